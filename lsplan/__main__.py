@@ -1,0 +1,3 @@
+from lsplan.cli import main
+
+main()

@@ -1,0 +1,319 @@
+"""Typed records shared by every part of lsplan.
+
+This module imports nothing of ours: it is the contract between the catalogue (plan data),
+the readers (submitted spreadsheets), the store and the attainment engine. Records are frozen
+dataclasses; collections are tuples so that records stay hashable and immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Measure(StrEnum):
+    """What kind of quantity an indicator is: it decides how a quarter's figure is compared."""
+
+    GROWTH_RATE = "growth_rate"  # % change against the same period of the previous year
+    SHARE = "share"  # % of a total (structure of GRDP, forest cover, coverage rates)
+    LEVEL = "level"  # a stock or level at a date (GRDP per capita, beds per 10,000 people)
+    FLOW = "flow"  # cumulative over the year (tourists, revenue, retail sales, output)
+    COUNT = "count"  # number of things at a date (industrial parks, communes meeting a standard)
+    RATIO = "ratio"  # n of m ("13/13 sản phẩm")
+    RANK = "rank"  # position in a ranking ("nhóm 10 tỉnh dẫn đầu")
+    QUALITATIVE = "qualitative"  # no number to measure
+
+
+class Comparison(StrEnum):
+    """The comparison a target asks for."""
+
+    AT_LEAST = "at_least"  # "trên", "ít nhất", "tối thiểu", "trở lên"
+    AT_MOST = "at_most"  # "không quá", "thấp hơn"
+    RANGE = "range"  # "8 - 9%"
+    APPROX = "approx"  # "khoảng"
+    EXACT = "exact"  # "06 khu công nghiệp"
+    BAND = "band"  # a band for a structure share ("chiếm 12 - 13%")
+    REDUCTION = "reduction"  # "giảm 2 - 3%/năm"
+    RELATIVE = "relative"  # against a benchmark ("thấp hơn bình quân chung cả nước")
+    RANK = "rank"  # "nhóm 10 tỉnh dẫn đầu"
+    QUALITATIVE = "qualitative"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"  # more is better
+    LOWER = "lower"  # less is better (CPI, poverty rate, tax arrears)
+    TARGET = "target"  # neither: closeness to a band is what counts (structure shares)
+
+
+class Status(StrEnum):
+    """Stable status vocabulary (used in JSON output)."""
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+    NOT_ASSESSED = "not_assessed"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Basis(StrEnum):
+    STATED = "stated"  # the source names the agency
+    INFERRED = "inferred"  # the source names none; `reason` says why we chose it
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a fact comes from: a document in shared/sources, a section, a verbatim quote."""
+
+    document: str
+    section: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    number: str
+    title: str
+    issuer: str
+    source_file: str
+    horizon_start: int
+    horizon_end: int
+    date: str | None = None  # ISO date where the source gives one
+    date_text: str | None = None  # as written, when only part of a date is given
+    title_en: str | None = None
+    kind: str = ""  # "kế hoạch", "chương trình hành động", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: str  # Vietnamese, as the plans write it
+    name_en: str
+    unit: str
+    measure: Measure
+    direction: Direction = Direction.HIGHER
+    aliases: tuple[str, ...] = ()
+    sector: str = ""  # grouping for reports ("Kinh tế", "Xã hội", "Môi trường", ...)
+    # Cumulative share of the annual flow expected by the end of Q1..Q4 (seasonal profile);
+    # None means an even profile (0.25, 0.5, 0.75, 1.0).
+    profile: tuple[float, float, float, float] | None = None
+    # Who publishes the figure: "admin" (department reports) or "statistics" (statistics office).
+    reporting: str = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: float
+    year: int
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A stretch goal shown apart from the target ("phấn đấu 10.287,8", "hai con số")."""
+
+    text: str
+    low: float | None = None
+    high: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    document: str
+    date: str | None
+    low: float | None
+    high: float | None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    id: str
+    plan: str  # Plan.id
+    indicator: str  # Indicator.id
+    comparison: Comparison
+    # Period: a single year (year_start == year_end), or a span. `span_basis` says what a span
+    # means: "annual_average" (the mean yearly rate over the span), "by_end" (level reached by
+    # the end year), "per_year" (each year of the span, e.g. "giảm 2 - 3%/năm").
+    year_start: int
+    year_end: int
+    span_basis: str = "by_end"
+    low: float | None = None  # in `unit`; None for an open side
+    high: float | None = None
+    unit: str = ""
+    statement: str = ""  # the target in plain Vietnamese, as a reader would say it
+    stretch: Stretch | None = None
+    benchmark: str | None = None  # for RELATIVE targets: what the figure is compared with
+    tolerance: float | None = None  # for APPROX targets: relative tolerance, e.g. 0.05
+    qualitative: bool = False
+    source: SourceRef = field(default_factory=lambda: SourceRef(document=""))
+    baseline: Baseline | None = None
+    # Expected cumulative value (in `unit`) by the end of each quarter, where the data sets it.
+    milestones: dict[str, float] | None = None
+    revisions: tuple[Revision, ...] = ()
+
+    @property
+    def period_label(self) -> str:
+        if self.year_start == self.year_end:
+            return str(self.year_end)
+        return f"{self.year_start}–{self.year_end}"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEvent:
+    """A change in an agency's life: merged into another, renamed, dissolved."""
+
+    event: str  # "merged", "renamed", "dissolved", "functions_transferred"
+    date: str  # ISO date or year
+    into: tuple[str, ...] = ()  # Agency ids that took the duties over
+    note: str = ""
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    code: str
+    name: str
+    kind: str  # "so", "ban", "cuc", "ubnd_huyen", "ubnd_xa", "luc_luong", "ngan_hang", "khac"
+    aliases: tuple[str, ...] = ()
+    name_en: str = ""
+    active: bool = True
+    history: tuple[HistoryEvent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A collective name used in plans ("Các sở, ban, ngành") and the agencies it covers."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    member_kinds: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # explicit Agency ids, in addition to member_kinds
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    plan: str
+    number: str
+    title: str
+    lead: tuple[str, ...]  # Agency or Group ids
+    support: tuple[str, ...] = ()
+    timeframe: str = ""
+    basis: Basis = Basis.STATED
+    reason: str = ""  # why, when basis is inferred
+    source: SourceRef | None = None
+    targets: tuple[str, ...] = ()  # Target ids this task serves
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    """Who answers for an indicator (section V.2 of the 2025 plan, or inferred)."""
+
+    indicator: str
+    agency: str  # Agency or Group id
+    role: str = "lead"  # "lead" or "support"
+    plan: str | None = None  # limited to one plan's targets, or None for all
+    basis: Basis = Basis.STATED
+    reason: str = ""
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyResolution:
+    """The outcome of resolving a name typed by a person to an agency."""
+
+    query: str
+    agency: Agency | None  # the agency that holds the duty now
+    matched: Agency | None = None  # the agency whose name matched (may be a former one)
+    how: str = "exact"  # "exact", "alias", "folded", "former", "fuzzy"
+    candidates: tuple[Agency, ...] = ()  # when ambiguous or unknown
+    note: str = ""  # e.g. "Sở Kế hoạch và Đầu tư merged into Sở Tài chính in 2025"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a data file or a submission. Errors are data, with stable codes."""
+
+    code: str
+    severity: Severity
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    indicator: str | None = None
+    file: str | None = None
+    line: int | None = None  # for YAML/CSV files
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One figure read from a submission, in the indicator's catalogue unit."""
+
+    indicator: str
+    value: float
+    unit: str
+    year: int
+    period: str  # "Q1".."Q4": cumulative to the end of that quarter
+    agency: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    cumulative: bool = True  # False when the sender gave the quarter alone ("quý II")
+    maturity: str = "estimate"  # "estimate" (ước), "preliminary", "official"
+    raw: str | None = None  # the text as the sender wrote it
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A cross-row consistency rule, declared in the data (DHIS2-style validation rule)."""
+
+    id: str
+    description: str
+    left: str  # arithmetic over indicator ids and numbers
+    operator: str  # "==", "!=", "<", "<=", ">", ">="
+    right: str
+    tolerance: float = 0.0
+    severity: Severity = Severity.WARNING
+    missing: str = "skip"  # "skip" or "warn" when a side has no value
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentSettings:
+    """Status thresholds, from `assessment:` in targets.yaml (defaults documented in README)."""
+
+    on_track: float = 0.95  # actual / expected at or above this -> on_track
+    at_risk: float = 0.85  # at or above this -> at_risk; below -> off_track
+    approx_tolerance: float = 0.05  # "khoảng X" met within ±5 % of X
+    band_tolerance: float = 0.0  # extra room around a band, in the unit
+    report_deadline_day: int = 14  # admin reports close on this day of the quarter's last month
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """How one target stands in one period: the attainment engine's output row."""
+
+    target: str
+    indicator: str
+    plan: str
+    year: int
+    quarter: str  # "Q1".."Q4", cumulative to the end of that quarter
+    status: Status
+    unit: str
+    expected: float | None = None  # what the target implies by this quarter, in `unit`
+    actual: float | None = None
+    attainment: float | None = None  # percent of expected, where that means something
+    gap: float | None = None  # actual - expected, in `unit` (negative = behind for higher-is-better)
+    indicative: bool = False  # an in-year value of a year-end target: shown, not counted as lagging
+    stretch_status: Status | None = None  # the stretch goal judged apart
+    needed_rate: float | None = None  # for multi-year averages: the yearly rate still needed
+    note: str = ""  # how it was judged, in words
+    observation: Observation | None = None  # where the actual came from

@@ -1,0 +1,209 @@
+"""Every output format rendered in one place.
+
+Commands build a JSON-able payload (the contract tests check) plus a list of flat rows and the
+columns to show; `emit` renders them as a Rich table, JSON, CSV, Markdown or XLSX. Data goes to
+stdout (or `--output`, written atomically after the whole output is ready); messages and progress
+go to stderr. Render never computes: it formats what it is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"
+    XLSX = "xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    justify: str = "left"  # "left" | "right" | "center"
+    style: str | None = None
+    max_width: int | None = None
+    # Turns a raw value into display text for table/md (csv/xlsx keep the raw value).
+    show: Callable[[Any], str] | None = None
+
+
+# Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe.
+
+    Numbers are left alone: a negative number is data, not a formula.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_LEAD):
+        return "'" + value
+    return value
+
+
+def to_json(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _display(column: Column, value: Any) -> str:
+    if column.show is not None:
+        return column.show(value)
+    if value is None:
+        return "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def render_csv(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.key for c in columns])
+    for row in rows:
+        writer.writerow([neutralise(_flat(row.get(c.key))) for c in columns])
+    return buffer.getvalue()
+
+
+def render_markdown(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"### {title}", ""] if title else []
+    lines.append("| " + " | ".join(cell(c.header) for c in columns) + " |")
+    lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(cell(_display(c, row.get(c.key))) for c in columns) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence[Column]]]) -> None:
+    """Write rows to an XLSX file; text is neutralised and written as strings, never formulas."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows, columns in sheets:
+        sheet = workbook.create_sheet(title=name[:31])
+        sheet.append([c.header for c in columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            values = [neutralise(_flat(row.get(c.key))) for c in columns]
+            sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # a string that looks like a formula stays a string
+        sheet.freeze_panes = "A2"
+    _atomic_write(path, lambda handle: workbook.save(handle), binary=True)
+
+
+def rich_table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, caption: str | None = None):
+    from rich.table import Table
+
+    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c.header, justify=c.justify, style=c.style, max_width=c.max_width, overflow="fold")
+    for row in rows:
+        table.add_row(*[_display(c, row.get(c.key)) for c in columns])
+    return table
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _atomic_write(path: Path, write: Callable[[Any], None], binary: bool = False) -> None:
+    """Write through a temporary file in the same folder, then rename: no half-written output."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    _atomic_write(path, lambda handle: handle.write(text))
+
+
+def emit(
+    payload: Any,
+    rows: Sequence[dict],
+    columns: Sequence[Column],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    output: Path | None = None,
+    extra_tables: Sequence[tuple[str, Sequence[dict], Sequence[Column]]] = (),
+) -> None:
+    """Render one command's result. `extra_tables` are further (title, rows, columns) sections."""
+    if fmt is OutputFormat.XLSX:
+        if output is None:
+            raise ValueError("--format xlsx needs --output FILE.xlsx")
+        render_xlsx(output, [(title or "lsplan", rows, columns), *extra_tables])
+        return
+    if fmt is OutputFormat.TABLE and output is None:
+        out = console()
+        out.print(rich_table(rows, columns, title=title, caption=caption))
+        for extra_title, extra_rows, extra_columns in extra_tables:
+            if extra_rows:
+                out.print(rich_table(extra_rows, extra_columns, title=extra_title))
+        return
+    if fmt is OutputFormat.JSON:
+        text = to_json(payload) + "\n"
+    elif fmt is OutputFormat.CSV:
+        text = render_csv(rows, columns)
+    elif fmt is OutputFormat.MD:
+        text = render_markdown(rows, columns, title)
+        for extra_title, extra_rows, extra_columns in extra_tables:
+            text += "\n" + render_markdown(extra_rows, extra_columns, extra_title)
+    else:  # a table written to a file: plain text, no colour codes
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        file_console = Console(file=buffer, width=160, color_system=None)
+        file_console.print(rich_table(rows, columns, title=title, caption=caption))
+        text = buffer.getvalue()
+    if output is not None:
+        write_text(output, text)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,47 @@
+"""Vietnamese text as people type it: Unicode normalisation and folding for matching.
+
+`fold` is the one key used to compare names typed by officers with names in the catalogue:
+NFC/NFD input, upper or lower case, with or without diacritics, "đ"/"Đ", old and new tone
+placement ("hoà"/"hòa") and stray punctuation or spacing all fold to the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Punctuation that people use interchangeably in names: "Sở KH&ĐT", "Sở KH & ĐT", "Sở KH-ĐT".
+_PUNCT = re.compile(r"[\-–—_/\\.,;:()\[\]\"'“”‘’*+]")
+# Characters that Unicode does not decompose into base + combining mark.
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l"})
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise and trim; non-breaking and zero-width spaces become plain spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every combining mark (tones and vowel marks) and map đ to d; keeps case."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """The matching key: lower case, no diacritics, đ→d, punctuation as space, single spaces.
+
+    Tone placement does not matter after folding because tones are removed altogether,
+    so "hoà" and "hòa" (old and new placement) give the same key.
+    """
+    text = strip_diacritics(nfc(text)).casefold()
+    text = text.replace("&", " ")
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """`fold` without spaces: "Sở KH&ĐT", "so khdt" and "SởKHĐT" all give "sokhdt"."""
+    return fold(text).replace(" ", "")
