@@ -270,6 +270,9 @@ class Observation:
     cumulative: bool = True  # False when the sender gave the quarter alone ("quý II")
     maturity: str = "estimate"  # "estimate" (ước), "preliminary", "official"
     raw: str | None = None  # the text as the sender wrote it
+    # For RELATIVE targets ("thấp hơn bình quân chung cả nước"): the benchmark's value for the
+    # same period, in the same unit, where the sender gave it. None: the target is not assessed.
+    benchmark: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +312,8 @@ class Assessment:
     status: Status
     unit: str
     expected: float | None = None  # what the target implies by this quarter, in `unit`
+    # For bands (Direction.TARGET, "chiếm 12 - 13%"): `expected` is the low edge, this the high one.
+    expected_high: float | None = None
     actual: float | None = None
     attainment: float | None = None  # percent of expected, where that means something
     gap: float | None = None  # actual - expected, in `unit` (negative = behind for higher-is-better)
