@@ -312,8 +312,6 @@ class Assessment:
     status: Status
     unit: str
     expected: float | None = None  # what the target implies by this quarter, in `unit`
-    # For bands (Direction.TARGET, "chiếm 12 - 13%"): `expected` is the low edge, this the high one.
-    expected_high: float | None = None
     actual: float | None = None
     attainment: float | None = None  # percent of expected, where that means something
     gap: float | None = None  # actual - expected, in `unit` (negative = behind for higher-is-better)
@@ -322,3 +320,5 @@ class Assessment:
     needed_rate: float | None = None  # for multi-year averages: the yearly rate still needed
     note: str = ""  # how it was judged, in words
     observation: Observation | None = None  # where the actual came from
+    # For bands (Direction.TARGET, "chiếm 12 - 13%"): `expected` is the low edge, this the high one.
+    expected_high: float | None = None
