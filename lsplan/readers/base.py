@@ -1,0 +1,97 @@
+"""The records every spreadsheet reader returns: cells, sheets, workbooks, and read errors.
+
+This is the contract between the readers and the checks. A reader never interprets values
+(numbers are lsplan.numbers' job, legacy encodings lsplan.legacy's): it reports what the file
+holds, with the number format and font a person would see in Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from lsplan.model import Finding, Severity
+
+CellValue = str | int | float | bool | datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile or broken file from exhausting time or memory."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_uncompressed: int = 200 * 1024 * 1024  # sum of declared sizes of the zip's entries
+    max_entries: int = 10_000
+    max_ratio: float = 100.0  # uncompressed / compressed, per entry of meaningful size
+    max_rows: int = 5_000  # per sheet; beyond it the reader stops with `rows-capped`
+    max_cols: int = 200  # per sheet; beyond it columns are dropped with `cols-capped`
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    row: int  # 1-based
+    col: int  # 1-based
+    ref: str  # "D12"
+    value: CellValue  # the cached value for formulas
+    number_format: str = "General"
+    font: str | None = None  # font name, e.g. ".VnTime", "VNI-Times" (xlsx only)
+    formula: str | None = None  # the formula text ("=SUM(D3:D9)") when the cell holds one
+    uncalculated: bool = False  # a formula with no cached value (never calculated)
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    name: str
+    rows: tuple[tuple[Cell | None, ...], ...]  # dense grid, rows[r-1][c-1]; None = empty
+    merged: tuple[str, ...] = ()  # "A1:H1" ranges
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        """The cell at 1-based (row, col), or None when it is empty or outside the grid."""
+        if row < 1 or col < 1 or row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        return cells[col - 1] if col <= len(cells) else None
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+    @property
+    def max_col(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Workbook:
+    path: str
+    format: str  # "xlsx" | "csv" | "xls" | "ods"
+    sheets: tuple[Sheet, ...]
+    findings: tuple[Finding, ...] = ()  # warnings found while reading (e.g. rows capped)
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; `finding` says why, with a stable code."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+    @classmethod
+    def of(cls, code: str, message: str, path: str | None = None) -> ReadError:
+        return cls(Finding(code=code, severity=Severity.ERROR, message=message, file=path))
+
+
+def column_letter(col: int) -> str:
+    """1 -> "A", 27 -> "AA"."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row}"

@@ -1,0 +1,171 @@
+"""Safe open: decide what a file is by its bytes, and refuse what must not be parsed.
+
+Every check here runs before any parser sees the file: existence, size, magic bytes, the
+zip's central directory (entry count, declared sizes, compression ratios), the package's
+content types (macros), and a scan for DTDs in the XML parts. The file is opened read-only.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from lsplan.readers.base import Limits, ReadError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# Stream names that mark an encrypted OOXML package inside an OLE2 container; directory
+# entries are UTF-16LE, but scan both encodings.
+_ENCRYPTION_MARKERS = tuple(
+    name.encode(enc) for name in ("EncryptedPackage", "EncryptionInfo") for enc in ("utf-16-le", "ascii")
+)
+_ODS_MIMETYPES = (b"application/vnd.oasis.opendocument.spreadsheet",)
+_MACRO_CONTENT_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.vbaProject")
+_TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
+_SCAN_BYTES = 64 * 1024  # how much of each XML part is scanned for a DTD
+# Entries smaller than this are not judged by their ratio: small XML compresses very well.
+_RATIO_FLOOR = 1024 * 1024
+
+
+def sniff(path: str | Path, limits: Limits) -> str:
+    """Return "xlsx" or "csv" for a file that may be parsed, or raise ReadError."""
+    name = str(path)
+    size = _regular_file_size(name)
+    if size == 0:
+        raise ReadError.of("file-empty", "The file is empty (0 bytes).", name)
+    if size > limits.max_file_bytes:
+        raise ReadError.of(
+            "file-too-large",
+            f"The file is {size:,} bytes; the limit is {limits.max_file_bytes:,} bytes.",
+            name,
+        )
+    with open(name, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE2_MAGIC):
+        return _ole2(name)
+    if head.startswith(ZIP_MAGICS):
+        check_zip(name, limits)
+        return "xlsx"
+    if Path(name).suffix.lower() in _TEXT_EXTENSIONS:
+        with open(name, "rb") as handle:
+            sample = handle.read(8192)
+        if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ReadError.of("not-a-spreadsheet", "The file is binary, not a CSV text file.", name)
+        return "csv"
+    raise ReadError.of(
+        "not-a-spreadsheet",
+        "The file is neither an Excel workbook (.xlsx) nor a CSV file; save it as .xlsx.",
+        name,
+    )
+
+
+def _regular_file_size(name: str) -> int:
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise ReadError.of("file-not-found", "No such file.", name) from None
+    except OSError as exc:
+        raise ReadError.of("file-unreadable", f"The file cannot be opened: {exc.strerror}.", name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError.of("not-a-file", "This is a directory, not a file.", name)
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError.of("not-a-file", "This is not a regular file.", name)
+    if not os.access(name, os.R_OK):
+        raise ReadError.of("file-unreadable", "The file cannot be opened: permission denied.", name)
+    return info.st_size
+
+
+def _ole2(name: str) -> str:
+    # Bounded by max_file_bytes, already checked.
+    with open(name, "rb") as handle:
+        data = handle.read()
+    if any(marker in data for marker in _ENCRYPTION_MARKERS):
+        raise ReadError.of(
+            "file-encrypted",
+            "The workbook is password-protected (encrypted); save it again without a password.",
+            name,
+        )
+    raise ReadError.of(
+        "format-unsupported",
+        "This is a legacy Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx.",
+        name,
+    )
+
+
+def check_zip(name: str, limits: Limits) -> None:
+    """Check a zip's directory before parsing: OOXML, no macros, sizes, entries and ratios."""
+    try:
+        with zipfile.ZipFile(name) as archive:
+            infos = archive.infolist()
+            _check_sizes(name, infos, limits)
+            names = {info.filename for info in infos}
+            if "mimetype" in names and archive.read("mimetype").strip() in _ODS_MIMETYPES:
+                raise ReadError.of(
+                    "format-unsupported",
+                    "This is an OpenDocument spreadsheet (.ods); save it as .xlsx.",
+                    name,
+                )
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise ReadError.of(
+                    "not-a-spreadsheet", "The file is a zip archive but not an Excel workbook.", name
+                )
+            content_types = archive.read("[Content_Types].xml")
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
+                m in content_types for m in _MACRO_CONTENT_TYPES
+            ):
+                raise ReadError.of(
+                    "file-macro-enabled",
+                    "The workbook contains macros (.xlsm); save it as a plain .xlsx workbook.",
+                    name,
+                )
+            _scan_for_dtd(name, archive, infos)
+    except zipfile.BadZipFile as exc:
+        raise ReadError.of("file-corrupt", f"The file is damaged (broken zip: {exc}).", name) from None
+    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
+        message = f"The file is damaged ({type(exc).__name__}: {exc})."
+        raise ReadError.of("file-corrupt", message, name) from None
+
+
+def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(infos) > limits.max_entries:
+        raise ReadError.of(
+            "zip-bomb",
+            f"The archive holds {len(infos):,} entries; the limit is {limits.max_entries:,}.",
+            name,
+        )
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_uncompressed:
+        raise ReadError.of(
+            "file-too-large",
+            f"The workbook unpacks to {total:,} bytes; the limit is {limits.max_uncompressed:,} bytes.",
+            name,
+        )
+    for info in infos:
+        if info.file_size >= _RATIO_FLOOR and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise ReadError.of(
+                "zip-bomb",
+                f"Part {info.filename!r} expands {info.file_size / max(info.compress_size, 1):,.0f} times "
+                f"(limit {limits.max_ratio:g}); refused as a possible zip bomb.",
+                name,
+            )
+
+
+def _scan_for_dtd(name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD: entity expansion and external entities live there.
+
+    defusedxml refuses them too while parsing; this scan makes the refusal independent of how
+    openpyxl is configured (OPENPYXL_DEFUSEDXML=False) and gives it its own code.
+    """
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(_SCAN_BYTES)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head or "<!DOCTYPE".encode("utf-16-le") in head:
+            raise ReadError.of(
+                "xml-unsafe",
+                f"Part {info.filename!r} declares a DTD (entity expansion or external entities); refused.",
+                name,
+            )

@@ -1,0 +1,209 @@
+"""Read an .xlsx workbook with openpyxl in read-only mode, keeping what a person sees.
+
+One load of the package, then each sheet's XML is streamed once for values, number formats,
+fonts and formulas, and a second time (only when the sheet holds formulas) for the values
+Excel cached for them. `<dimension>` is never trusted: rows are read as they come.
+Merged ranges come from the same stream (read-only worksheets do not expose them).
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from lsplan.model import Finding, Severity
+from lsplan.readers.base import Cell, CellValue, Limits, ReadError, Sheet, Workbook, cell_ref
+
+# Beyond max_rows, empty (styled) rows are skipped only up to this many rows in all, so that a
+# sheet of a million formatted empty rows cannot hold the reader.
+_SCAN_FACTOR = 2
+
+
+def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
+    """Read every worksheet; raise ReadError (file-corrupt, xml-unsafe) when the read fails."""
+    from defusedxml import DefusedXmlException
+    from openpyxl import load_workbook
+
+    name = str(path)
+    try:
+        book = load_workbook(name, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+        try:
+            findings: list[Finding] = []
+            zero_is_uncalculated = _written_uncalculated(book)
+            sheets = tuple(
+                _read_sheet(book, ws, limits, zero_is_uncalculated, findings) for ws in book.worksheets
+            )
+        finally:
+            book.close()
+    except DefusedXmlException as exc:
+        message = f"The workbook's XML is unsafe ({type(exc).__name__})."
+        raise ReadError.of("xml-unsafe", message, name) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ParseError, KeyError) as exc:
+        message = f"The file is damaged ({type(exc).__name__}: {exc})."
+        raise ReadError.of("file-corrupt", message, name) from None
+    except (ValueError, TypeError, IndexError) as exc:
+        # openpyxl's descriptors raise these for malformed parts (a style index out of range, an
+        # attribute of the wrong type): the file is broken, and we must not call it valid.
+        raise ReadError.of(
+            "file-corrupt", f"The workbook's content is malformed ({type(exc).__name__}: {exc}).", name
+        ) from None
+    if not sheets:
+        raise ReadError.of("not-a-spreadsheet", "The workbook holds no worksheet.", name)
+    return Workbook(path=name, format="xlsx", sheets=sheets, findings=tuple(findings))
+
+
+def _written_uncalculated(book: Any) -> bool:
+    """True for packages whose cached formula values were never computed (xlsxwriter's).
+
+    xlsxwriter stores 0 as every formula's cached value, writes no calcChain and asks Excel
+    to recalculate on load; Excel and LibreOffice, once they save, write real values.
+    """
+    names = set(book._archive.namelist())
+    calc = getattr(book, "calculation", None)
+    full_calc = bool(getattr(calc, "fullCalcOnLoad", False))
+    return full_calc and "xl/calcChain.xml" not in names
+
+
+def _parser(book: Any, ws: Any, data_only: bool) -> Any:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    return WorkSheetParser(
+        ws._get_source(),
+        book.shared_strings,
+        data_only=data_only,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
+
+
+def _read_sheet(
+    book: Any, ws: Any, limits: Limits, zero_is_uncalculated: bool, findings: list[Finding]
+) -> Sheet:
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    grid: dict[int, dict[int, Cell]] = {}
+    formulas: dict[tuple[int, int], str] = {}
+    capped_rows = capped_cols = False
+    parser = _parser(book, ws, data_only=False)
+    try:
+        for row_idx, row in parser.parse():
+            if row_idx > limits.max_rows:
+                if any(c["value"] is not None for c in row) or row_idx > _SCAN_FACTOR * limits.max_rows:
+                    capped_rows = True
+                    break
+                continue
+            for raw in row:
+                value = raw["value"]
+                col = raw["column"]
+                if value is None:
+                    continue
+                if col > limits.max_cols:
+                    capped_cols = True
+                    continue
+                styled = ReadOnlyCell(ws, row_idx, col, value, raw["data_type"], raw["style_id"])
+                formula = None
+                if raw["data_type"] == "f":
+                    formula = value if isinstance(value, str) else str(getattr(value, "text", value))
+                    formulas[(row_idx, col)] = formula
+                    value = None
+                font = styled.font.name if styled.font is not None else None
+                grid.setdefault(row_idx, {})[col] = Cell(
+                    row=row_idx,
+                    col=col,
+                    ref=cell_ref(row_idx, col),
+                    value=_plain(value),
+                    number_format=styled.number_format or "General",
+                    font=font,
+                    formula=formula,
+                )
+        merged = () if capped_rows else _merged(parser)
+    finally:
+        parser.source.close()
+    if formulas:
+        _fill_cached_values(book, ws, grid, formulas, zero_is_uncalculated)
+    if capped_rows:
+        findings.append(
+            Finding(
+                code="rows-capped",
+                severity=Severity.WARNING,
+                message=f"Only the first {limits.max_rows:,} rows were read; the rest was ignored.",
+                sheet=ws.title,
+                file=str(book._archive.filename),
+            )
+        )
+    if capped_cols:
+        findings.append(
+            Finding(
+                code="cols-capped",
+                severity=Severity.WARNING,
+                message=f"Only the first {limits.max_cols:,} columns were read.",
+                sheet=ws.title,
+                file=str(book._archive.filename),
+            )
+        )
+    return Sheet(name=ws.title, rows=_dense(grid), merged=merged)
+
+
+def _fill_cached_values(
+    book: Any,
+    ws: Any,
+    grid: dict[int, dict[int, Cell]],
+    formulas: dict[tuple[int, int], str],
+    zero_is_uncalculated: bool,
+) -> None:
+    """Second stream of the sheet: the values Excel cached for its formulas."""
+    from dataclasses import replace
+
+    cached: dict[tuple[int, int], CellValue] = {}
+    parser = _parser(book, ws, data_only=True)
+    try:
+        for row_idx, row in parser.parse():
+            for raw in row:
+                key = (row_idx, raw["column"])
+                if key in formulas:
+                    cached[key] = raw["value"]
+            if len(cached) == len(formulas):
+                break
+    finally:
+        parser.source.close()
+    for (row_idx, col), _formula in formulas.items():
+        value = _plain(cached.get((row_idx, col)))
+        uncalculated = value is None or (zero_is_uncalculated and value in (0, ""))
+        cell = grid[row_idx][col]
+        grid[row_idx][col] = replace(cell, value=None if uncalculated else value, uncalculated=uncalculated)
+
+
+def _plain(value: Any) -> CellValue:
+    """Cell values as plain Python types (rich text and the like become str)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    from datetime import date, datetime, time, timedelta
+
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, time | timedelta):
+        return str(value)
+    return str(value)
+
+
+def _merged(parser: Any) -> tuple[str, ...]:
+    merged = parser.merged_cells
+    if not merged:
+        return ()
+    return tuple(str(item.ref) for item in merged.mergeCell)
+
+
+def _dense(grid: dict[int, dict[int, Cell]]) -> tuple[tuple[Cell | None, ...], ...]:
+    if not grid:
+        return ()
+    width = max(max(cols) for cols in grid.values())
+    height = max(grid)
+    return tuple(
+        tuple(grid.get(r, {}).get(c) for c in range(1, width + 1)) for r in range(1, height + 1)
+    )
