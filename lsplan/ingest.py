@@ -1,0 +1,245 @@
+"""`lsplan ingest`: check submissions and store the accepted ones, with history warnings.
+
+Each file is checked exactly as `lsplan check` does (`lsplan.checks.check_file`). A file with
+any error is refused whole: nothing of it is stored. A file already stored (same SHA-256)
+changes nothing. An accepted file is stored in one transaction (see `lsplan.store`).
+
+History warnings (severity warning; the file is still accepted), for cumulative figures only:
+- `history-cumulative-decrease`: a flow's cumulative figure is lower than the previous
+  quarter's cumulative figure of the same year (a cumulative total cannot go down).
+- `history-outlier`: against the value that counted so far for the same indicator and period
+  (this year's earlier submission; failing that, the same quarter of the previous year):
+  for percentages (growth rates, shares) a change of more than 10 percentage points; for other
+  measures a value more than 3 times or less than a third of it (both values positive).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsplan.model import Finding, Observation, Severity
+from lsplan.store import PERIODS, Store, quarter_index
+
+OUTLIER_RATIO = 3.0
+OUTLIER_POINTS = 10.0
+_PERCENT_MEASURES = {"growth_rate", "share"}
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What happened (or would happen, with --dry-run) to one file."""
+
+    path: str
+    status: str  # "added" | "unchanged" | "refused" | "unreadable" (dry run: "would-add")
+    sha256: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    period: str | None = None
+    submission: int | None = None
+    observations: int = 0
+    supersedes: list[int] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "sha256": self.sha256,
+            "agency": self.agency,
+            "year": self.year,
+            "period": self.period,
+            "submission": self.submission,
+            "observations": self.observations,
+            "supersedes": self.supersedes,
+            "findings": [
+                {
+                    "code": f.code,
+                    "severity": str(f.severity),
+                    "sheet": f.sheet,
+                    "cell": f.cell,
+                    "indicator": f.indicator,
+                    "message": f.message,
+                }
+                for f in self.findings
+            ],
+        }
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: list[FileOutcome]
+    dry_run: bool = False
+
+    @property
+    def refused(self) -> bool:
+        return any(f.status in ("refused", "unreadable") for f in self.files)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all stored or unchanged; 1 a file was refused (errors); 2 a file could not be read."""
+        if any(f.status == "unreadable" for f in self.files):
+            return 2
+        return 1 if self.refused else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dry_run": self.dry_run, "files": [f.to_dict() for f in self.files]}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _default_checker() -> Callable[..., Any]:
+    from lsplan.checks import check_file
+
+    return check_file
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[Path | str],
+    catalog: Any,
+    *,
+    dry_run: bool = False,
+    agency: str | None = None,
+    year: int | None = None,
+    quarter: str | None = None,
+    checker: Callable[..., Any] | None = None,
+) -> IngestReport:
+    """Check and store each file; see the module docstring for the rules."""
+    check = checker or _default_checker()
+    outcomes = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        outcome = FileOutcome(path=str(path), status="refused")
+        outcomes.append(outcome)
+        try:
+            outcome.sha256 = sha256_of(path)
+        except OSError as exc:
+            outcome.status = "unreadable"
+            outcome.findings.append(
+                Finding("file-unreadable", Severity.ERROR, f"cannot read {path}: {exc}", file=str(path))
+            )
+            continue
+        known = store.find_sha(outcome.sha256)
+        if known is not None:
+            outcome.status = "unchanged"
+            outcome.submission, outcome.agency = known.id, known.agency
+            outcome.year, outcome.period = known.year, known.period
+            continue
+        result = check(path, catalog, agency=agency, year=year, quarter=quarter)
+        outcome.agency, outcome.year, outcome.period = result.agency, result.year, result.period
+        outcome.findings.extend(result.findings)
+        if result.status == "unreadable":
+            outcome.status = "unreadable"
+            continue
+        if result.status != "ok" or any(f.severity == Severity.ERROR for f in result.findings):
+            continue
+        if not result.agency or result.year is None or result.period not in PERIODS:
+            outcome.findings.append(
+                Finding(
+                    "ingest-missing-metadata",
+                    Severity.ERROR,
+                    "agency, year or period unknown: give --agency/--year/--quarter",
+                    file=str(path),
+                )
+            )
+            continue
+        observations = list(result.observations)
+        outcome.observations = len(observations)
+        outcome.findings.extend(history_warnings(store, catalog, result.year, result.period, observations))
+        earlier = store.submissions(agency=result.agency, year=result.year, period=result.period)
+        outcome.supersedes = [s.id for s in earlier if s.superseded_by is None]
+        if dry_run:
+            outcome.status = "would-add"
+            continue
+        submission, added = store.add_submission(
+            file_name=path.name,
+            sha256=outcome.sha256,
+            agency=result.agency,
+            year=int(result.year),
+            period=result.period,
+            observations=observations,
+        )
+        outcome.submission = submission.id
+        outcome.status = "added" if added else "unchanged"
+        if not added:
+            outcome.supersedes = []
+        else:  # what actually lost its place (a more mature earlier submission keeps it)
+            after = {
+                s.id: s.superseded_by
+                for s in store.submissions(agency=result.agency, year=result.year, period=result.period)
+            }
+            outcome.supersedes = [i for i in outcome.supersedes if after.get(i) is not None]
+    return IngestReport(files=outcomes, dry_run=dry_run)
+
+
+def flow_indicators(catalog: Any) -> set[str]:
+    indicators = getattr(catalog, "indicators", {}) or {}
+    return {i for i, ind in indicators.items() if str(getattr(ind, "measure", "")) == "flow"}
+
+
+def history_warnings(
+    store: Store, catalog: Any, year: int, period: str, observations: Sequence[Observation]
+) -> list[Finding]:
+    """Warnings for figures that break with what the store already holds."""
+    indicators = getattr(catalog, "indicators", {}) or {}
+    flows = flow_indicators(catalog)
+    wanted = {o.indicator for o in observations}
+    index = quarter_index(period)
+    previous_quarter = (
+        store.current(year, PERIODS[index - 2], flows=flows, indicators=wanted) if index > 1 else {}
+    )
+    same_period = store.current(year, period, flows=flows, indicators=wanted)
+    last_year = store.current(year - 1, period, flows=flows, indicators=wanted)
+    findings = []
+    for obs in observations:
+        if not obs.cumulative:
+            continue
+        before = previous_quarter.get(obs.indicator)
+        if obs.indicator in flows and before is not None and obs.value < before.observation.value:
+            findings.append(
+                Finding(
+                    "history-cumulative-decrease",
+                    Severity.WARNING,
+                    f"cumulative {obs.value:g} for {period} is lower than {before.observation.value:g} for "
+                    f"{before.observation.period} ({before.file_name}): a cumulative figure cannot go down",
+                    sheet=obs.sheet,
+                    cell=obs.cell,
+                    indicator=obs.indicator,
+                )
+            )
+        reference = same_period.get(obs.indicator) or last_year.get(obs.indicator)
+        if reference is None:
+            continue
+        measure = str(getattr(indicators.get(obs.indicator), "measure", ""))
+        if _is_outlier(obs.value, reference.observation.value, percent=measure in _PERCENT_MEASURES):
+            ref = reference.observation
+            findings.append(
+                Finding(
+                    "history-outlier",
+                    Severity.WARNING,
+                    f"{obs.value:g} breaks with {ref.value:g} received for {ref.year} {ref.period} "
+                    f"({reference.file_name}): check the figure and its unit",
+                    sheet=obs.sheet,
+                    cell=obs.cell,
+                    indicator=obs.indicator,
+                )
+            )
+    return findings
+
+
+def _is_outlier(value: float, reference: float, *, percent: bool) -> bool:
+    if percent:
+        return abs(value - reference) > OUTLIER_POINTS
+    if value <= 0 or reference <= 0:
+        return False
+    return value > OUTLIER_RATIO * reference or value < reference / OUTLIER_RATIO

@@ -1,0 +1,441 @@
+"""The store of accepted submissions: an SQLite database (standard library), with full history.
+
+Every accepted file becomes one row in `submissions` (file name, SHA-256, agency, year, period,
+maturity, time received) and its figures rows in `observations` (indicator, value, unit, sheet,
+cell, the text as sent, cumulative or quarter alone, maturity). Nothing is ever deleted: a later
+submission from the same agency for the same year and period *supersedes* the earlier one
+(`superseded_by`), and `history()` shows every value ever received.
+
+Which value counts ("current"), per indicator, year and period: the most mature figure
+(estimate < preliminary < official), then the latest received. A quarter-alone figure
+(`cumulative = 0`, "quý II") is kept as sent; for flows the cumulative figure is derived by
+adding the cumulative figure of the previous quarter (Q1 alone is Q1 cumulative).
+
+Safety: WAL journal, a busy timeout, and every write in one `BEGIN IMMEDIATE` transaction, so a
+killed process leaves no partial submission and two processes ingesting at once neither corrupt
+nor lose anything. The schema version is `PRAGMA user_version`; `MIGRATIONS` brings any older
+store (version 0 = empty file) up to date when it is opened.
+
+Location: `--store`, else `$LSPLAN_STORE`, else `default_store_path()`:
+`%LOCALAPPDATA%\\lsplan\\store.sqlite3` on Windows, `~/Library/Application Support/lsplan/
+store.sqlite3` on macOS, `$XDG_DATA_HOME/lsplan/store.sqlite3` (default `~/.local/share`) elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lsplan.model import Observation
+
+MATURITY_RANK = {"estimate": 0, "preliminary": 1, "official": 2}
+PERIODS = ("Q1", "Q2", "Q3", "Q4")
+BUSY_TIMEOUT_S = 30.0
+
+# Each migration is a list of statements; migration i (1-based) brings user_version to i.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            agency TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            maturity TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            superseded_by INTEGER REFERENCES submissions(id)
+        )""",
+        """CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL REFERENCES submissions(id),
+            indicator TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            sheet TEXT,
+            cell TEXT,
+            raw TEXT,
+            cumulative INTEGER NOT NULL DEFAULT 1,
+            maturity TEXT NOT NULL
+        )""",
+    ),
+    (
+        # Version 2: the rank makes "most mature, then latest" one ORDER BY; indexes for gaps.
+        "ALTER TABLE observations ADD COLUMN maturity_rank INTEGER NOT NULL DEFAULT 0",
+        "UPDATE observations SET maturity_rank = CASE maturity WHEN 'official' THEN 2 "
+        "WHEN 'preliminary' THEN 1 ELSE 0 END",
+        "CREATE INDEX observations_by_period ON observations(year, period, indicator)",
+        "CREATE INDEX observations_by_indicator ON observations(indicator)",
+        "CREATE INDEX submissions_by_key ON submissions(agency, year, period)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The store cannot be used at all (not a database, newer schema, unwritable folder)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    id: int
+    file_name: str
+    sha256: str
+    agency: str
+    year: int
+    period: str
+    maturity: str
+    received_at: str
+    superseded_by: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredValue:
+    """A figure with its provenance: the observation and the submission it came from."""
+
+    observation: Observation
+    submission_id: int
+    file_name: str
+    received_at: str
+    superseded: bool = False
+    derived_from: tuple[int, ...] = ()  # submission ids added up for a derived cumulative figure
+
+    def to_dict(self) -> dict:
+        obs = self.observation
+        return {
+            "indicator": obs.indicator,
+            "year": obs.year,
+            "period": obs.period,
+            "value": obs.value,
+            "unit": obs.unit,
+            "cumulative": obs.cumulative,
+            "maturity": obs.maturity,
+            "raw": obs.raw,
+            "agency": obs.agency,
+            "file": self.file_name,
+            "sheet": obs.sheet,
+            "cell": obs.cell,
+            "submission": self.submission_id,
+            "received_at": self.received_at,
+            "superseded": self.superseded,
+            "derived_from": list(self.derived_from),
+        }
+
+
+def default_store_path() -> Path:
+    """The documented default location of the store for this user and platform."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "lsplan" / "store.sqlite3"
+
+
+def resolve_store_path(explicit: Path | str | None = None) -> Path:
+    """`--store`, else `$LSPLAN_STORE`, else the default."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("LSPLAN_STORE")
+    return Path(env) if env else default_store_path()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def quarter_index(period: str) -> int:
+    return PERIODS.index(period) + 1
+
+
+class Store:
+    """An open store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError("store-unwritable", f"cannot create {self.path.parent}: {exc}") from exc
+        try:
+            self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("store-unreadable", f"{self.path} is not a usable lsplan store: {exc}") from exc
+
+    # -- life cycle -------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.schema_version  # re-read under the lock: another process may have migrated
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    "store-too-new",
+                    f"{self.path} has schema {version}; this lsplan knows "
+                    f"up to {SCHEMA_VERSION}: upgrade lsplan",
+                )
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[number - 1]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- writing ----------------------------------------------------------------------------
+    def find_sha(self, sha256: str) -> Submission | None:
+        row = self._db.execute("SELECT * FROM submissions WHERE sha256 = ?", (sha256,)).fetchone()
+        return _submission(row) if row else None
+
+    def add_submission(
+        self,
+        *,
+        file_name: str,
+        sha256: str,
+        agency: str,
+        year: int,
+        period: str,
+        observations: Sequence[Observation],
+        received_at: str | None = None,
+    ) -> tuple[Submission, bool]:
+        """Store one accepted submission in one transaction; returns (submission, added).
+
+        `added` is False when a submission with the same SHA-256 is already stored (nothing
+        changes). Earlier submissions of the agency for the year and period are marked as
+        superseded by whichever one now wins (most mature, then latest); none is deleted.
+        """
+        if period not in PERIODS:
+            raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
+        ranks = [MATURITY_RANK.get(o.maturity, 0) for o in observations]
+        maturity = {v: k for k, v in MATURITY_RANK.items()}[min(ranks) if ranks else 0]
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            existing = db.execute("SELECT * FROM submissions WHERE sha256 = ?", (sha256,)).fetchone()
+            if existing:
+                db.execute("ROLLBACK")
+                return _submission(existing), False
+            cursor = db.execute(
+                "INSERT INTO submissions (file_name, sha256, agency, year, period, maturity, received_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (file_name, sha256, agency, year, period, maturity, received_at or _now()),
+            )
+            submission_id = int(cursor.lastrowid or 0)
+            self._insert_observations(submission_id, agency, year, period, observations)
+            self._resupersede(agency, year, period)
+            row = db.execute("SELECT * FROM submissions WHERE id = ?", (submission_id,)).fetchone()
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return _submission(row), True
+
+    def _insert_observations(
+        self, submission_id: int, agency: str, year: int, period: str, observations: Sequence[Observation]
+    ) -> None:
+        self._db.executemany(
+            "INSERT INTO observations (submission_id, indicator, year, period, value, unit, sheet, cell, raw,"
+            " cumulative, maturity, maturity_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    submission_id,
+                    o.indicator,
+                    year,
+                    period,
+                    float(o.value),
+                    o.unit or "",
+                    o.sheet,
+                    o.cell,
+                    o.raw,
+                    1 if o.cumulative else 0,
+                    o.maturity,
+                    MATURITY_RANK.get(o.maturity, 0),
+                )
+                for o in observations
+            ],
+        )
+
+    def _resupersede(self, agency: str, year: int, period: str) -> None:
+        rows = self._db.execute(
+            "SELECT id, maturity FROM submissions WHERE agency = ? AND year = ? AND period = ?",
+            (agency, year, period),
+        ).fetchall()
+        winner = max(rows, key=lambda r: (MATURITY_RANK.get(r[1], 0), r[0]))[0]
+        self._db.execute(
+            "UPDATE submissions SET superseded_by = CASE WHEN id = ? THEN NULL ELSE ? END"
+            " WHERE agency = ? AND year = ? AND period = ?",
+            (winner, winner, agency, year, period),
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+    def submissions(
+        self, *, agency: str | None = None, year: int | None = None, period: str | None = None
+    ) -> list[Submission]:
+        sql, args = "SELECT * FROM submissions WHERE 1 = 1", []
+        for column, value in (("agency", agency), ("year", year), ("period", period)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                args.append(value)
+        return [_submission(r) for r in self._db.execute(sql + " ORDER BY id", args)]
+
+    def submitted_agencies(self, year: int, period: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT agency FROM submissions WHERE year = ? AND period = ?", (year, period)
+        )
+        return {r[0] for r in rows}
+
+    def latest_year(self) -> int | None:
+        row = self._db.execute("SELECT MAX(year) FROM submissions").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def count(self) -> tuple[int, int]:
+        """(submissions, observations) stored."""
+        subs = self._db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
+        obs = self._db.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
+        return int(subs), int(obs)
+
+    def history(self, indicator: str) -> list[StoredValue]:
+        """Every value ever received for an indicator, oldest period first, in receiving order."""
+        return [
+            _stored(r)
+            for r in self._db.execute(
+                _SELECT + " WHERE o.indicator = ? ORDER BY o.year, o.period, s.id, o.id", (indicator,)
+            )
+        ]
+
+    def values(self, year: int, indicators: Iterable[str] | None = None) -> list[StoredValue]:
+        sql, args = _SELECT + " WHERE o.year = ?", [year]
+        wanted = None if indicators is None else sorted(set(indicators))
+        if wanted is not None and len(wanted) < 500:
+            sql += f" AND o.indicator IN ({', '.join('?' * len(wanted))})"
+            args.extend(wanted)
+        return [_stored(r) for r in self._db.execute(sql, args)]
+
+    def current(
+        self, year: int, period: str, *, flows: Iterable[str] = (), indicators: Iterable[str] | None = None
+    ) -> dict[str, StoredValue]:
+        """The value that counts for each indicator, cumulative to the end of `period`.
+
+        Candidates are ranked most mature first, then latest received. A quarter-alone figure is
+        used for a flow (an indicator id in `flows`) by adding the previous quarter's cumulative
+        figure; for other measures a quarter-alone figure cannot be made cumulative and is skipped.
+        """
+        by_key: dict[tuple[str, str], list[StoredValue]] = {}
+        for value in self.values(year, indicators):
+            by_key.setdefault((value.observation.indicator, value.observation.period), []).append(value)
+        for candidates in by_key.values():
+            candidates.sort(
+                key=lambda v: (MATURITY_RANK.get(v.observation.maturity, 0), v.submission_id), reverse=True
+            )
+        flow_ids = set(flows)
+        memo: dict[tuple[str, str], StoredValue | None] = {}
+
+        def best(indicator: str, quarter: str) -> StoredValue | None:
+            key = (indicator, quarter)
+            if key not in memo:
+                memo[key] = None
+                for value in by_key.get(key, ()):
+                    if value.observation.cumulative:
+                        memo[key] = value
+                        break
+                    if indicator in flow_ids:
+                        derived = _derive(value, best, quarter)
+                        if derived is not None:
+                            memo[key] = derived
+                            break
+            return memo[key]
+
+        result = {}
+        for indicator in sorted({k[0] for k in by_key if k[1] == period}):
+            found = best(indicator, period)
+            if found is not None:
+                result[indicator] = found
+        return result
+
+
+def _derive(value: StoredValue, best, quarter: str) -> StoredValue | None:
+    """A cumulative figure from a quarter-alone one: previous quarter's cumulative + this quarter."""
+    obs = value.observation
+    index = quarter_index(quarter)
+    if index == 1:
+        previous_total, sources = 0.0, ()
+    else:
+        previous = best(obs.indicator, PERIODS[index - 2])
+        if previous is None:
+            return None
+        previous_total = previous.observation.value
+        sources = previous.derived_from or (previous.submission_id,)
+    derived = replace(
+        obs,
+        value=previous_total + obs.value,
+        cumulative=True,
+        raw=f"{obs.raw or obs.value} ({quarter} alone; cumulative derived)",
+    )
+    return replace(value, observation=derived, derived_from=(*sources, value.submission_id))
+
+
+_SELECT = (
+    "SELECT o.indicator, o.value, o.unit, o.year, o.period, s.agency, o.sheet, o.cell, o.cumulative,"
+    " o.maturity, o.raw, s.id, s.file_name, s.received_at, s.superseded_by"
+    " FROM observations o JOIN submissions s ON s.id = o.submission_id"
+)
+
+
+def _stored(row: tuple) -> StoredValue:
+    observation = Observation(
+        indicator=row[0],
+        value=row[1],
+        unit=row[2],
+        year=row[3],
+        period=row[4],
+        agency=row[5],
+        sheet=row[6],
+        cell=row[7],
+        cumulative=bool(row[8]),
+        maturity=row[9],
+        raw=row[10],
+    )
+    return StoredValue(
+        observation=observation,
+        submission_id=row[11],
+        file_name=row[12],
+        received_at=row[13],
+        superseded=row[14] is not None,
+    )
+
+
+def _submission(row: tuple) -> Submission:
+    return Submission(*row)
