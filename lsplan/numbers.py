@@ -1,0 +1,163 @@
+"""Numbers as a person in Vietnam types them, and as Excel shows them.
+
+`parse_number(value, number_format)` turns a cell's value into a float, deciding the scale
+of percentages from the cell's number format (never from the value) and the meaning of "."
+and "," by a documented rule:
+
+* Vietnamese convention first: "," is the decimal mark and "." groups thousands
+  ("9.937,8" = 9937.8, "1.234.567" = 1234567, "8,5%" = 8.5 %).
+* When both marks appear, the last one is the decimal mark ("9,937.8" = 9937.8, English).
+* A single "." followed by exactly three digits ("1.234") groups thousands (1234); a single ","
+  followed by exactly three digits ("1,234") is a decimal mark (1.234). Both are flagged
+  `ambiguous=True` so that the checks can warn. A single "." followed by any other number of
+  digits ("9937.8", "12.50") cannot be a thousands mark, so it is read as a decimal point.
+* "-", "—", "x", "..." and empty text mean "no value" (value None, no error).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+NOT_A_NUMBER = "not-a-number"
+
+_NO_VALUE = {"", "-", "--", "—", "–", "x", "X", "...", "…", "..", "n/a", "N/A", "#N/A", "?"}
+_MINUS = ("-", "\u2212", "\u2013")  # hyphen-minus, minus sign, en dash (typed for minus)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
+_GROUPED_SPACES = re.compile(r"^\d{1,3}( \d{3})+([.,]\d+)?$")
+_SCIENTIFIC = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$")
+_DIGITS_AND_MARKS = re.compile(r"^[0-9][0-9.,]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """The outcome of reading one value: a number, "no value", or an error code."""
+
+    value: float | None
+    percent: bool = False  # the figure is a percentage (8.5 means 8.5 %)
+    ambiguous: bool = False  # "1.234" / "1,234": decided by the rule above, worth a warning
+    note: str = ""  # how the text was read, for messages
+    error: str | None = None  # "not-a-number", or None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """True when the first section of an Excel number format shows a percentage.
+
+    Quoted text, backslash escapes, `_x`/`*x` spacing codes and `[...]` blocks
+    (`[$-42A]`, `[Red]`) do not count: `0.0"%"` shows a literal %, not a scaled value.
+    """
+    if not number_format:
+        return False
+    i, n = 0, len(number_format)
+    while i < n:
+        ch = number_format[i]
+        if ch == ";":
+            return False
+        if ch == '"':
+            end = number_format.find('"', i + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if ch in "\\_*":
+            i += 2
+            continue
+        if ch == "[":
+            end = number_format.find("]", i + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if ch == "%":
+            return True
+        i += 1
+    return False
+
+
+def parse_number(value: object, number_format: str | None = "General") -> ParsedNumber:
+    """Read a cell value as a number; never raises."""
+    if value is None:
+        return ParsedNumber(None)
+    if isinstance(value, bool):
+        return ParsedNumber(None, note="a TRUE/FALSE value", error=NOT_A_NUMBER)
+    if isinstance(value, int | float):
+        number = float(value)
+        if not math.isfinite(number):
+            return ParsedNumber(None, note="not a finite number", error=NOT_A_NUMBER)
+        if is_percent_format(number_format):
+            # Excel stores 8.5 % as 0.085; round away the binary noise of the scaling.
+            return ParsedNumber(round(number * 100, 10), percent=True, note="percent-formatted cell")
+        return ParsedNumber(number)
+    if isinstance(value, datetime | date | time | timedelta):
+        return ParsedNumber(None, note="a date or time", error=NOT_A_NUMBER)
+    if not isinstance(value, str):
+        return ParsedNumber(None, note=f"a {type(value).__name__}", error=NOT_A_NUMBER)
+    return _parse_text(value)
+
+
+def _parse_text(raw: str) -> ParsedNumber:
+    text = _SPACES.sub(" ", raw).strip()
+    if text in _NO_VALUE:
+        return ParsedNumber(None, note="no value")
+    percent = False
+    if text.endswith("%"):
+        percent = True
+        text = text[:-1].rstrip()
+    negative = False
+    if len(text) >= 2 and text[0] == "(" and text[-1] == ")":
+        negative, text = True, text[1:-1].strip()
+    if text[:1] == "+":
+        text = text[1:].lstrip()
+    elif text[:1] in _MINUS:
+        negative, text = not negative, text[1:].lstrip()
+    if text.endswith("%") and not percent:
+        percent, text = True, text[:-1].rstrip()
+    parsed = _parse_unsigned(text)
+    if parsed is None:
+        return ParsedNumber(None, note=f"cannot read {raw.strip()[:40]!r} as a number", error=NOT_A_NUMBER)
+    number, ambiguous, note = parsed
+    return ParsedNumber(-number if negative else number, percent=percent, ambiguous=ambiguous, note=note)
+
+
+def _parse_unsigned(text: str) -> tuple[float, bool, str] | None:
+    """(value, ambiguous, note) for digits with "." / "," / space marks, else None."""
+    if " " in text:
+        if not _GROUPED_SPACES.match(text):
+            return None
+        text = text.replace(" ", "")
+    if _SCIENTIFIC.match(text):
+        return float(text), False, "scientific notation"
+    if not _DIGITS_AND_MARKS.match(text) or text[-1] in ".,":
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        whole, _, frac = text.rpartition(decimal)
+        if group not in whole or decimal in whole or not _grouped(whole, group):
+            return None
+        note = "Vietnamese format" if decimal == "," else "English format (',' groups thousands)"
+        return float(whole.replace(group, "") + "." + frac), False, note
+    if commas > 1:
+        return (float(text.replace(",", "")), False, "',' groups thousands") if _grouped(text, ",") else None
+    if dots > 1:
+        return (float(text.replace(".", "")), False, "'.' groups thousands") if _grouped(text, ".") else None
+    if commas == 1 or dots == 1:
+        mark = "," if commas else "."
+        whole, _, frac = text.partition(mark)
+        three = len(frac) == 3 and 1 <= len(whole) <= 3 and whole != "0"
+        if mark == ",":
+            note = "',' read as the decimal mark (Vietnamese rule)" if three else "Vietnamese decimal comma"
+            return float(whole + "." + frac), three, note
+        if three:
+            return float(whole + frac), True, "'.' read as a thousands mark (Vietnamese rule)"
+        return float(text), False, "decimal point"
+    return float(text), False, ""
+
+
+def _grouped(whole: str, group: str) -> bool:
+    """True when `whole` is digits grouped by threes: "1.234.567", not "12.34"."""
+    parts = whole.split(group)
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]) and all(p.isdigit() for p in parts)
