@@ -1,0 +1,162 @@
+"""What a target asks for, as a number to reach, a ceiling, or a band, in the indicator's unit.
+
+Part of the attainment engine (`lsplan.attainment`); pure computation, no I/O. The comparison in
+the data and the indicator's direction decide the goal:
+
+| comparison | higher is better | lower is better | Direction.TARGET |
+|---|---|---|---|
+| at_least, reduction | reach low | reach low | reach low |
+| at_most, rank | stay at or below high | same | same |
+| range | reach low | stay at or below high | band low..high |
+| approx X | reach X within -tolerance | stay below X within +tolerance | band X ± tolerance |
+| exact X | reach X | stay at or below X | band X..X |
+| band | band low..high (one open side: reach low / stay at or below high) | same | same |
+| relative | reach the benchmark (× (1 + margin/100)) | stay below it | reach it |
+
+"reduction" ("giảm 2 - 3%/năm"): the actual is the reduction achieved, so more is better.
+An open side takes the other side's value. Relative targets without a margin are strict
+("thấp hơn" means lower, not equal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lsplan.model import AssessmentSettings, Comparison, Direction, Indicator, Target
+from lsplan.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """One period's goal. `sense`: "min" (reach `value`), "max" (at or below `value`),
+    "band" (between `value` and `high`; either side may be open)."""
+
+    sense: str
+    value: float | None
+    high: float | None = None
+    slack: float = 0.0  # relative tolerance ("khoảng")
+    strict: bool = False  # "thấp hơn" / "cao hơn": equal does not meet it
+
+    def met_by(self, actual: float) -> bool:
+        """Whether `actual` meets a min/max goal (bands are judged with their tolerance apart)."""
+        value = self.value if self.value is not None else 0.0
+        room = self.slack * abs(value)
+        if self.sense == "min":
+            return actual > value if self.strict else actual >= value - room
+        return actual < value if self.strict else actual <= value + room
+
+    def scaled(self, factor: float) -> Goal:
+        """The goal times `factor` (a flow's cumulative share by a quarter)."""
+        return replace(
+            self,
+            value=None if self.value is None else self.value * factor,
+            high=None if self.high is None else self.high * factor,
+        )
+
+    def at(self, milestone: float) -> Goal:
+        """The goal with `milestone` as its value; a band is scaled in proportion."""
+        if self.sense == "band" and self.value:
+            return self.scaled(milestone / self.value)
+        if self.sense == "band":
+            return replace(self, value=milestone, high=milestone)
+        return replace(self, value=milestone)
+
+
+def fmt(number: float) -> str:
+    """A compact number for notes: at most four decimals, no trailing zeros."""
+    text = f"{number:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def describe(goal: Goal) -> str:
+    """"≥ 8", "≤ 4", "12–13", "≈ 6 (±5%)", "> 3.2" for notes."""
+    if goal.sense == "band":
+        if goal.value is None:
+            return f"≤ {fmt(goal.high or 0.0)}"
+        if goal.high is None:
+            return f"≥ {fmt(goal.value)}"
+        return fmt(goal.value) if goal.value == goal.high else f"{fmt(goal.value)}–{fmt(goal.high)}"
+    value = fmt(goal.value if goal.value is not None else 0.0)
+    if goal.slack:
+        return f"≈ {value} (±{fmt(goal.slack * 100)}%)"
+    if goal.sense == "min":
+        return f"> {value}" if goal.strict else f"≥ {value}"
+    return f"< {value}" if goal.strict else f"≤ {value}"
+
+
+_SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
+
+
+def _fallback_convert(value: float, from_unit: str, to_unit: str) -> float | None:
+    """Scale words only ("nghìn tỷ đồng" -> "tỷ đồng"); used until lsplan.units lands."""
+
+    def split(unit: str) -> tuple[float, str]:
+        words, multiplier = fold(unit).split(), 1.0
+        while words and words[0] in _SCALES:
+            multiplier *= _SCALES[words.pop(0)]
+        return multiplier, " ".join(words)
+
+    (from_scale, from_base), (to_scale, to_base) = split(from_unit), split(to_unit)
+    return value * from_scale / to_scale if from_base == to_base else None
+
+
+def unit_factor(from_unit: str | None, to_unit: str | None) -> float | None:
+    """The factor taking values in `from_unit` to `to_unit`; 1.0 when either is blank or they
+    are the same; None when they cannot be converted."""
+    if not from_unit or not to_unit or fold(from_unit) == fold(to_unit):
+        return 1.0
+    try:
+        from lsplan.units import convert
+    except ImportError:  # lsplan.units is being written; remove the fallback once it lands
+        convert = _fallback_convert
+    return convert(1.0, from_unit, to_unit)
+
+
+def annual_goal(
+    target: Target, indicator: Indicator, settings: AssessmentSettings, factor: float,
+    benchmark: float | None,
+) -> Goal | str:
+    """The goal of the target's own period (a year, or the span's average/end value), in the
+    indicator's unit; a string saying why there is none."""
+    direction, comparison = indicator.direction, target.comparison
+    if comparison == Comparison.RELATIVE:
+        return _relative_goal(target, indicator, benchmark)
+    low = None if target.low is None else target.low * factor
+    high = None if target.high is None else target.high * factor
+    if low is None and high is None:
+        return "no number in the target"
+    first = low if low is not None else high
+    last = high if high is not None else low
+    assert first is not None and last is not None
+    if comparison in (Comparison.AT_LEAST, Comparison.REDUCTION):
+        return Goal("min", first)
+    if comparison in (Comparison.AT_MOST, Comparison.RANK):
+        return Goal("max", last)
+    if comparison == Comparison.BAND:
+        if low is None:
+            return Goal("max", high)
+        return Goal("min", low) if high is None else Goal("band", low, high)
+    if comparison == Comparison.APPROX:
+        tolerance = target.tolerance if target.tolerance is not None else settings.approx_tolerance
+        if direction == Direction.TARGET:
+            return Goal("band", first - tolerance * abs(first), first + tolerance * abs(first))
+        return Goal("max" if direction == Direction.LOWER else "min", first, slack=tolerance)
+    if direction == Direction.TARGET:  # range or exact
+        return Goal("band", first, last)
+    if direction == Direction.LOWER:
+        return Goal("max", last)
+    return Goal("min", first)
+
+
+def _relative_goal(target: Target, indicator: Indicator, benchmark: float | None) -> Goal | str:
+    against = target.benchmark or "a benchmark"
+    if benchmark is None:
+        return f"relative to {against}: the submission gives no benchmark value"
+    margin = target.low if target.low is not None else target.high
+    in_percent = fold(target.unit or "") == "%" and fold(indicator.unit) != "%"
+    if margin is not None and in_percent:  # "tăng 13% so với dự toán"
+        value = benchmark * (1 + margin / 100)
+        sense = "max" if indicator.direction == Direction.LOWER else "min"
+        return Goal(sense, value)
+    sense = "max" if indicator.direction == Direction.LOWER else "min"
+    return Goal(sense, benchmark, strict=True)
