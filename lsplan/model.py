@@ -159,6 +159,9 @@ class Target:
     # Expected cumulative value (in `unit`) by the end of each quarter, where the data sets it.
     milestones: dict[str, float] | None = None
     revisions: tuple[Revision, ...] = ()
+    # For RELATIVE targets whose benchmark is a fixed number (the central estimate, 9.100 tỷ
+    # đồng), in the indicator's unit; an observation's own `benchmark` value takes precedence.
+    benchmark_value: float | None = None
 
     @property
     def period_label(self) -> str:
