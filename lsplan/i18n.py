@@ -1,0 +1,181 @@
+"""User-facing text in Vietnamese or English, through gettext catalogs.
+
+Catalogs are shipped as text (`lsplan/locale/<lang>/LC_MESSAGES/lsplan.po`, English msgids) and
+compiled in memory on first use by `compile_po` (the msgfmt algorithm: parse the .po, write the
+GNU .mo layout) — no binary blobs in the repository. Use:
+
+    from lsplan.i18n import translator, resolve_lang
+    _ = translator(resolve_lang(option_value)).gettext
+    _("Achieved")  # -> "Đạt" in Vietnamese
+
+`resolve_lang` picks `--lang`, else env LSPLAN_LANG, else the default (Vietnamese for reports).
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import io
+import os
+import struct
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANG = "vi"
+DOMAIN = "lsplan"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+class UnknownLanguage(ValueError):
+    """A language code that lsplan has no catalog for."""
+
+
+def normalise_lang(code: str) -> str:
+    """ "vi_VN.UTF-8", "VI", "en-GB" -> "vi" / "en"; raises UnknownLanguage otherwise."""
+    base = code.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
+    if base not in LANGUAGES:
+        raise UnknownLanguage(f"unknown language {code!r}; use one of: {', '.join(LANGUAGES)}")
+    return base
+
+
+def resolve_lang(option: str | None = None, default: str = DEFAULT_LANG) -> str:
+    """The language to use: the explicit option, else $LSPLAN_LANG, else `default`."""
+    for candidate in (option, os.environ.get("LSPLAN_LANG")):
+        if candidate:
+            return normalise_lang(candidate)
+    return default
+
+
+def parse_po(text: str) -> dict[str, str]:
+    """Messages of a .po file as {msgid: msgstr}; msgctxt is joined to msgid with "\\x04" as gettext does.
+
+    Untranslated entries (empty msgstr) and fuzzy entries are left out, as msgfmt does.
+    """
+    messages: dict[str, str] = {}
+    entry: dict[str, str] = {}
+    current: str | None = None
+    fuzzy = False
+
+    def flush() -> None:
+        nonlocal entry, current, fuzzy
+        if "msgid" in entry and entry.get("msgstr") and not fuzzy:
+            key = entry["msgid"]
+            if "msgctxt" in entry:
+                key = entry["msgctxt"] + "\x04" + key
+            messages[key] = entry["msgstr"]
+        elif entry.get("msgid") == "" and "msgstr" in entry:  # the header
+            messages[""] = entry["msgstr"]
+        entry, current, fuzzy = {}, None, False
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("#"):
+            if current is not None and "msgstr" in entry:
+                flush()
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword in ("msgctxt", "msgid", "msgstr"):
+            if keyword in entry or (keyword != "msgstr" and "msgstr" in entry):
+                flush()
+            current = keyword
+            entry[current] = _po_string(rest, number)
+        elif line.startswith('"') and current is not None:
+            entry[current] += _po_string(line, number)
+        else:
+            raise ValueError(f"line {number}: cannot read {raw!r}")
+    flush()
+    return messages
+
+
+def _po_string(token: str, number: int) -> str:
+    token = token.strip()
+    if not (token.startswith('"') and token.endswith('"')):
+        raise ValueError(f"line {number}: expected a quoted string, got {token!r}")
+    return ast.literal_eval(token)  # the escapes of .po strings are those of Python literals
+
+
+def compile_mo(messages: dict[str, str]) -> bytes:
+    """The GNU .mo layout (little-endian, no hash table) for {msgid: msgstr}."""
+    keys = sorted(messages)
+    ids = [k.encode("utf-8") for k in keys]
+    strs = [messages[k].encode("utf-8") for k in keys]
+    header_size = 7 * 4
+    table_size = len(keys) * 8
+    ids_start = header_size + 2 * table_size
+    id_table, str_table, blob = [], [], b""
+    for data in ids:
+        id_table.append((len(data), ids_start + len(blob)))
+        blob += data + b"\0"
+    strs_start = ids_start + len(blob)
+    blob_strs = b""
+    for data in strs:
+        str_table.append((len(data), strs_start + len(blob_strs)))
+        blob_strs += data + b"\0"
+    out = struct.pack("<7I", 0x950412DE, 0, len(keys), header_size, header_size + table_size, 0, 0)
+    out += b"".join(struct.pack("<2I", *pair) for pair in id_table)
+    out += b"".join(struct.pack("<2I", *pair) for pair in str_table)
+    return out + blob + blob_strs
+
+
+def compile_po(text: str) -> bytes:
+    """msgfmt: .po text -> .mo bytes."""
+    return compile_mo(parse_po(text))
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translator(lang: str = DEFAULT_LANG) -> gettext.NullTranslations:
+    """The gettext translations for `lang`; English falls back to the msgids themselves."""
+    lang = normalise_lang(lang)
+    path = po_path(lang)
+    if not path.exists():
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(compile_po(path.read_text(encoding="utf-8"))))
+
+
+def gettext_for(lang: str | None = None):
+    """A `_()` function for `lang` (resolved with `resolve_lang`)."""
+    return translator(resolve_lang(lang)).gettext
+
+
+def _(message: str) -> str:
+    """Translate with the language from $LSPLAN_LANG (default Vietnamese), for modules without a lang."""
+    return translator(resolve_lang()).gettext(message)
+
+
+# Attainment (percent of what was expected by the quarter) from which "achieved" reads "Vượt".
+EXCEEDED_FROM = 110.0
+
+
+def status_label(
+    status: str, lang: str | None = None, *, attainment: float | None = None, quarter: str | None = None
+) -> str:
+    """A status as officials write it, in `lang`.
+
+    achieved -> "Đạt", or "Vượt" when attainment is at least EXCEEDED_FROM (110 %);
+    on_track -> "Đúng tiến độ"; at_risk (85-95 % of the expected progress) -> "Chậm tiến độ";
+    off_track -> "Nguy cơ không đạt" during the year, "Không đạt" once the year is over (Q4);
+    no_data -> "Chưa có số liệu"; not_assessed -> "Không đánh giá".
+    """
+    text = gettext_for(lang)
+    if status == "achieved":
+        exceeded = attainment is not None and attainment >= EXCEEDED_FROM
+        return text("Exceeded") if exceeded else text("Achieved")
+    if status == "off_track":
+        return text("Not achieved") if quarter == "Q4" else text("Off track")
+    labels = {
+        "on_track": "On track",
+        "at_risk": "Behind schedule",
+        "no_data": "No data",
+        "not_assessed": "Not assessed",
+    }
+    return text(labels[status]) if status in labels else status
