@@ -75,6 +75,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX observations_by_indicator ON observations(indicator)",
         "CREATE INDEX submissions_by_key ON submissions(agency, year, period)",
     ),
+    (
+        # Version 3: the benchmark's value sent with a relative target's figure.
+        "ALTER TABLE observations ADD COLUMN benchmark REAL",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -268,7 +272,7 @@ class Store:
     ) -> None:
         self._db.executemany(
             "INSERT INTO observations (submission_id, indicator, year, period, value, unit, sheet, cell, raw,"
-            " cumulative, maturity, maturity_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cumulative, maturity, maturity_rank, benchmark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     submission_id,
@@ -283,6 +287,7 @@ class Store:
                     1 if o.cumulative else 0,
                     o.maturity,
                     MATURITY_RANK.get(o.maturity, 0),
+                    getattr(o, "benchmark", None),
                 )
                 for o in observations
             ],
@@ -409,7 +414,7 @@ def _derive(value: StoredValue, best, quarter: str) -> StoredValue | None:
 
 _SELECT = (
     "SELECT o.indicator, o.value, o.unit, o.year, o.period, s.agency, o.sheet, o.cell, o.cumulative,"
-    " o.maturity, o.raw, s.id, s.file_name, s.received_at, s.superseded_by"
+    " o.maturity, o.raw, s.id, s.file_name, s.received_at, s.superseded_by, o.benchmark"
     " FROM observations o JOIN submissions s ON s.id = o.submission_id"
 )
 
@@ -427,6 +432,7 @@ def _stored(row: tuple) -> StoredValue:
         cumulative=bool(row[8]),
         maturity=row[9],
         raw=row[10],
+        **({"benchmark": row[15]} if row[15] is not None else {}),
     )
     return StoredValue(
         observation=observation,
