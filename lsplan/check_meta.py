@@ -1,0 +1,227 @@
+"""Who reports, for which year and period: read from the file, or given on the command line.
+
+The agency comes from the title block ("UBND TỈNH LẠNG SƠN / SỞ CÔNG THƯƠNG", or the form's
+hidden metadata), the year and period from the value column's header or the title. An option
+given on the command line wins, but a file that clearly says something else is reported
+(period-ambiguous / agency-ambiguous): a form for Q3 filed as Q2 would mislead the review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lsplan.findings import make_finding
+from lsplan.layouts import Table
+from lsplan.model import Agency, Finding
+from lsplan.periods import QUARTERS, parse_period, parse_year
+from lsplan.text import fold
+
+if TYPE_CHECKING:
+    from lsplan.catalog import Catalog
+
+# Lines of a title block that name a sender (after folding). "UBND tỉnh" heads every
+# department's letterhead, so it is not one of them.
+_AGENCY_PREFIXES = (
+    "so ",
+    "ban ",
+    "cuc ",
+    "chi cuc",
+    "cong an",
+    "bo chi huy",
+    "ngan hang",
+    "thanh tra",
+    "ubnd huyen",
+    "ubnd thanh pho",
+    "uy ban nhan dan huyen",
+    "uy ban nhan dan thanh pho",
+    "van phong",
+    "thong ke",
+    "kho bac",
+    "bao hiem",
+    "tinh doan",
+    "uy ban mat tran",
+    "ubnd xa",
+    "uy ban nhan dan xa",
+)
+_LABELS = ("co quan bao cao", "don vi bao cao", "co quan", "don vi")
+_SKIP = ("ubnd tinh", "uy ban nhan dan tinh", "cong hoa", "doc lap", "tinh lang son")
+
+
+@dataclass
+class Metadata:
+    agency: Agency | None = None
+    year: int | None = None
+    quarter: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _strip_label(line: str) -> tuple[str, bool]:
+    """ "Cơ quan báo cáo: Sở Công Thương" -> ("Sở Công Thương", True)."""
+    if ":" in line:
+        label, rest = line.split(":", 1)
+        if fold(label) in _LABELS and rest.strip():
+            return rest.strip(), True
+    return line, False
+
+
+def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[tuple[Agency, str, object]], list[str]]:
+    """Agencies named in the title block as (agency, line, resolution), and agency-like lines unknown."""
+    found: list[tuple[Agency, str, object]] = []
+    unknown: list[str] = []
+    for _, line in table.title_lines:
+        text, labelled = _strip_label(line)
+        folded = fold(text)
+        if len(folded) > 100 or folded.startswith(_SKIP):
+            continue
+        if not labelled and not folded.startswith(_AGENCY_PREFIXES):
+            continue
+        resolution = catalog.resolve_agency(text)
+        if resolution.agency is not None and resolution.how != "fuzzy":
+            found.append((resolution.agency, text, resolution))
+        else:
+            unknown.append(text)
+    return found, unknown
+
+
+def _hint(resolution: object) -> str:
+    candidates = getattr(resolution, "candidates", ()) or ()
+    names = [a.name for a in candidates][:3]
+    return f" (did you mean: {', '.join(names)}?)" if names else ""
+
+
+def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, meta: Metadata) -> None:
+    table = tables[0]
+    if table.layout == "form" and table.form.get("agency"):
+        agency = catalog.agencies.get(table.form["agency"])
+        if agency is None:
+            meta.findings.append(
+                make_finding("agency-unknown", sheet=table.sheet, name=table.form["agency"], hint="")
+            )
+        found = [(agency, agency.name, None)] if agency else []
+        unknown: list[str] = []
+    else:
+        found, unknown = [], []
+        for each in tables:
+            more, more_unknown = _title_agencies(each, catalog)
+            found += more
+            unknown += more_unknown
+    distinct = {agency.id: (agency, line, res) for agency, line, res in found}
+    if option is not None:
+        resolution = catalog.resolve_agency(option)
+        if resolution.agency is None or resolution.how == "fuzzy":
+            meta.findings.append(make_finding("agency-unknown", name=option, hint=_hint(resolution)))
+            return
+        meta.agency = resolution.agency
+        _note_former(resolution, meta)
+        others = [a.name for a in (v[0] for v in distinct.values()) if a.id != resolution.agency.id]
+        if others:
+            meta.findings.append(
+                make_finding(
+                    "agency-ambiguous",
+                    sheet=table.sheet,
+                    names=f"--agency {resolution.agency.name} but the file names {', '.join(others)}",
+                )
+            )
+        return
+    if len(distinct) > 1:
+        meta.findings.append(
+            make_finding(
+                "agency-ambiguous", sheet=table.sheet, names=", ".join(v[0].name for v in distinct.values())
+            )
+        )
+    elif len(distinct) == 1:
+        agency, _, resolution = next(iter(distinct.values()))
+        meta.agency = agency
+        _note_former(resolution, meta)
+    elif unknown:
+        resolution = catalog.resolve_agency(unknown[0])
+        meta.findings.append(
+            make_finding("agency-unknown", sheet=table.sheet, name=unknown[0], hint=_hint(resolution))
+        )
+    elif table.layout != "form" or table.form.get("agency") is None:
+        meta.findings.append(make_finding("agency-missing", sheet=table.sheet))
+
+
+def _note_former(resolution: object, meta: Metadata) -> None:
+    if resolution is not None and getattr(resolution, "how", "") == "former":
+        note = getattr(resolution, "note", "") or "former name"
+        meta.findings.append(make_finding("agency-former-name", note=note))
+
+
+def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
+    """Quarters and years the file itself states: form metadata, value-column headers, title."""
+    quarters: set[str] = set()
+    years: set[int] = set()
+    for table in tables:
+        if table.layout == "form":
+            if table.form.get("quarter") in QUARTERS:
+                quarters.add(table.form["quarter"])
+            if table.form.get("year", "").isdigit():
+                years.add(int(table.form["year"]))
+            continue
+        column = table.actual.period if table.actual else None
+        if column and column.quarter:
+            quarters.add(column.quarter)
+        if column and column.year:
+            years.add(column.year)
+        if table.plan_header and parse_year(table.plan_header):
+            years.add(parse_year(table.plan_header))  # type: ignore[arg-type]
+        if not (column and column.quarter):
+            for _, line in table.title_lines:
+                ref = parse_period(line)
+                if ref and ref.quarter:
+                    quarters.add(ref.quarter)
+        if not years:
+            title_years = [y for _, line in table.title_lines if (y := parse_year(line))]
+            if title_years:
+                years.add(max(title_years))
+    return quarters, years
+
+
+def resolve_metadata(
+    tables: list[Table], catalog: Catalog, agency: str | None, year: int | None, quarter: str | None
+) -> Metadata:
+    meta = Metadata()
+    _resolve_agency(tables, catalog, agency, meta)
+    quarters, years = _file_period(tables)
+    sheet = tables[0].sheet
+    if quarter is not None:
+        meta.quarter = quarter
+        if quarters - {quarter}:
+            meta.findings.append(
+                make_finding(
+                    "period-ambiguous",
+                    sheet=sheet,
+                    detail=f"--quarter {quarter} but the file says {', '.join(sorted(quarters))}",
+                )
+            )
+    elif len(quarters) == 1:
+        meta.quarter = next(iter(quarters))
+    elif quarters:
+        meta.findings.append(
+            make_finding("period-ambiguous", sheet=sheet, detail=", ".join(sorted(quarters)))
+        )
+    else:
+        meta.findings.append(
+            make_finding("period-missing", sheet=sheet, what="period (quarter)", option="--quarter")
+        )
+    if year is not None:
+        meta.year = year
+        if years - {year}:
+            meta.findings.append(
+                make_finding(
+                    "period-ambiguous",
+                    sheet=sheet,
+                    detail=f"--year {year} but the file says {', '.join(map(str, sorted(years)))}",
+                )
+            )
+    elif len(years) == 1:
+        meta.year = next(iter(years))
+    elif years:
+        meta.findings.append(
+            make_finding("period-ambiguous", sheet=sheet, detail=", ".join(map(str, sorted(years))))
+        )
+    else:
+        meta.findings.append(make_finding("period-missing", sheet=sheet, what="year", option="--year"))
+    return meta

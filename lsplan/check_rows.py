@@ -1,0 +1,306 @@
+"""Row by row: match each table row to an indicator and judge its value.
+
+A row that names no indicator and holds no value is a heading ("I. CÔNG NGHIỆP", "Cơ cấu kinh
+tế", "Trong đó:"); a row with a value that matches nothing is a warning (real reports carry
+extra rows). Values are parsed by `lsplan.numbers`, converted to the catalogue's unit by
+`lsplan.units`, and compared with the catalogue's target and the sender's own ratio.
+
+Sender's ratio tolerance: their "So với kế hoạch (%)" may differ from value ÷ plan by up to
+RATIO_TOLERANCE percentage points (rounding of the value, the plan and the ratio itself).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lsplan.check_meta import Metadata
+from lsplan.findings import make_finding
+from lsplan.layouts import Table, TableRow
+from lsplan.model import Finding, Indicator, Measure, Observation
+from lsplan.numbers import parse_number
+from lsplan.text import fold
+from lsplan.units import convert, lookup
+
+if TYPE_CHECKING:
+    from lsplan.catalog import Catalog
+
+RATIO_TOLERANCE = 1.0  # percentage points
+PLAN_TOLERANCE = 0.005  # relative: a plan within 0.5 % of the catalogue's is the same plan
+
+_ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$")
+_BULLET = re.compile(
+    r"^\s*(?:[-+*•–—]+|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\(?[a-zđ][.)]|[ivxl]+[.)])\s*", re.I
+)
+_IN_WHICH = re.compile(r"^\s*(trong đó|trong do|bao gồm|gồm)\s*:?\s*", re.I)
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_HEADING_WORDS = ("co cau", "trong do", "chi tieu kinh te", "chi tieu xa hoi", "chi tieu moi truong")
+
+
+def clean_name(name: str) -> str:
+    """ "- Trong đó: 1.2. Khách quốc tế" -> "Khách quốc tế": bullets, numbering, "Trong đó:"."""
+    text = name.strip()
+    for _ in range(3):
+        text = _IN_WHICH.sub("", _BULLET.sub("", text, count=1), count=1)
+    return text.strip(" :")
+
+
+def is_heading(row: TableRow) -> bool:
+    """Roman-numeral or letter STT, an upper-case title, or a structural phrase ending in ":"."""
+    stt = fold(row.stt).rstrip(".")
+    name = clean_name(row.name)
+    if stt and (_ROMAN.match(stt) or (len(stt) == 1 and stt.isalpha())):
+        return True
+    letters = [ch for ch in name if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) > 3:
+        return True
+    return row.name.rstrip().endswith(":") or fold(name).startswith(_HEADING_WORDS)
+
+
+class RowChecker:
+    """Accumulates observations and findings over the tables of one file."""
+
+    def __init__(self, catalog: Catalog, meta: Metadata) -> None:
+        self.catalog = catalog
+        self.meta = meta
+        self.findings: list[Finding] = []
+        self.observations: list[Observation] = []
+        self.seen: dict[str, str] = {}
+        agency = meta.agency.id if meta.agency else None
+        self.responsible = catalog.indicators_for_agency(agency) if agency else None
+        self.targets = list(catalog.targets_for(year=meta.year)) if meta.year else []
+
+    def add(self, code: str, table: Table, cell: str | None = None, **params: object) -> None:
+        self.findings.append(make_finding(code, sheet=table.sheet, cell=cell, **params))
+
+    def read_table(self, table: Table) -> None:
+        if table.legacy:
+            first = table.legacy[0]
+            self.add(
+                "legacy-encoding",
+                table,
+                first.ref,
+                count=len(table.legacy),
+                encoding=first.encoding.upper(),
+                sample=first.converted[:40],
+            )
+        if table.actual is None:
+            self.add("missing-column", table, column="Thực hiện / Ước thực hiện")
+            return
+        for row in table.rows:
+            self.read_row(table, row)
+
+    def _indicator(self, table: Table, row: TableRow) -> Indicator | None:
+        if table.layout == "form" and row.indicator_id:
+            indicator = self.catalog.indicators.get(row.indicator_id)
+            if indicator is None:
+                col = table.columns.get("id")
+                ref = f"{_letter(col)}{row.row}" if col else None
+                self.add("indicator-unknown", table, ref, indicator=row.indicator_id)
+            return indicator
+        name = clean_name(row.name)
+        if not name:
+            return None
+        indicator = self.catalog.match_indicator(name)
+        if indicator is None and _TRAILING_PARENS.search(name):
+            indicator = self.catalog.match_indicator(_TRAILING_PARENS.sub("", name))
+        return indicator
+
+    def read_row(self, table: Table, row: TableRow) -> None:
+        cell = row.actual
+        has_value = cell is not None and (cell.value is not None or cell.uncalculated)
+        indicator = self._indicator(table, row)
+        if indicator is None:
+            if has_value and row.name and not is_heading(row) and not row.indicator_id:
+                ref = row.name_cell.ref if row.name_cell else None
+                self.add("indicator-unmatched", table, ref, name=clean_name(row.name)[:80])
+            return
+        column = table.actual.header if table.actual else ""
+        if cell is None or not has_value:
+            ref = f"{_letter(table.actual.col)}{row.row}" if table.actual else None
+            self.findings.append(
+                make_finding(
+                    "value-empty", sheet=table.sheet, cell=ref, indicator=indicator.id, column=column
+                )
+            )
+            return
+        kw = {"sheet": table.sheet, "cell": cell.ref, "indicator": indicator.id}
+        if cell.uncalculated:
+            self.findings.append(make_finding("formula-uncalculated", formula=cell.formula or "", **kw))
+            return
+        parsed = parse_number(cell.value, cell.number_format)
+        raw = str(cell.value)
+        if parsed.error:
+            self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
+            return
+        if parsed.value is None:
+            self.findings.append(make_finding("value-empty", column=column, **kw))
+            return
+        if parsed.ambiguous:
+            self.findings.append(
+                make_finding("number-ambiguous", raw=raw, value=parsed.value, note=parsed.note, **kw)
+            )
+        unit = row.unit or ("%" if parsed.percent else "")
+        value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
+        if value is None:
+            return
+        if indicator.id in self.seen:
+            self.findings.append(make_finding("indicator-duplicate", first=self.seen[indicator.id], **kw))
+            return
+        self.seen[indicator.id] = cell.ref
+        if self._impossible(value, indicator, kw):
+            return
+        if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:
+            self.findings.append(make_finding("agency-not-responsible", agency=self.meta.agency.name, **kw))
+        if table.layout != "form":
+            self._compare_plan(table, row, parsed.value, unit, indicator, kw)
+        self.observations.append(
+            Observation(
+                indicator=indicator.id,
+                value=value,
+                unit=indicator.unit,
+                year=self.meta.year or 0,
+                period=self.meta.quarter or "",
+                agency=self.meta.agency.id if self.meta.agency else None,
+                sheet=table.sheet,
+                cell=cell.ref,
+                cumulative=_cumulative(table),
+                maturity=_maturity(table),
+                raw=raw,
+            )
+        )
+
+    def _to_catalog_unit(self, value: float, unit: str, indicator: Indicator, kw: dict) -> float | None:
+        if not unit or _same_unit(unit, indicator.unit):
+            return value
+        converted = convert(value, unit, indicator.unit)
+        if converted is None:
+            self.findings.append(make_finding("unit-mismatch", unit=unit, catalog_unit=indicator.unit, **kw))
+            return None
+        self.findings.append(
+            make_finding(
+                "unit-converted",
+                raw_value=value,
+                unit=unit,
+                value=converted,
+                catalog_unit=indicator.unit,
+                **kw,
+            )
+        )
+        return converted
+
+    def _impossible(self, value: float, indicator: Indicator, kw: dict) -> bool:
+        reason = ""
+        if indicator.measure in (Measure.FLOW, Measure.COUNT) and value < 0:
+            reason = "a count or a cumulative flow cannot be negative"
+        elif indicator.measure is Measure.SHARE and not 0 <= value <= 100:
+            reason = "a share must lie between 0 and 100 %"
+        if reason:
+            self.findings.append(
+                make_finding("value-impossible", value=value, unit=indicator.unit, reason=reason, **kw)
+            )
+        return bool(reason)
+
+    def _compare_plan(
+        self, table: Table, row: TableRow, value: float, unit: str, indicator: Indicator, kw: dict
+    ) -> None:
+        plan = _number(row.plan)
+        if plan is None:
+            return
+        ratio = _number(row.ratio)
+        if (
+            ratio is not None
+            and plan != 0
+            and indicator.measure in (Measure.FLOW, Measure.COUNT, Measure.LEVEL)
+        ):
+            ours = value / plan * 100
+            if (
+                row.ratio is not None
+                and abs(ratio) <= 2
+                and abs(ours) > 10
+                and "%" not in str(row.ratio.value)
+            ):
+                ratio *= 100  # a fraction typed in a General cell: 0.452 for 45.2 %
+            if abs(ratio - ours) > RATIO_TOLERANCE:
+                self.findings.append(
+                    make_finding(
+                        "sender-ratio-mismatch",
+                        theirs=ratio,
+                        value=value,
+                        plan=plan,
+                        ours=ours,
+                        **{**kw, "cell": row.ratio.ref if row.ratio else None},
+                    )
+                )
+        plan_in_unit = (
+            plan if not unit or _same_unit(unit, indicator.unit) else convert(plan, unit, indicator.unit)
+        )
+        targets = [
+            t
+            for t in self.targets
+            if t.indicator == indicator.id
+            and t.year_start == t.year_end
+            and (t.low is not None or t.high is not None)
+            and not t.qualitative
+        ]
+        if plan_in_unit is None or not targets:
+            return
+        if any(_within(plan_in_unit, t.low, t.high) for t in targets):
+            return
+        target = targets[0]
+        text = target.statement or f"{target.low}–{target.high}"
+        self.findings.append(
+            make_finding(
+                "plan-differs",
+                plan=plan_in_unit,
+                unit=indicator.unit,
+                target=text,
+                target_id=target.id,
+                **{**kw, "cell": row.plan.ref if row.plan else None},
+            )
+        )
+
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    def slack(bound: float) -> float:
+        return max(abs(bound) * PLAN_TOLERANCE, 1e-9)
+
+    if low is not None and value < low - slack(low):
+        return False
+    return not (high is not None and value > high + slack(high))
+
+
+def _number(cell: object) -> float | None:
+    if cell is None or getattr(cell, "value", None) is None or getattr(cell, "uncalculated", False):
+        return None
+    parsed = parse_number(cell.value, getattr(cell, "number_format", "General"))
+    return parsed.value if parsed.error is None else None
+
+
+def _same_unit(a: str, b: str) -> bool:
+    ua, ub = lookup(a), lookup(b)
+    if ua is None or ub is None:
+        return fold(a) == fold(b)
+    return ua.name == ub.name or (ua.dimension == ub.dimension and ua.factor == ub.factor)
+
+
+def _cumulative(table: Table) -> bool:
+    if table.layout == "form":
+        return True
+    period = table.actual.period if table.actual else None
+    return True if period is None else period.cumulative
+
+
+def _maturity(table: Table) -> str:
+    if table.layout == "form":
+        value = fold(table.form.get("maturity", ""))
+        return {"chinh thuc": "official", "thuc hien": "preliminary"}.get(value, "estimate")
+    return table.actual.maturity if table.actual else "estimate"
+
+
+def _letter(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

@@ -1,0 +1,208 @@
+"""`lsplan check` and `lsplan template`: validate submissions, write the lsplan form.
+
+Exit codes (check): 0 every file valid (warnings allowed); 1 a file has errors; 2 a file cannot
+be read at all, a pattern matched nothing, or the command is misused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lsplan.cli.app import app
+from lsplan.cli.options import AgencyOption, DataDirOption, FormatOption, QuarterOption, YearOption
+from lsplan.render import Column, OutputFormat
+
+FINDING_COLUMNS = (
+    Column("path", "File", max_width=40),
+    Column("status", "Status"),
+    Column("severity", "Severity"),
+    Column("code", "Code"),
+    Column("where", "Cell"),
+    Column("indicator", "Indicator"),
+    Column("message", "Message", max_width=90),
+)
+OBSERVATION_COLUMNS = (
+    Column("path", "File", max_width=40),
+    Column("indicator", "Indicator"),
+    Column("value", "Value", justify="right"),
+    Column("unit", "Unit"),
+    Column("where", "Cell"),
+    Column("maturity", "Maturity"),
+    Column("cumulative", "Cumulative"),
+)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _catalog(data_dir: Path | None) -> Any:
+    from lsplan.catalog import CatalogError, load_catalog
+
+    try:
+        return load_catalog(data_dir)
+    except CatalogError as exc:
+        raise _fail(f"the plan data is invalid: {exc} (run `lsplan data validate`)") from None
+
+
+def _quarter(text: str | None) -> str | None:
+    from lsplan.periods import parse_quarter
+
+    if text is None:
+        return None
+    try:
+        return parse_quarter(text)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _where(sheet: str | None, cell: str | None) -> str | None:
+    if sheet and cell:
+        return f"{sheet}!{cell}"
+    return cell or sheet
+
+
+def _rows(report: Any) -> tuple[list[dict], list[dict]]:
+    findings, observations = [], []
+    for result in report.files:
+        shown = [f for f in result.findings if str(f.severity) != "info"] or result.findings
+        for finding in shown:
+            findings.append(
+                {
+                    "path": result.path,
+                    "status": result.status,
+                    "severity": str(finding.severity),
+                    "code": finding.code,
+                    "where": _where(finding.sheet, finding.cell),
+                    "indicator": finding.indicator,
+                    "message": finding.message,
+                }
+            )
+        if not shown:
+            findings.append(
+                {
+                    "path": result.path,
+                    "status": result.status,
+                    "message": f"{result.agency_name or '?'}, {result.period or '?'} {result.year or ''}: "
+                    f"{len(result.observations)} values",
+                }
+            )
+        for obs in result.observations:
+            observations.append(
+                {
+                    "path": result.path,
+                    "indicator": obs.indicator,
+                    "value": obs.value,
+                    "unit": obs.unit,
+                    "where": _where(obs.sheet, obs.cell),
+                    "maturity": obs.maturity,
+                    "cumulative": "yes" if obs.cumulative else "quarter alone",
+                }
+            )
+    return findings, observations
+
+
+def _summary(report: Any) -> str:
+    statuses = [r.status for r in report.files]
+    errors = sum(len(r.errors) for r in report.files)
+    warnings = sum(len(r.warnings) for r in report.files)
+    text = (
+        f"{len(statuses)} file(s): {statuses.count('ok')} ok, {statuses.count('invalid')} invalid, "
+        f"{statuses.count('unreadable')} unreadable; {errors} error(s), {warnings} warning(s)"
+    )
+    if report.missing:
+        text += f"; no file matches {', '.join(report.missing)}"
+    return text
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[
+        list[str], typer.Argument(help="Files or globs (*.xlsx), expanded here too.", show_default=False)
+    ],
+    agency: AgencyOption = None,
+    year: YearOption = None,
+    quarter: QuarterOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    data: DataDirOption = None,
+) -> None:
+    """Check submitted spreadsheets (.xlsx, .csv) cell by cell and list what is wrong, where.
+
+    Example: [bold]lsplan check bao-cao-6-thang.xlsx --format json[/bold]
+
+    Exit codes: 0 every file valid (warnings allowed), 1 errors found, 2 unreadable file or misuse.
+    """
+    from lsplan.checks import check_files, expand_paths
+    from lsplan.render import console, emit
+
+    if fmt is OutputFormat.XLSX:
+        raise _fail("--format xlsx is not available for check; use table, json, csv or md")
+    quarter = _quarter(quarter)
+    catalog = _catalog(data)
+    paths, missing = expand_paths(files)
+    if len(paths) > 1:
+        from rich.progress import Progress
+
+        with Progress(console=console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Checking", total=len(paths))
+            report = check_files(
+                paths,
+                catalog,
+                agency,
+                year,
+                quarter,
+                missing=tuple(missing),
+                on_file=lambda _result: progress.advance(task),
+            )
+    else:
+        report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
+    findings, observations = _rows(report)
+    emit(
+        report.to_dict(),
+        findings,
+        FINDING_COLUMNS,
+        fmt,
+        title="lsplan check",
+        extra_tables=(("Values read", observations, OBSERVATION_COLUMNS),),
+    )
+    typer.echo(_summary(report), err=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("template")
+def template_command(
+    agency: AgencyOption = None,
+    year: YearOption = None,
+    quarter: QuarterOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write the form (.xlsx).", show_default=False),
+    ] = None,
+    data: DataDirOption = None,
+) -> None:
+    """Write the lsplan form for one agency and period, ready to fill in and send back.
+
+    Example: [bold]lsplan template --agency "Sở Công Thương" --year 2025 --quarter Q2 -o form.xlsx[/bold]
+    """
+    from lsplan.template import TemplateError, write_template
+
+    if agency is None or year is None or quarter is None:
+        raise _fail("--agency, --year and --quarter are required")
+    quarter = _quarter(quarter)
+    catalog = _catalog(data)
+    target = output or Path(f"lsplan-form-{year}-{quarter}.xlsx")
+    try:
+        result = write_template(target, catalog, agency, year, quarter or "")
+    except TemplateError as exc:
+        raise _fail(exc.finding.message) from None
+    except OSError as exc:
+        raise _fail(f"cannot write {target}: {exc.strerror or exc}") from None
+    typer.echo(
+        f"{result.path}: {len(result.rows)} indicator(s) for {result.agency_name}, "
+        f"{result.quarter} {result.year}",
+        err=True,
+    )

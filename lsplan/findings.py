@@ -1,0 +1,206 @@
+"""The one catalogue of finding codes: code -> severity, title and message template.
+
+Every `Finding` lsplan produces uses a code from `CODES` (a test checks this). Codes are stable,
+kebab-case, and listed in the README. To add a code, add one line to the table below; build
+findings with `make_finding(code, **placeholders, sheet=..., cell=..., indicator=...)` so the
+severity and wording come from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lsplan.model import Finding, Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 (short names keep the table readable)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    message: str  # str.format template; placeholders are filled by make_finding
+
+
+def _table(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
+    return {code: Code(code, severity, title, message) for code, severity, title, message in rows}
+
+
+CODES: dict[str, Code] = _table(
+    # --- files that cannot be read at all (lsplan.readers) ---
+    ("file-not-found", E, "File not found", "File not found: {path}"),
+    ("not-a-spreadsheet", E, "Not a spreadsheet", "Not a spreadsheet (.xlsx or .csv expected): {detail}"),
+    ("format-unsupported", E, "Format not supported", "This format is not supported: {detail}"),
+    ("file-empty", E, "Empty file", "The file is empty."),
+    (
+        "file-encrypted",
+        E,
+        "Encrypted file",
+        "The workbook is password-protected; save it without a password.",
+    ),
+    (
+        "file-macro-enabled",
+        E,
+        "Macro-enabled workbook",
+        "Macro-enabled workbooks are refused; save as .xlsx.",
+    ),
+    ("file-too-large", E, "File too large", "The file is too large: {detail}"),
+    ("zip-bomb", E, "Compressed size suspicious", "Refused: the archive expands suspiciously ({detail})."),
+    ("xml-unsafe", E, "Unsafe XML", "Refused: the workbook contains unsafe XML ({detail})."),
+    ("file-corrupt", E, "Corrupt file", "The file is damaged and cannot be read: {detail}"),
+    ("rows-capped", E, "Too many rows", "Only the first {limit} rows were read; the rest was not checked."),
+    (
+        "cols-capped",
+        E,
+        "Too many columns",
+        "Only the first {limit} columns were read; the rest was not checked.",
+    ),
+    ("file-unreadable", E, "File unreadable", "The file cannot be read: {detail}"),
+    ("not-a-file", E, "Not a file", "Not a file: {path}"),
+    ("csv-encoding-guessed", W, "CSV encoding guessed", "The CSV is not UTF-8; read as {encoding}."),
+    # --- layout ---
+    (
+        "no-table-found",
+        E,
+        "No table found",
+        "No report table found (a header row with 'Chỉ tiêu' and 'Thực hiện' columns, or an lsplan form).",
+    ),
+    ("missing-column", E, "Missing column", "The table has no '{column}' column."),
+    ("form-damaged", E, "Form damaged", "The lsplan form's hidden metadata is damaged: {detail}"),
+    # --- metadata: agency and period ---
+    (
+        "agency-missing",
+        E,
+        "Agency missing",
+        "The reporting agency is not named in the title block; give it with --agency.",
+    ),
+    (
+        "agency-ambiguous",
+        E,
+        "Agency ambiguous",
+        "Several agencies are named: {names}; give one with --agency.",
+    ),
+    ("agency-unknown", E, "Agency unknown", "Unknown agency '{name}'{hint}."),
+    ("agency-former-name", I, "Former agency name", "{note}"),
+    (
+        "period-missing",
+        E,
+        "Period missing",
+        "The reporting {what} is not stated in the title or headers; give it with {option}.",
+    ),
+    ("period-ambiguous", E, "Period ambiguous", "Conflicting periods: {detail}."),
+    # --- indicators ---
+    (
+        "indicator-unmatched",
+        W,
+        "Row not matched",
+        "Row '{name}' matches no indicator in the catalogue; it was not read.",
+    ),
+    ("indicator-unknown", E, "Unknown indicator id", "Indicator id '{indicator}' is not in the catalogue."),
+    (
+        "indicator-duplicate",
+        E,
+        "Indicator given twice",
+        "'{indicator}' is given again (first in {first}); only the first value was kept.",
+    ),
+    (
+        "agency-not-responsible",
+        W,
+        "Agency not responsible",
+        "{agency} is neither lead nor support for '{indicator}'.",
+    ),
+    ("value-empty", I, "No value", "'{indicator}' has no value in {column}."),
+    # --- values ---
+    ("not-a-number", E, "Not a number", "'{raw}' is not a number."),
+    (
+        "formula-uncalculated",
+        E,
+        "Formula not calculated",
+        "The formula {formula} has no calculated value; open the file in Excel, recalculate and save.",
+    ),
+    ("number-ambiguous", W, "Ambiguous number", "'{raw}' read as {value:g}: {note}"),
+    ("unit-converted", I, "Unit converted", "{raw_value:g} {unit} converted to {value:g} {catalog_unit}."),
+    (
+        "unit-mismatch",
+        E,
+        "Unit mismatch",
+        "Unit '{unit}' cannot be converted to the catalogue's unit '{catalog_unit}'.",
+    ),
+    (
+        "value-impossible",
+        E,
+        "Impossible value",
+        "{value:g} {unit} is impossible for '{indicator}': {reason}.",
+    ),
+    (
+        "legacy-encoding",
+        W,
+        "Legacy Vietnamese encoding",
+        "{count} cell(s) typed in {encoding} (first: '{sample}'); converted; please use Unicode fonts.",
+    ),
+    (
+        "sender-ratio-mismatch",
+        W,
+        "Sender's ratio disagrees",
+        "The sheet says {theirs:g}% of plan; {value:g} ÷ {plan:g} is {ours:.1f}%.",
+    ),
+    (
+        "plan-differs",
+        W,
+        "Plan differs from catalogue",
+        "The sheet's plan {plan:g} {unit} differs from the catalogue's target {target} ({target_id}).",
+    ),
+    # --- cross-row rules ---
+    (
+        "rule-violated",
+        W,
+        "Consistency rule violated",
+        "{description}: {left:g} {operator} {right:g} fails{tol}.",
+    ),
+    ("rule-incomplete", W, "Consistency rule incomplete", "{description}: no value for {missing}."),
+    ("rule-invalid", E, "Rule cannot be evaluated", "Rule '{rule}' is invalid: {detail}"),
+    # --- caps ---
+    ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
+)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make_finding(
+    code: str,
+    *,
+    sheet: str | None = None,
+    cell: str | None = None,
+    indicator: str | None = None,
+    file: str | None = None,
+    line: int | None = None,
+    severity: Severity | None = None,
+    **params: Any,
+) -> Finding:
+    """A Finding for a catalogued code; `severity` overrides the catalogue's (rules set their own)."""
+    entry = CODES[code]
+    values = _Lenient(params)
+    values.setdefault("indicator", indicator or "")
+    try:
+        message = entry.message.format_map(values)
+    except (ValueError, TypeError):  # a placeholder with a format spec got a non-number
+        message = _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), entry.message)
+    return Finding(
+        code=code,
+        severity=severity or entry.severity,
+        message=message,
+        sheet=sheet,
+        cell=cell,
+        indicator=indicator,
+        file=file,
+        line=line,
+    )
