@@ -24,7 +24,6 @@ _SCAN_FACTOR = 2
 
 def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
     """Read every worksheet; raise ReadError (file-corrupt, xml-unsafe) when the read fails."""
-    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
     name = str(path)
@@ -38,21 +37,29 @@ def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
             )
         finally:
             book.close()
-    except DefusedXmlException as exc:
-        message = f"The workbook's XML is unsafe ({type(exc).__name__})."
-        raise ReadError.of("xml-unsafe", message, name) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ParseError, KeyError) as exc:
-        message = f"The file is damaged ({type(exc).__name__}: {exc})."
-        raise ReadError.of("file-corrupt", message, name) from None
+        raise _read_error(exc, name) from None
     except (ValueError, TypeError, IndexError) as exc:
-        # openpyxl's descriptors raise these for malformed parts (a style index out of range, an
-        # attribute of the wrong type): the file is broken, and we must not call it valid.
-        raise ReadError.of(
-            "file-corrupt", f"The workbook's content is malformed ({type(exc).__name__}: {exc}).", name
-        ) from None
+        # defusedxml's refusals are ValueErrors, which openpyxl wraps in its own ValueError;
+        # its descriptors raise ValueError/TypeError for malformed parts (a style index out of
+        # range, an attribute of the wrong type): the file is broken, and never "valid".
+        raise _read_error(exc, name) from None
     if not sheets:
         raise ReadError.of("not-a-spreadsheet", "The workbook holds no worksheet.", name)
     return Workbook(path=name, format="xlsx", sheets=sheets, findings=tuple(findings))
+
+
+def _read_error(exc: BaseException, name: str) -> ReadError:
+    """xml-unsafe when defusedxml refused a part anywhere in the chain, else file-corrupt."""
+    from defusedxml import DefusedXmlException
+
+    chain: BaseException | None = exc
+    while chain is not None:
+        if isinstance(chain, DefusedXmlException):
+            return ReadError.of("xml-unsafe", f"The workbook's XML is unsafe ({type(chain).__name__}).", name)
+        chain = chain.__cause__ or chain.__context__
+    first_line = str(exc).splitlines()[0] if str(exc) else ""
+    return ReadError.of("file-corrupt", f"The file is damaged ({type(exc).__name__}: {first_line}).", name)
 
 
 def _written_uncalculated(book: Any) -> bool:

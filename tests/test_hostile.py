@@ -1,0 +1,135 @@
+"""Every broken or hostile file gives a clean, specific outcome, quickly, without changing it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from hostile import BILLION_LAUGHS, EXTERNAL_ENTITY, HostileCase, build_corpus, minimal_xlsx
+
+from lsplan.readers import DEFAULT_LIMITS, ReadError, open_workbook
+from lsplan.readers.xlsx import read_xlsx
+
+MAX_SECONDS = 2.0
+MAX_PEAK_BYTES = 200 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[HostileCase]:
+    return build_corpus(tmp_path_factory.mktemp("hostile"))
+
+
+def _fingerprint(path: Path) -> tuple[str, int] | None:
+    if not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def test_corpus_covers_every_case(corpus: list[HostileCase]) -> None:
+    codes = {case.expect for case in corpus}
+    assert codes >= {
+        "not-a-spreadsheet", "file-corrupt", "file-empty", "file-too-large", "zip-bomb", "xml-unsafe",
+        "file-macro-enabled", "file-encrypted", "format-unsupported", "rows-capped", "not-a-file",
+        "file-not-found",
+    }  # fmt: skip
+
+
+CASES = {
+    "random-bytes.xlsx": "not-a-spreadsheet",
+    "truncated.xlsx": "file-corrupt",
+    "empty.xlsx": "file-empty",
+    "too-large.xlsx": "file-too-large",
+    "zip-bomb-ratio.xlsx": "zip-bomb",
+    "zip-bomb-lying-size.xlsx": "file-corrupt",
+    "declares-huge-size.xlsx": "file-too-large",
+    "too-many-entries.xlsx": "zip-bomb",
+    "xml-bomb.xlsx": "xml-unsafe",
+    "external-entity.xlsx": "xml-unsafe",
+    "malformed-xml.xlsx": "file-corrupt",
+    "macro.xlsx": "file-macro-enabled",
+    "macro-content-type.xlsx": "file-macro-enabled",
+    "encrypted.xlsx": "file-encrypted",
+    "legacy.xls": "format-unsupported",
+    "calc.ods": "format-unsupported",
+    "letter.docx.xlsx": "not-a-spreadsheet",
+    "html-table.xls": "not-a-spreadsheet",
+    "too-many-rows.xlsx": "rows-capped",
+    "understated-dimension.xlsx": "ok",
+    "a-directory.xlsx": "not-a-file",
+    "missing.xlsx": "file-not-found",
+}
+
+
+def test_corpus_matches_the_expectations_here(corpus: list[HostileCase]) -> None:
+    assert {case.name: case.expect for case in corpus} == CASES
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_file(corpus: list[HostileCase], name: str) -> None:
+    case = next(c for c in corpus if c.name == name)
+    before = _fingerprint(case.path)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        if case.kind == "error":
+            with pytest.raises(ReadError) as caught:
+                open_workbook(case.path)
+            assert caught.value.finding.code == case.expect, caught.value.finding.message
+            assert caught.value.finding.severity == "error"
+            assert caught.value.finding.file == str(case.path)
+        else:
+            book = open_workbook(case.path)
+            codes = [f.code for f in book.findings]
+            if case.kind == "finding":
+                assert case.expect in codes
+            else:
+                assert codes == []
+    finally:
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert elapsed < MAX_SECONDS, f"{case.name} took {elapsed:.2f} s"
+    assert peak < MAX_PEAK_BYTES, f"{case.name} peaked at {peak / 1e6:.0f} MB"
+    assert _fingerprint(case.path) == before  # never written to, not even touched
+
+
+def test_rows_capped_reads_exactly_the_limit(corpus: list[HostileCase]) -> None:
+    case = next(c for c in corpus if c.expect == "rows-capped")
+    book = open_workbook(case.path)
+    sheet = book.sheets[0]
+    assert sheet.max_row == 5000
+    assert sheet.cell(5000, 1).value == "r4999"
+    finding = next(f for f in book.findings if f.code == "rows-capped")
+    assert finding.severity == "warning" and finding.sheet == "Sheet1"
+
+
+def test_understated_dimension_still_reads_every_row(corpus: list[HostileCase]) -> None:
+    case = next(c for c in corpus if c.name == "understated-dimension.xlsx")
+    sheet = open_workbook(case.path).sheets[0]
+    assert sheet.max_row == 50 and sheet.max_col == 5
+    assert sheet.cell(50, 5).value == 100
+    assert sheet.cell(50, 3) is None
+
+
+@pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
+def test_defusedxml_refuses_dtds_even_without_the_pre_scan(tmp_path: Path, xml: str) -> None:
+    # read_xlsx skips sniff()'s DTD scan: defusedxml inside openpyxl must refuse on its own.
+    path = minimal_xlsx(tmp_path / "bomb.xlsx", xml)
+    with pytest.raises(ReadError) as caught:
+        read_xlsx(path, DEFAULT_LIMITS)
+    assert caught.value.finding.code == "xml-unsafe"
+
+
+def test_unreadable_file_is_its_own_code(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads everything")
+    path = tmp_path / "locked.csv"
+    path.write_text("a,b\n")
+    path.chmod(0)
+    with pytest.raises(ReadError) as caught:
+        open_workbook(path)
+    assert caught.value.finding.code == "file-unreadable"
