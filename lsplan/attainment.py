@@ -151,7 +151,9 @@ def _expectation(
     history: Mapping[int, float] | None, benchmark: float | None,
 ) -> _Expectation | str:
     """The goal by the end of quarter q of `year`, or the reason there is none."""
-    factor = unit_factor(target.unit, indicator.unit)
+    # A relative target's unit is its margin's ("13%"); its benchmark is in the indicator's unit.
+    relative = target.comparison == Comparison.RELATIVE
+    factor = 1.0 if relative else unit_factor(target.unit, indicator.unit)
     if factor is None:
         return f"cannot convert the target's unit {target.unit!r} to {indicator.unit!r}"
     goal = annual_goal(target, indicator, settings, factor, benchmark)
@@ -236,12 +238,13 @@ def _judge_band(exp: _Expectation, actual: float, settings: AssessmentSettings) 
     goal = exp.goal
     low, high = goal.value, goal.high
     tolerance = settings.band_tolerance
-    if low is not None and actual < low - tolerance:
+    room = tolerance + 1e-9  # float noise from paths and milestones
+    if low is not None and actual < low - room:
         gap = actual - low
         ratio = actual / low if low > 0 else -math.inf
         status = Status.AT_RISK if ratio >= settings.at_risk else Status.OFF_TRACK
         where = f"{fmt(-gap)} below the band"
-    elif high is not None and actual > high + tolerance:
+    elif high is not None and actual > high + room:
         gap = high - actual
         ratio = high / actual if high > 0 and actual > 0 else -math.inf
         status = Status.AT_RISK if ratio >= settings.at_risk else Status.OFF_TRACK
@@ -290,6 +293,7 @@ def _evaluate(
     if target.comparison == Comparison.RANK and actual is None:
         return _Outcome(Status.NOT_ASSESSED, note="rank: no ranking figure in the submissions")
     benchmark = observation.benchmark if observation is not None else None
+    benchmark = target.benchmark_value if benchmark is None else benchmark
     if target.comparison == Comparison.RELATIVE and actual is None:
         against = target.benchmark or "a benchmark"
         return _Outcome(Status.NO_DATA, note=f"relative to {against}: no figure submitted")
@@ -374,6 +378,7 @@ def expected_by_quarter(
     year = target.year_end if year is None else year
     if is_qualitative(target, indicator) or not covers(target, year):
         return None
+    benchmark = target.benchmark_value if benchmark is None else benchmark
     exp = _expectation(target, indicator, year, quarter_number(quarter), settings, history, benchmark)
     return None if isinstance(exp, str) else exp.goal.value
 

@@ -24,6 +24,9 @@ from dataclasses import dataclass, replace
 
 from lsplan.model import AssessmentSettings, Comparison, Direction, Indicator, Target
 from lsplan.text import fold
+from lsplan.units import convert
+
+_EPSILON = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +43,11 @@ class Goal:
     def met_by(self, actual: float) -> bool:
         """Whether `actual` meets a min/max goal (bands are judged with their tolerance apart)."""
         value = self.value if self.value is not None else 0.0
-        room = self.slack * abs(value)
+        # Computed goals (needed rates, paths, shares) carry float noise: 8.000000000000002.
+        room = self.slack * abs(value) + _EPSILON * max(1.0, abs(value))
         if self.sense == "min":
-            return actual > value if self.strict else actual >= value - room
-        return actual < value if self.strict else actual <= value + room
+            return actual > value + _EPSILON if self.strict else actual >= value - room
+        return actual < value - _EPSILON if self.strict else actual <= value + room
 
     def scaled(self, factor: float) -> Goal:
         """The goal times `factor` (a flow's cumulative share by a quarter)."""
@@ -84,31 +88,11 @@ def describe(goal: Goal) -> str:
     return f"< {value}" if goal.strict else f"≤ {value}"
 
 
-_SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
-
-
-def _fallback_convert(value: float, from_unit: str, to_unit: str) -> float | None:
-    """Scale words only ("nghìn tỷ đồng" -> "tỷ đồng"); used until lsplan.units lands."""
-
-    def split(unit: str) -> tuple[float, str]:
-        words, multiplier = fold(unit).split(), 1.0
-        while words and words[0] in _SCALES:
-            multiplier *= _SCALES[words.pop(0)]
-        return multiplier, " ".join(words)
-
-    (from_scale, from_base), (to_scale, to_base) = split(from_unit), split(to_unit)
-    return value * from_scale / to_scale if from_base == to_base else None
-
-
 def unit_factor(from_unit: str | None, to_unit: str | None) -> float | None:
     """The factor taking values in `from_unit` to `to_unit`; 1.0 when either is blank or they
     are the same; None when they cannot be converted."""
     if not from_unit or not to_unit or fold(from_unit) == fold(to_unit):
         return 1.0
-    try:
-        from lsplan.units import convert
-    except ImportError:  # lsplan.units is being written; remove the fallback once it lands
-        convert = _fallback_convert
     return convert(1.0, from_unit, to_unit)
 
 
