@@ -8,6 +8,7 @@ can be read back (`parse_number`) and compared with the JSON it came from.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 # (thousands separator, decimal mark) per language.
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
@@ -47,13 +48,16 @@ def format_number(
     if not math.isfinite(number):
         return empty
     places = auto_decimals(number) if decimals is None else max(0, decimals)
-    text = f"{abs(number):,.{places}f}"  # "9,937.80": English grouping, our placeholders below
+    # Half rounds up, as people round ("4.500,25" -> "4.500,3"), on the shortest decimal repr of
+    # the float, so that 2.675 (stored as 2.67499...) still reads 2,68 as the sender wrote it.
+    rounded = Decimal(repr(abs(number))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}"  # "9,937.80": English grouping, our placeholders below
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
     thousands, decimal = separators(lang)
     text = text.replace(",", "\x00").replace(".", decimal).replace("\x00", thousands)
     # "-0" is not a figure: the sign shows only when the rounded value is not zero.
-    negative = number < 0 and round(abs(number), places) != 0
+    negative = number < 0 and rounded != 0
     return ("-" if negative else "") + text
 
 

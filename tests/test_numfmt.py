@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -24,6 +25,8 @@ from lsplan.numfmt import format_number, format_percent, parse_number, roman
         (-1234567.891, "-1.234.567,9", "-1,234,567.9"),
         (-0.001, "0", "0"),  # never "-0"
         (999.999, "1.000", "1,000"),  # rounding carries into the thousands
+        (4500.25, "4.500,3", "4,500.3"),  # half rounds up, as people round
+        (2.675, "2,68", "2.68"),  # as written, although the float is 2.67499...
     ],
 )
 def test_format_number_examples(value: float, vi: str, en: str) -> None:
@@ -53,7 +56,11 @@ def test_percent_and_fixed_decimals() -> None:
 )
 def test_format_then_parse_gives_the_rounded_value(value: float, decimals: int, lang: str) -> None:
     text = format_number(value, lang, decimals)
-    assert parse_number(text, lang) == pytest.approx(round(value, decimals), abs=10 ** -(decimals + 6))
+    step = Decimal(1).scaleb(-decimals)
+    expected = float(Decimal(repr(abs(value))).quantize(step, rounding=ROUND_HALF_UP)) * (
+        1 if value >= 0 else -1
+    )
+    assert parse_number(text, lang) == expected
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
     integer_part = text.lstrip("-").split(decimal)[0]
     assert all(len(group) == 3 for group in integer_part.split(thousands)[1:])  # grouping by thousands
