@@ -28,15 +28,19 @@ def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
 
     name = str(path)
     try:
-        book = load_workbook(name, read_only=True, data_only=False, keep_links=False, keep_vba=False)
-        try:
-            findings: list[Finding] = []
-            zero_is_uncalculated = _written_uncalculated(book)
-            sheets = tuple(
-                _read_sheet(book, ws, limits, zero_is_uncalculated, findings) for ws in book.worksheets
-            )
-        finally:
-            book.close()
+        # A file object, not the name: openpyxl would refuse a workbook whose name does not
+        # end in .xlsx, and we go by content. Opened read-only; the input is never written.
+        with open(name, "rb") as handle:
+            book = load_workbook(handle, read_only=True, data_only=False, keep_links=False, keep_vba=False)
+            try:
+                findings: list[Finding] = []
+                zero_is_uncalculated = _written_uncalculated(book)
+                sheets = tuple(
+                    _read_sheet(book, ws, limits, zero_is_uncalculated, findings, name)
+                    for ws in book.worksheets
+                )
+            finally:
+                book.close()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ParseError, KeyError) as exc:
         raise _read_error(exc, name) from None
     except (ValueError, TypeError, IndexError) as exc:
@@ -88,7 +92,7 @@ def _parser(book: Any, ws: Any, data_only: bool) -> Any:
 
 
 def _read_sheet(
-    book: Any, ws: Any, limits: Limits, zero_is_uncalculated: bool, findings: list[Finding]
+    book: Any, ws: Any, limits: Limits, zero_is_uncalculated: bool, findings: list[Finding], name: str
 ) -> Sheet:
     from openpyxl.cell.read_only import ReadOnlyCell
 
@@ -139,7 +143,7 @@ def _read_sheet(
                 severity=Severity.WARNING,
                 message=f"Only the first {limits.max_rows:,} rows were read; the rest was ignored.",
                 sheet=ws.title,
-                file=str(book._archive.filename),
+                file=name,
             )
         )
     if capped_cols:
@@ -149,7 +153,7 @@ def _read_sheet(
                 severity=Severity.WARNING,
                 message=f"Only the first {limits.max_cols:,} columns were read.",
                 sheet=ws.title,
-                file=str(book._archive.filename),
+                file=name,
             )
         )
     return Sheet(name=ws.title, rows=_dense(grid), merged=merged)
@@ -211,6 +215,4 @@ def _dense(grid: dict[int, dict[int, Cell]]) -> tuple[tuple[Cell | None, ...], .
         return ()
     width = max(max(cols) for cols in grid.values())
     height = max(grid)
-    return tuple(
-        tuple(grid.get(r, {}).get(c) for c in range(1, width + 1)) for r in range(1, height + 1)
-    )
+    return tuple(tuple(grid.get(r, {}).get(c) for c in range(1, width + 1)) for r in range(1, height + 1))
