@@ -183,6 +183,23 @@ def resolve_metadata(
     tables: list[Table], catalog: Catalog, agency: str | None, year: int | None, quarter: str | None
 ) -> Metadata:
     meta = Metadata()
+    form = tables[0].form if tables[0].layout == "form" else None
+    if form is not None:
+        damaged = [
+            key
+            for key, ok in (
+                ("agency", bool(form.get("agency"))),
+                ("year", form.get("year", "").isdigit()),
+                ("quarter", form.get("quarter") in QUARTERS),
+            )
+            if not ok
+        ]
+        if damaged:
+            meta.findings.append(
+                make_finding(
+                    "form-damaged", sheet=tables[0].sheet, detail=f"{', '.join(damaged)} missing or invalid"
+                )
+            )
     _resolve_agency(tables, catalog, agency, meta)
     quarters, years = _file_period(tables)
     sheet = tables[0].sheet

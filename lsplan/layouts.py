@@ -93,11 +93,14 @@ class _TextReader:
         value = cell.value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        text = nfc(str(value)) if not isinstance(value, str) else _nfc_lines(value)
-        if isinstance(cell.value, str) and text:
-            encoding = _legacy().detect_legacy(text, cell.font)
+        if not isinstance(value, str):
+            return nfc(str(value))
+        text = _nfc_lines(value)
+        if text:
+            # Detect on the raw text: TCVN3 uses bytes (such as U+00AD for "ư") that NFC clean-up drops.
+            encoding = _legacy().detect_legacy(value, cell.font)
             if encoding:
-                converted = _nfc_lines(_legacy().to_unicode(text, encoding, cell.font))
+                converted = _nfc_lines(_legacy().to_unicode(value, encoding, cell.font))
                 if cell.ref not in self._seen:
                     self._seen.add(cell.ref)
                     self.legacy.append(LegacyText(cell.ref, encoding, text, converted))
