@@ -217,3 +217,14 @@ def test_sheet_cell_outside_the_grid_is_none() -> None:
     sheet = Sheet("S", ((Cell(1, 1, "A1", 1),),))
     assert sheet.cell(1, 1) == Cell(1, 1, "A1", 1)
     assert sheet.cell(0, 1) is None and sheet.cell(2, 1) is None and sheet.cell(1, 2) is None
+
+
+def test_reading_emits_no_warnings(tmp_path: Path) -> None:
+    import warnings
+
+    # A package without a styles part makes openpyxl warn; the library must stay silent.
+    path = minimal_xlsx(tmp_path / "bare.xlsx", sheet_xml([["a", 1]]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        book = open_workbook(path)
+    assert book.sheets[0].cell(1, 2) == Cell(1, 2, "B1", 1, "General", "Calibri")

@@ -8,6 +8,7 @@ Merged ranges come from the same stream (read-only worksheets do not expose them
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 import zlib
 from pathlib import Path
@@ -24,13 +25,16 @@ _SCAN_FACTOR = 2
 
 def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
     """Read every worksheet; raise ReadError (file-corrupt, xml-unsafe) when the read fails."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     name = str(path)
     try:
         # A file object, not the name: openpyxl would refuse a workbook whose name does not
         # end in .xlsx, and we go by content. Opened read-only; the input is never written.
-        with open(name, "rb") as handle:
+        # openpyxl warns (to stderr) about missing default styles and out-of-range dates: the
+        # library never prints, and such cells are reported by the checks instead.
+        with open(name, "rb") as handle, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             book = load_workbook(handle, read_only=True, data_only=False, keep_links=False, keep_vba=False)
             try:
                 findings: list[Finding] = []
@@ -55,7 +59,7 @@ def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
 
 def _read_error(exc: BaseException, name: str) -> ReadError:
     """xml-unsafe when defusedxml refused a part anywhere in the chain, else file-corrupt."""
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 
     chain: BaseException | None = exc
     while chain is not None:
@@ -79,7 +83,7 @@ def _written_uncalculated(book: Any) -> bool:
 
 
 def _parser(book: Any, ws: Any, data_only: bool) -> Any:
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
 
     return WorkSheetParser(
         ws._get_source(),
@@ -94,7 +98,7 @@ def _parser(book: Any, ws: Any, data_only: bool) -> Any:
 def _read_sheet(
     book: Any, ws: Any, limits: Limits, zero_is_uncalculated: bool, findings: list[Finding], name: str
 ) -> Sheet:
-    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.cell.read_only import ReadOnlyCell  # type: ignore[import-untyped]
 
     grid: dict[int, dict[int, Cell]] = {}
     formulas: dict[tuple[int, int], str] = {}
