@@ -6,11 +6,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from workbooks import HEADER, ROWS, TITLE, FakeCatalog, save_report
 
 from lsplan.checks import check_file
 from lsplan.findings import CODES
 from lsplan.model import Rule, Severity
-from workbooks import HEADER, ROWS, TITLE, FakeCatalog, save_report
 
 SCT = TITLE
 VHTTDL = ("UBND TỈNH LẠNG SƠN", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "BÁO CÁO 6 THÁNG ĐẦU NĂM 2025")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbooks import FakeCatalog, fill_form
 
 from lsplan.checks import check_file
 from lsplan.template import TemplateError, write_template
-from workbooks import FakeCatalog, fill_form
 
 
 def test_form_structure(tmp_path: Path) -> None:
