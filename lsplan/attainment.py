@@ -47,7 +47,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from lsplan import trajectory
-from lsplan.goals import Goal, annual_goal, describe, fmt, unit_factor
+from lsplan.goals import Goal, amount, annual_goal, describe, fmt, unit_factor
 from lsplan.model import (
     Assessment,
     AssessmentSettings,
@@ -174,8 +174,7 @@ def _expectation(
         share, source = (indicator.profile[q - 1], "seasonal profile") if indicator.profile else (
             EVEN_PROFILE[q - 1], "even profile")
         quarter_goal = year_goal.scaled(share)
-        whole = describe(year_goal).lstrip("≥≤ ")
-        how = f"flow: {fmt(share * 100)}% of {whole} expected by {label} ({source})"
+        how = f"flow: {fmt(share * 100)}% of {amount(year_goal)} expected by {label} ({source})"
     elif indicator.measure in _AT_A_DATE and q < 4:
         note = f"year-end target {describe(year_goal)}: in-year value indicative"
         return _Expectation(year_goal, None, False, False, _join(span_note, note), needed)

@@ -20,6 +20,7 @@ An open side takes the other side's value. Relative targets without a margin are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from lsplan.model import AssessmentSettings, Comparison, Direction, Indicator, Target
@@ -88,9 +89,22 @@ def describe(goal: Goal) -> str:
     return f"< {value}" if goal.strict else f"≤ {value}"
 
 
+def amount(goal: Goal) -> str:
+    """The goal's figure(s) without the comparison: "4.4", "12–13" (flow notes: "25% of 4.4")."""
+    if goal.sense == "band" and goal.value is not None and goal.high is not None:
+        return describe(goal)
+    value = goal.value if goal.value is not None else goal.high
+    return fmt(value if value is not None else 0.0)
+
+
+_PER_YEAR = re.compile(r"\s*/\s*(năm|nam)\s*$", re.IGNORECASE)
+
+
 def unit_factor(from_unit: str | None, to_unit: str | None) -> float | None:
     """The factor taking values in `from_unit` to `to_unit`; 1.0 when either is blank or they
     are the same; None when they cannot be converted."""
+    # "%/năm" is "%" for a yearly target: the span's basis already says "per year".
+    from_unit, to_unit = _PER_YEAR.sub("", from_unit or ""), _PER_YEAR.sub("", to_unit or "")
     if not from_unit or not to_unit or fold(from_unit) == fold(to_unit):
         return 1.0
     return convert(1.0, from_unit, to_unit)

@@ -413,3 +413,17 @@ def test_worst_first():
             row("g", S.ON_TRACK, 99)]
     assert [r.target for r in sort_worst_first(rows)] == ["d", "c", "b", "e", "g", "a", "f"]
     assert severity_key(rows[3]) < severity_key(rows[2])
+
+
+def test_per_year_unit_is_the_plain_unit():
+    poverty = ind("poverty-cut", Measure.SHARE, unit="%")
+    target = tgt(Comparison.REDUCTION, 2, 3, start=2021, end=2030, span_basis="per_year", unit="%/năm",
+                 indicator="poverty-cut")
+    assert run(target, poverty, 2.1, year=2027).status is S.ACHIEVED
+
+
+def test_approx_flow_note_names_the_amount():
+    households = tgt(Comparison.APPROX, 6877)
+    row = run(households, ind(unit="hộ"), None, "Q1")
+    assert row.note == "flow: 25% of 6877 expected by Q1 (even profile); no figure submitted"
+    assert row.expected == pytest.approx(1719.25)
