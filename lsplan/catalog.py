@@ -1,7 +1,5 @@
 """Plan data: loads data/*.yaml, validates them, resolves references and agency names.
 
-STUB — being implemented (see docs/data-format.md for the file format). The public API:
-
     catalog = load_catalog()                 # or load_catalog(Path("data"))
     catalog.plans / indicators / targets / agencies / groups / tasks : dict[id, record]
     catalog.responsibilities : tuple[Responsibility, ...]
@@ -14,4 +12,495 @@ STUB — being implemented (see docs/data-format.md for the file format). The pu
     catalog.support_agencies(target_id) -> tuple[str, ...]
     catalog.indicators_for_agency(agency_id) -> dict[str, str]  # indicator id -> "lead"/"support"
     catalog.targets_for(plan=None, agency=None, year=None) -> list[Target]
+    catalog.tasks_for_agency(agency_id) -> (lead tasks, support tasks)
+    catalog.target_record(target) -> dict                       # the JSON row of `lsplan targets`
+
+Every load validates both files against schemas/*.schema.json (JSON Schema 2020-12), checks
+referential integrity and, when the source texts are available, that every quote is verbatim.
+Problems are Findings (`data/targets.yaml:123: targets[4].low: 10 is greater than high 9`);
+`load_catalog` raises CatalogError carrying them. Loaded catalogues are cached in-process
+while the files are unchanged.
 """
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lsplan.catalog_build import Records, build_assignments, build_targets, integrity, unserved_targets
+from lsplan.model import (
+    Agency,
+    AgencyResolution,
+    Finding,
+    Group,
+    Indicator,
+    Severity,
+    Target,
+    Task,
+)
+from lsplan.names import AgencyIndex, IndicatorIndex
+from lsplan.yamlsource import (
+    YamlFileError,
+    YamlSource,
+    load_sources,
+    parse_yaml,
+    quote_findings,
+    schema_findings,
+)
+
+_PACKAGE = Path(__file__).resolve().parent
+_REPO = _PACKAGE.parent
+FILES = ("targets", "assignments")
+
+
+class CatalogError(Exception):
+    """The plan data cannot be used; `findings` says every problem found."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        first = errors[0].message if errors else "invalid plan data"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(first + more)
+
+
+def default_data_dir() -> Path:
+    """The shipped data: inside the installed package, else the source checkout's data/."""
+    packaged = _PACKAGE / "_data"
+    return packaged if (packaged / "targets.yaml").exists() else _REPO / "data"
+
+
+def default_schema_dir() -> Path:
+    packaged = _PACKAGE / "_data" / "schemas"
+    return packaged if packaged.is_dir() else _REPO / "schemas"
+
+
+def default_sources_dir() -> Path | None:
+    """$LSPLAN_SOURCES, else ../shared/sources beside a source checkout; None when absent."""
+    env = os.environ.get("LSPLAN_SOURCES")
+    if env:
+        return Path(env)
+    candidate = _REPO.parent / "shared" / "sources"
+    return candidate if candidate.is_dir() else None
+
+
+@dataclass
+class Catalog(Records):
+    """The plan data, with queries over it. Build with `load_catalog`."""
+
+    data_dir: Path = field(default_factory=Path)
+    warnings: tuple[Finding, ...] = ()
+
+    # ------------------------------------------------------------------ names
+
+    @cached_property
+    def _agency_index(self) -> AgencyIndex:
+        return AgencyIndex(self.agencies)
+
+    @cached_property
+    def _indicator_index(self) -> IndicatorIndex:
+        return IndicatorIndex(self.indicators)
+
+    def resolve_agency(self, name: str) -> AgencyResolution:
+        """Exact, alias, folded, former name (-> successor, with a note), fuzzy; see lsplan.names."""
+        return self._agency_index.resolve(name)
+
+    def match_indicator(self, text: str) -> Indicator | None:
+        return self._indicator_index.match(text)
+
+    def successors(self, agency_id: str) -> tuple[str, ...]:
+        return self._agency_index.successors(agency_id)
+
+    def name_of(self, party_id: str) -> str:
+        if party_id in self.agencies:
+            return self.agencies[party_id].name
+        if party_id in self.groups:
+            return self.groups[party_id].name
+        return party_id
+
+    # ------------------------------------------------------------------ who does what
+
+    def expand(self, party_id: str) -> tuple[str, ...]:
+        """An agency -> who holds its duties now; a group -> its current member agencies."""
+        group: Group | None = self.groups.get(party_id)
+        if group is None:
+            return self.successors(party_id) if party_id in self.agencies else ()
+        out: list[str] = []
+        members = [a.id for a in self.agencies.values() if a.kind in group.member_kinds] + list(group.members)
+        for member in members:
+            for current in self.successors(member):
+                if current not in out and self.agencies[current].active:
+                    out.append(current)
+        return tuple(out)
+
+    def _parties(self, target: Target, role: str, via_groups: bool = True) -> tuple[str, ...]:
+        key = (target.id, role, via_groups)
+        memo = self.__dict__.setdefault("_party_memo", {})
+        if key not in memo:
+            memo[key] = self._compute_parties(target, role, via_groups)
+        return memo[key]
+
+    def _compute_parties(self, target: Target, role: str, via_groups: bool) -> tuple[str, ...]:
+        out: list[str] = []
+        for task in self.tasks.values():
+            if target.id in task.targets:
+                for party in task.lead if role == "lead" else task.support:
+                    if via_groups or party not in self.groups:
+                        out.extend(self.expand(party))
+        for resp in self.responsibilities:
+            if resp.indicator == target.indicator and resp.role == role and resp.plan in (None, target.plan):
+                if via_groups or resp.agency not in self.groups:
+                    out.extend(self.expand(resp.agency))
+        return tuple(dict.fromkeys(out))
+
+    def lead_agencies(self, target_id: str) -> tuple[str, ...]:
+        """Current agency ids leading a target: tasks serving it plus indicator responsibilities."""
+        target = self.targets.get(target_id)
+        return self._parties(target, "lead") if target else ()
+
+    def support_agencies(self, target_id: str, via_groups: bool = True) -> tuple[str, ...]:
+        """Current supporting agency ids (not also leads); groups such as "Các sở, ban, ngành" expanded."""
+        target = self.targets.get(target_id)
+        if target is None:
+            return ()
+        leads = set(self._parties(target, "lead"))
+        return tuple(a for a in self._parties(target, "support", via_groups) if a not in leads)
+
+    def indicators_for_agency(self, agency_id: str) -> dict[str, str]:
+        """Indicator id -> "lead" or "support" for one agency (support only where named, not via a group)."""
+        current = set(self.successors(agency_id))
+        out: dict[str, str] = {}
+        for target in self.targets.values():
+            if current & set(self.lead_agencies(target.id)):
+                out[target.indicator] = "lead"
+            elif current & set(self.support_agencies(target.id, via_groups=False)):
+                out.setdefault(target.indicator, "support")
+        return out
+
+    def tasks_for_agency(self, agency_id: str) -> tuple[list[Task], list[Task]]:
+        """(tasks led, tasks supported) by an agency, directly, as successor, or through a group."""
+        current = set(self.successors(agency_id))
+        led, supported = [], []
+        for task in self.tasks.values():
+            if any(current & set(self.expand(p)) for p in task.lead):
+                led.append(task)
+            elif any(current & set(self.expand(p)) for p in task.support):
+                supported.append(task)
+        return led, supported
+
+    def targets_for(
+        self, plan: str | None = None, agency: str | None = None, year: int | None = None
+    ) -> list[Target]:
+        """Targets of a plan / led or supported by an agency (id or name) / covering a year."""
+        agency_ids: set[str] | None = None
+        if agency is not None:
+            if agency in self.agencies:
+                agency_ids = set(self.successors(agency))
+            else:
+                resolution = self.resolve_agency(agency)
+                agency_ids = {resolution.agency.id} if resolution.agency else set()
+        out = []
+        for target in self.targets.values():
+            if plan is not None and target.plan != plan:
+                continue
+            if year is not None and not target.year_start <= year <= target.year_end:
+                continue
+            if agency_ids is not None and not agency_ids & (
+                set(self.lead_agencies(target.id)) | set(self.support_agencies(target.id, via_groups=False))
+            ):
+                continue
+            out.append(target)
+        return out
+
+    # ------------------------------------------------------------------ JSON rows
+
+    def target_record(self, target: Target) -> dict:
+        """Everything about a target as plain JSON-able data (the `lsplan targets` row)."""
+        indicator = self.indicators.get(target.indicator)
+        plan = self.plans.get(target.plan)
+        low, high = target.low, target.high
+        if high is None and low is not None and target.comparison.value in ("exact", "approx"):
+            high = low  # a single value: equal sides
+        stretch = None
+        if target.stretch is not None:
+            stretch = {
+                "text": target.stretch.text,
+                "low": target.stretch.low,
+                "high": target.stretch.high,
+                "note": target.stretch.note,
+            }
+        return {
+            "id": target.id,
+            "plan": target.plan,
+            "plan_title": plan.title if plan else "",
+            "indicator": target.indicator,
+            "indicator_name": indicator.name if indicator else "",
+            "unit": target.unit,
+            "kind": indicator.measure.value if indicator else "",
+            "comparison": target.comparison.value,
+            "direction": indicator.direction.value if indicator else "",
+            "low": low,
+            "high": high,
+            "stretch": stretch,
+            "period": target.period_label,
+            "year_start": target.year_start,
+            "year_end": target.year_end,
+            "span_basis": target.span_basis,
+            "statement": target.statement,
+            "qualitative": target.qualitative,
+            "benchmark": target.benchmark,
+            "benchmark_value": target.benchmark_value,
+            "note": self.target_notes.get(target.id, ""),
+            "lead": [self.name_of(a) for a in self.lead_agencies(target.id)],
+            "support": [self.name_of(a) for a in self.support_agencies(target.id)],
+            "lead_ids": list(self.lead_agencies(target.id)),
+            "source": {
+                "document": target.source.document,
+                "section": target.source.section,
+                "quote": target.source.quote,
+            },
+            "baseline": None
+            if target.baseline is None
+            else {
+                "value": target.baseline.value,
+                "year": target.baseline.year,
+                "source": target.baseline.source,
+            },
+            "milestones": target.milestones,
+            "tasks": [t.id for t in self.tasks.values() if target.id in t.targets],
+        }
+
+    def show_record(self, target: Target) -> dict:
+        """`target_record` plus the indicator, the responsibilities and tasks behind the lead list."""
+        record = self.target_record(target)
+        indicator = self.indicators.get(target.indicator)
+        if indicator is not None:
+            record["indicator_detail"] = {
+                "id": indicator.id,
+                "name": indicator.name,
+                "name_en": indicator.name_en,
+                "unit": indicator.unit,
+                "measure": indicator.measure.value,
+                "direction": indicator.direction.value,
+                "sector": indicator.sector,
+                "aliases": list(indicator.aliases),
+                "reporting": indicator.reporting,
+            }
+        record["responsibilities"] = [
+            {
+                "agency": self.name_of(r.agency),
+                "agency_id": r.agency,
+                "role": r.role,
+                "basis": r.basis.value,
+                "reason": r.reason,
+                "quote": r.source.quote if r.source else "",
+                "section": r.source.section if r.source else "",
+            }
+            for r in self.responsibilities
+            if r.indicator == target.indicator and r.plan in (None, target.plan)
+        ]
+        record["task_details"] = [
+            {
+                "id": t.id,
+                "number": t.number,
+                "title": t.title,
+                "lead": [self.name_of(p) for p in t.lead],
+                "basis": t.basis.value,
+                "quote": t.source.quote if t.source else "",
+            }
+            for t in self.tasks.values()
+            if target.id in t.targets
+        ]
+        return record
+
+    def plan_records(self) -> list[dict]:
+        return [
+            {
+                "id": p.id,
+                "number": p.number,
+                "kind": p.kind,
+                "title": p.title,
+                "title_en": p.title_en,
+                "issuer": p.issuer,
+                "date": p.date,
+                "date_text": p.date_text,
+                "horizon": f"{p.horizon_start}–{p.horizon_end}"
+                if p.horizon_start != p.horizon_end
+                else str(p.horizon_end),
+                "horizon_start": p.horizon_start,
+                "horizon_end": p.horizon_end,
+                "source_file": p.source_file,
+                "targets": sum(1 for t in self.targets.values() if t.plan == p.id),
+                "tasks": sum(1 for t in self.tasks.values() if t.plan == p.id),
+            }
+            for p in self.plans.values()
+        ]
+
+    def close_target_ids(self, text: str, n: int = 5) -> list[str]:
+        """Target ids that look like `text` (for "did you mean")."""
+        import difflib
+
+        ids = list(self.targets)
+        close = difflib.get_close_matches(text.strip().lower(), ids, n=n, cutoff=0.6)
+        if not close:
+            needle = text.strip().lower().split(".")[-1]
+            close = [i for i in ids if needle and needle in i][:n]
+        return close
+
+    def agency_record(self, agency: Agency) -> dict:
+        return {
+            "id": agency.id,
+            "code": agency.code,
+            "name": agency.name,
+            "name_en": agency.name_en,
+            "kind": agency.kind,
+            "active": agency.active,
+            "successors": list(self.successors(agency.id)),
+        }
+
+
+# ---------------------------------------------------------------------- loading
+
+_CACHE: dict[tuple, Catalog] = {}
+
+
+def _label(path: Path) -> str:
+    """How a data file is named in messages: data/targets.yaml, relative where that reads well."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return f"{path.parent.name}/{path.name}"
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+
+
+def _read_all(data_dir: Path) -> tuple[dict[str, tuple[Path, bytes | None]], list[Finding]]:
+    files: dict[str, tuple[Path, bytes | None]] = {}
+    findings: list[Finding] = []
+    for name in FILES:
+        path = data_dir / f"{name}.yaml"
+        try:
+            files[name] = (path, path.read_bytes())
+        except OSError as exc:
+            findings.append(
+                Finding(
+                    code="data-unreadable",
+                    severity=Severity.ERROR,
+                    file=_label(path),
+                    message=f"{_label(path)}: cannot read: {exc.strerror or exc}",
+                )
+            )
+            files[name] = (path, None)
+    return files, findings
+
+
+def _memo_key(
+    files: dict[str, tuple[Path, bytes | None]], schema_dir: Path, source_dir: Path | None, check_quotes: bool
+) -> str:
+    from lsplan import datacache
+
+    blobs = [raw or b"" for _, raw in files.values()]
+    extra = [str(check_quotes)]
+    for name in FILES:
+        schema = schema_dir / f"{name}.schema.json"
+        blobs.append(schema.read_bytes() if schema.exists() else b"")
+    if check_quotes and source_dir is not None and Path(source_dir).is_dir():
+        extra += [
+            f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}"
+            for p in sorted(Path(source_dir).glob("*.txt"))
+        ]
+    return datacache.key(blobs, extra)
+
+
+def validate(
+    data_dir: Path | None = None,
+    sources_dir: Path | None = None,
+    *,
+    check_quotes: bool = True,
+    use_memo: bool = False,
+) -> tuple[Catalog | None, list[Finding]]:
+    """Load and check everything; return (the catalogue or None, every finding). Never raises
+    for bad data: unreadable files and YAML syntax errors are findings too.
+
+    With `use_memo`, data whose exact bytes already passed every check is read back from the
+    on-disk memo (see lsplan.datacache) and only referential integrity is re-run.
+    """
+    from lsplan import datacache
+
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    schema_dir = default_schema_dir()
+    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
+    files, findings = _read_all(data_dir)
+    if findings:
+        return None, findings
+    memo_key = _memo_key(files, schema_dir, source_dir, check_quotes) if use_memo else ""
+    memo = datacache.get(memo_key) if use_memo else None
+    loaded: dict[str, YamlSource] = {}
+    if isinstance(memo, dict) and set(memo) == set(FILES):
+        for name, (path, raw) in files.items():
+            loaded[name] = YamlSource(
+                path=path, label=_label(path), text=(raw or b"").decode("utf-8-sig"), data=memo[name]
+            )
+    else:
+        memo = None
+        for name, (path, raw) in files.items():
+            try:
+                source = parse_yaml(raw or b"", path, _label(path))
+            except YamlFileError as exc:
+                findings.append(exc.finding)
+                continue
+            if not isinstance(source.data, dict):
+                findings.append(source.finding("data-schema", (), "the file must hold a mapping"))
+                continue
+            schema = schema_dir / f"{name}.schema.json"
+            if schema.exists():
+                findings += schema_findings(source, schema)
+            else:
+                findings.append(
+                    Finding(
+                        code="data-schema-missing",
+                        severity=Severity.WARNING,
+                        message=f"{schema}: schema not found; {source.label} not schema-checked",
+                    )
+                )
+            loaded[name] = source
+        if any(f.severity is Severity.ERROR for f in findings) or len(loaded) < len(FILES):
+            return None, findings
+    catalog = Catalog(data_dir=data_dir)
+    build_targets(loaded["targets"], catalog, findings)
+    build_assignments(loaded["assignments"], catalog, findings)
+    findings += integrity(catalog, loaded["targets"], loaded["assignments"])
+    if memo is None and check_quotes and source_dir is not None and Path(source_dir).is_dir():
+        texts = load_sources(Path(source_dir))
+        for source in loaded.values():
+            findings += quote_findings(source, texts)
+    if not any(f.severity is Severity.ERROR for f in findings):
+        findings += unserved_targets(
+            catalog, ((t, catalog.lead_agencies(t)) for t in catalog.targets), loaded["targets"]
+        )
+        if use_memo and memo is None:
+            datacache.put(memo_key, {name: source.data for name, source in loaded.items()})
+    catalog.warnings = tuple(f for f in findings if f.severity is not Severity.ERROR)
+    return catalog, findings
+
+
+def load_catalog(data_dir: Path | None = None, sources_dir: Path | None = None) -> Catalog:
+    """The validated catalogue (cached while the files are unchanged); CatalogError when invalid."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
+    schema_dir = default_schema_dir()
+    watched = [data_dir / f"{n}.yaml" for n in FILES] + [schema_dir / f"{n}.schema.json" for n in FILES]
+    key = (str(data_dir.resolve()), str(source_dir), _stamp(watched))
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    catalog, findings = validate(data_dir, source_dir, use_memo=True)
+    if catalog is None or any(f.severity is Severity.ERROR for f in findings):
+        raise CatalogError(findings)
+    _CACHE.clear()
+    _CACHE[key] = catalog
+    return catalog

@@ -1,0 +1,179 @@
+"""Names typed by people, resolved to agencies and indicators of the catalogue.
+
+Agency resolution goes from strict to loose and stops at the first step that decides:
+exact canonical name -> exact alias or code -> folded key (no case, diacritics, "đ", NFD,
+punctuation; also with spaces removed, so "Sở KH&ĐT", "so khdt", "SKHĐT" meet) -> the same
+keys without a leading "Sở"/"Cục"/"Ban" -> fuzzy (difflib on folded keys, cutoff 0.75) ->
+unknown with candidates. A name that belongs to a former agency resolves to whoever holds its
+duties now, and the resolution says so in `note`.
+
+Indicator matching is deliberately conservative (spreadsheets carry many rows that are not
+catalogue indicators): folded exact match on id, name or alias; otherwise a fuzzy match only
+when the best difflib ratio is at least 0.88 and beats the runner-up (another indicator) by
+0.05; otherwise None.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+from lsplan.model import Agency, AgencyResolution, Indicator
+from lsplan.text import compact, fold, nfc
+
+AGENCY_FUZZY_CUTOFF = 0.75
+INDICATOR_FUZZY_CUTOFF = 0.88
+INDICATOR_FUZZY_MARGIN = 0.05
+
+_PREFIXES = ("so ", "cuc ", "ban ", "bo ")
+_EVENT_VI = {
+    "merged": "đã hợp nhất vào",
+    "renamed": "đã đổi tên thành",
+    "dissolved": "đã kết thúc hoạt động; nhiệm vụ chuyển cho",
+    "functions_transferred": "đã chuyển chức năng cho",
+}
+
+
+class AgencyIndex:
+    """Lookup tables over the agency registry, built once per catalogue."""
+
+    def __init__(self, agencies: Mapping[str, Agency]) -> None:
+        self.agencies = agencies
+        self._exact: dict[str, set[str]] = {}
+        self._alias: dict[str, set[str]] = {}
+        self._folded: dict[str, set[str]] = {}
+        self._short: dict[str, set[str]] = {}
+        for agency in agencies.values():
+            self._exact.setdefault(nfc(agency.name), set()).add(agency.id)
+            names = [agency.name, *agency.aliases, *([agency.code] if agency.code else [])]
+            for alias in [*agency.aliases, agency.code]:
+                if alias:
+                    self._alias.setdefault(nfc(alias), set()).add(agency.id)
+            for name in names:
+                for key in {fold(name), compact(name)}:
+                    if key:
+                        self._folded.setdefault(key, set()).add(agency.id)
+                folded = fold(name)
+                for prefix in _PREFIXES:
+                    if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+                        self._short.setdefault(folded[len(prefix) :], set()).add(agency.id)
+        self._fuzzy_keys = sorted(self._folded)
+
+    def successors(self, agency_id: str, _seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """Who holds this agency's duties now: itself when active, else its history's successors."""
+        agency = self.agencies.get(agency_id)
+        if agency is None or agency.active or agency_id in _seen:
+            return (agency_id,)
+        out: list[str] = []
+        events = sorted(agency.history, key=lambda e: e.event != "merged")  # the main successor first
+        for event in events:
+            for successor in event.into:
+                for current in self.successors(successor, _seen | {agency_id}):
+                    if current not in out:
+                        out.append(current)
+        return tuple(out) or (agency_id,)
+
+    def former_note(self, agency: Agency) -> str:
+        """'Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính (2025)' and the like."""
+        parts = []
+        for event in agency.history:
+            names = [self.agencies[i].name for i in event.into if i in self.agencies]
+            verb = _EVENT_VI.get(event.event, event.event)
+            parts.append(f"{agency.name} {verb} {', '.join(names)} ({event.date[:4]})".strip())
+        return "; ".join(parts)
+
+    def resolve(self, query: str) -> AgencyResolution:
+        text = nfc(query)
+        if not text:
+            return AgencyResolution(query=query, agency=None, how="unknown")
+        for how, table, key in (
+            ("exact", self._exact, text),
+            ("alias", self._alias, text),
+            ("folded", self._folded, fold(text)),
+            ("folded", self._folded, compact(text)),
+            ("folded", self._short, fold(text)),
+        ):
+            ids = table.get(key)
+            if ids:
+                return self._decide(query, ids, how)
+        return self._fuzzy(query, fold(text))
+
+    def _decide(self, query: str, ids: Iterable[str], how: str) -> AgencyResolution:
+        matches = sorted({*ids}, key=lambda i: (not self.agencies[i].active, i))
+        current = {s for i in matches for s in self.successors(i)}
+        if len(current) > 1 and len(matches) > 1:
+            return AgencyResolution(
+                query=query, agency=None, how="ambiguous", candidates=tuple(self.agencies[i] for i in matches)
+            )
+        matched = self.agencies[matches[0]]
+        if matched.active:
+            return AgencyResolution(query=query, agency=matched, matched=matched, how=how)
+        successor = self.agencies[self.successors(matched.id)[0]]
+        return AgencyResolution(
+            query=query, agency=successor, matched=matched, how="former", note=self.former_note(matched)
+        )
+
+    def _fuzzy(self, query: str, key: str) -> AgencyResolution:
+        close = difflib.get_close_matches(key, self._fuzzy_keys, n=8, cutoff=AGENCY_FUZZY_CUTOFF)
+        ids: list[str] = []
+        for name in close:
+            for agency_id in sorted(self._folded[name]):
+                if agency_id not in ids:
+                    ids.append(agency_id)
+        candidates = tuple(self.agencies[i] for i in ids[:5])
+        if not candidates:
+            return AgencyResolution(query=query, agency=None, how="unknown")
+        best = candidates[0]
+        if len(candidates) > 1:
+            ratio = [difflib.SequenceMatcher(None, key, k).ratio() for k in close]
+            if (
+                len(ratio) > 1
+                and ratio[0] - ratio[1] < 0.05
+                and self._folded[close[1]] != self._folded[close[0]]
+            ):
+                return AgencyResolution(query=query, agency=None, how="ambiguous", candidates=candidates)
+        agency = best if best.active else self.agencies[self.successors(best.id)[0]]
+        note = f"không khớp chính xác; có phải {best.name}?"
+        if not best.active:
+            note += " " + self.former_note(best)
+        return AgencyResolution(
+            query=query, agency=agency, matched=best, how="fuzzy", candidates=candidates, note=note
+        )
+
+
+class IndicatorIndex:
+    """Folded names and aliases of indicators, for matching report rows to the catalogue."""
+
+    def __init__(self, indicators: Mapping[str, Indicator]) -> None:
+        self.indicators = indicators
+        self._keys: dict[str, set[str]] = {}
+        for indicator in indicators.values():
+            for name in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
+                if name:
+                    self._keys.setdefault(fold(name), set()).add(indicator.id)
+        self._sorted = sorted(self._keys)
+
+    def match(self, text: str) -> Indicator | None:
+        key = fold(text)
+        if not key:
+            return None
+        ids = self._keys.get(key)
+        if ids:
+            return self.indicators[next(iter(ids))] if len(ids) == 1 else None
+        scored = sorted(
+            (
+                (difflib.SequenceMatcher(None, key, k).ratio(), k)
+                for k in difflib.get_close_matches(key, self._sorted, n=6, cutoff=INDICATOR_FUZZY_CUTOFF)
+            ),
+            reverse=True,
+        )
+        if not scored:
+            return None
+        best_ratio, best_key = scored[0]
+        best_ids = self._keys[best_key]
+        if len(best_ids) != 1:
+            return None
+        for ratio, other in scored[1:]:
+            if self._keys[other] != best_ids and best_ratio - ratio < INDICATOR_FUZZY_MARGIN:
+                return None
+        return self.indicators[next(iter(best_ids))]
