@@ -15,8 +15,13 @@ from lsplan.cli.app import app
 from lsplan.cli.options import AgencyOption, DataDirOption, FormatOption, QuarterOption, YearOption
 from lsplan.render import Column, OutputFormat
 
+
+def _name(path: object) -> str:
+    return Path(str(path)).name if path else "—"
+
+
 FINDING_COLUMNS = (
-    Column("path", "File", max_width=40),
+    Column("path", "File", max_width=40, show=_name),
     Column("status", "Status"),
     Column("severity", "Severity"),
     Column("code", "Code"),
@@ -25,7 +30,7 @@ FINDING_COLUMNS = (
     Column("message", "Message", max_width=90),
 )
 OBSERVATION_COLUMNS = (
-    Column("path", "File", max_width=40),
+    Column("path", "File", max_width=40, show=_name),
     Column("indicator", "Indicator"),
     Column("value", "Value", justify="right"),
     Column("unit", "Unit"),
@@ -88,7 +93,7 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
                     "path": result.path,
                     "status": result.status,
                     "message": f"{result.agency_name or '?'}, {result.period or '?'} {result.year or ''}: "
-                    f"{len(result.observations)} values",
+                    f"{len(result.observations)} value(s)",
                 }
             )
         for obs in result.observations:

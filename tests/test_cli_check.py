@@ -1,0 +1,125 @@
+"""`lsplan check` and `lsplan template` through the CLI: exit codes, JSON against the schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+from workbooks import FakeCatalog, fill_form, save_report
+
+from lsplan.checks import check_file
+from lsplan.cli import app
+
+runner = CliRunner()
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "schemas" / "check-result.schema.json").read_text()
+)
+
+
+@pytest.fixture(autouse=True)
+def fake_catalog(monkeypatch: pytest.MonkeyPatch) -> FakeCatalog:
+    catalog = FakeCatalog()
+    monkeypatch.setattr("lsplan.cli.check_cmds._catalog", lambda data: catalog)
+    return catalog
+
+
+def check(*args: str):
+    return runner.invoke(app, ["check", *args])
+
+
+def test_valid_report_exits_0_and_json_matches_schema_and_library(tmp_path: Path) -> None:
+    path = save_report(tmp_path / "r.xlsx")
+    result = check(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    jsonschema.validate(payload, SCHEMA)
+    assert payload == {"files": [check_file(path, FakeCatalog()).to_dict()]}
+    assert payload["files"][0]["period"] == "Q2" and len(payload["files"][0]["observations"]) == 3
+
+
+def test_invalid_file_exits_1_and_unreadable_exits_2(tmp_path: Path) -> None:
+    bad = save_report(tmp_path / "bad.xlsx", rows=((1, "Sản lượng than", "tấn", None, "abc"),))
+    result = check(str(bad), "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    jsonschema.validate(payload, SCHEMA)
+    assert payload["files"][0]["status"] == "invalid"
+    assert payload["files"][0]["findings"][0]["code"] == "not-a-number"
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = check(str(bad), str(broken), "--format", "json")
+    assert result.exit_code == 2
+    payload = json.loads(result.stdout)
+    jsonschema.validate(payload, SCHEMA)
+    assert [f["status"] for f in payload["files"]] == ["invalid", "unreadable"]
+
+
+def test_globs_are_expanded_and_summary_goes_to_stderr(tmp_path: Path) -> None:
+    for name in ("a.xlsx", "b.xlsx", "c.xlsx"):
+        save_report(tmp_path / name)
+    result = check(str(tmp_path / "*.xlsx"), "--format", "json")
+    assert result.exit_code == 0
+    assert [Path(f["path"]).name for f in json.loads(result.stdout)["files"]] == [
+        "a.xlsx",
+        "b.xlsx",
+        "c.xlsx",
+    ]
+    assert "3 file(s): 3 ok, 0 invalid, 0 unreadable" in result.stderr
+    nothing = check(str(tmp_path / "*.csv"))
+    assert nothing.exit_code == 2 and "no file matches" in nothing.stderr
+
+
+def test_table_output_and_options(tmp_path: Path) -> None:
+    path = save_report(tmp_path / "r.xlsx", title=("BÁO CÁO",), rows=((1, "Sản lượng than", "tấn", None, 5),))
+    result = check(str(path), "--agency", "SCT", "--year", "2025", "--quarter", "II")
+    assert result.exit_code == 0, result.output
+    assert "coal-output" in result.stdout and "Biểu 01!E4" in result.stdout and "r.xlsx" in result.stdout
+    missing = check(str(path))
+    assert missing.exit_code == 1 and "agency-missing" in missing.stdout
+
+
+@pytest.mark.parametrize("args", [["--quarter", "Q5"], ["--format", "xlsx"], ["--format", "yaml"]])
+def test_misuse_exits_2(tmp_path: Path, args: list[str]) -> None:
+    path = save_report(tmp_path / "r.xlsx")
+    assert check(str(path), *args).exit_code == 2
+
+
+def test_template_then_check(tmp_path: Path) -> None:
+    form = tmp_path / "form.xlsx"
+    made = runner.invoke(
+        app, ["template", "--agency", "Sở Công Thương", "--year", "2025", "--quarter", "Q2", "-o", str(form)]
+    )
+    assert made.exit_code == 0, made.output
+    fill_form(form, {"coal-output": 250000})
+    result = check(str(form), "--format", "json")
+    assert result.exit_code == 0
+    observations = json.loads(result.stdout)["files"][0]["observations"]
+    assert [(o["indicator"], o["value"], o["cell"]) for o in observations] == [("coal-output", 250000, "G12")]
+
+
+def test_template_misuse(tmp_path: Path) -> None:
+    form = tmp_path / "form.xlsx"
+    assert runner.invoke(app, ["template", "--agency", "SCT", "-o", str(form)]).exit_code == 2
+    unknown = runner.invoke(
+        app, ["template", "--agency", "Sở Mặt Trăng", "--year", "2025", "--quarter", "Q2", "-o", str(form)]
+    )
+    assert unknown.exit_code == 2 and "Sở Mặt Trăng" in unknown.stderr and not form.exists()
+
+
+def test_check_does_not_import_pandas(tmp_path: Path) -> None:
+    path = save_report(tmp_path / "r.xlsx")
+    code = (
+        "import sys; from lsplan.cli import app\n"
+        "from lsplan.checks import check_file\n"
+        "sys.path.insert(0, 'tests'); from workbooks import FakeCatalog\n"
+        f"check_file({str(path)!r}, FakeCatalog())\n"
+        "assert 'pandas' not in sys.modules, 'pandas imported'\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
