@@ -364,7 +364,13 @@ def _latest_quarter(store: Store, year: int, today: date) -> str:
 
 def _task(catalog: Any, task: Any, own: set[str], role: str) -> dict:
     parties = task.lead if role == "lead" else task.support
-    via = [catalog.name_of(p) for p in parties if p in catalog.groups and own & set(catalog.expand(p))]
+    named = any(p not in catalog.groups and own & set(catalog.expand(p)) for p in parties)
+    # "via": the groups ("Các sở, ban, ngành") through which the agency has the task, when not named itself
+    via = (
+        []
+        if named
+        else [catalog.name_of(p) for p in parties if p in catalog.groups and own & set(catalog.expand(p))]
+    )
     return {
         "id": task.id,
         "plan": task.plan,

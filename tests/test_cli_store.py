@@ -166,3 +166,17 @@ def test_today_is_used_for_overdue(env):
     payload = json.loads(invoke("gaps", "--quarter", "Q1", "--year", "2025", "--format", "json").stdout)
     assert payload["as_of"] == date.today().isoformat()
     assert payload["missing"][0]["overdue"] is True  # 5 April 2025 is long past
+
+
+def test_missing_explicit_store_is_a_usage_error(env, tmp_path):
+    result = invoke("gaps", "--quarter", "Q1", "--store", str(tmp_path / "typo.sqlite3"))
+    assert result.exit_code == 2 and "no store at" in result.stderr
+    assert not (tmp_path / "typo.sqlite3").exists()
+
+
+def test_unusable_store_is_exit_2(env, tmp_path):
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 50)
+    result = invoke("gaps", "--quarter", "Q1", "--store", str(junk))
+    assert result.exit_code == 2 and "not a usable lsplan store" in result.stderr
+    assert "Traceback" not in result.output

@@ -26,15 +26,25 @@ from lsplan.cli.options import (
 )
 from lsplan.render import Column, OutputFormat
 
-STATUS_VI = {
-    "achieved": "Đạt",
-    "on_track": "Đúng tiến độ",
-    "at_risk": "Có nguy cơ chậm",
-    "off_track": "Chậm tiến độ",
-    "no_data": "Chưa có số liệu",
-    "not_assessed": "Không đánh giá định lượng",
-    "missing": "Chưa báo cáo",
-}
+
+def _status_vi(status: str | None, attainment: float | None = None, quarter: str | None = None) -> str:
+    """A status as officials write it (one vocabulary with `lsplan report`: lsplan.i18n)."""
+    from lsplan.i18n import status_label
+
+    if not status:
+        return "—"
+    if status == "missing":
+        return "Chưa báo cáo"
+    return status_label(status, "vi", attainment=attainment, quarter=quarter)
+
+
+def _labelled(row: dict, quarter: str) -> dict:
+    return row | {
+        "where": _where(row.get("source")),
+        "status_label": _status_vi(row.get("status"), row.get("attainment"), quarter),
+    }
+
+
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")]
 DemoOption = Annotated[
     bool,
@@ -87,6 +97,9 @@ def _open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) -
     from lsplan.store import Store, StoreError, default_store_path
 
     target = path or default_store_path()
+    if path is not None and not target.exists() and not demo:
+        _err(f"error: no store at {target} (`lsplan ingest FILE... --store {target}` creates it)")
+        raise typer.Exit(2)
     if catalog is not None and (demo or (path is None and not target.exists())):
         from lsplan.demo import build_demo_store
 
@@ -229,7 +242,7 @@ def history(
     if found is None:
         _err(f"error: unknown indicator {indicator!r} (see `lsplan targets`)")
         raise typer.Exit(1)
-    with _open_store(store) as opened:
+    with _open_store(store, catalog=catalog) as opened:
         values = [v.to_dict() for v in opened.history(found.id)]
     payload = {"indicator": {"id": found.id, "name": found.name, "unit": found.unit}, "values": values}
     for value in values:
@@ -263,7 +276,7 @@ def _gap_columns() -> list[Column]:
         Column("unit", "ĐVT"),
         Column("attainment", "Đạt (%)", "right", show=lambda v: _vn(v, 1)),
         Column("gap", "Chênh lệch", "right", show=_vn),
-        Column("status", "Đánh giá", show=lambda v: STATUS_VI.get(v, v or "—")),
+        Column("status_label", "Đánh giá"),
         Column("lead", "Cơ quan chủ trì", max_width=30),
         Column("where", "Nguồn số liệu", max_width=34),
     ]
@@ -324,16 +337,17 @@ def gaps(
             raise typer.Exit(1) from exc
     if plan is not None and plan not in catalog.plans:
         _err(f"warning: no plan {plan!r} (see `lsplan plans`)")
-    rows = [row | {"where": _where(row["source"])} for row in result.rows]
+    rows = [_labelled(row, result.quarter) for row in result.rows]
     missing = [m | {"status": "missing"} for m in result.missing]
     columns, missing_columns = _gap_columns(), _missing_columns()
     title = f"{'Tất cả chỉ tiêu' if show_all else 'Chỉ tiêu chậm tiến độ'} — {result.quarter} {result.year}"
-    caption = ", ".join(f"{STATUS_VI.get(k, k)}: {v}" for k, v in sorted(result.counts.items()))
+    caption = ", ".join(f"{_status_vi(k)}: {v}" for k, v in sorted(result.counts.items()))
     missing_title = f"Chưa có số liệu ({len(missing)})"
     if fmt is OutputFormat.CSV:  # one flat table: the rows, then the missing figures as status "missing"
         flat = [*rows, *missing]
         csv_columns = [
-            *columns,
+            *(c for c in columns if c.key != "status_label"),
+            Column("status", "status"),
             Column("target", "target"),
             Column("indicator", "indicator"),
             Column("deadline", "deadline"),
@@ -394,7 +408,7 @@ def agency(
             f"note: {name!r} resolved to {payload['agency']['name']} ({resolved['how']})"
             + (f": {resolved['note']}" if resolved["note"] else "")
         )
-    indicators = [row | {"where": _where(row["source"])} for row in payload["indicators"]]
+    indicators = [_labelled(row, payload["quarter"]) for row in payload["indicators"]]
     task_columns = [
         Column("number", "Mục"),
         Column("plan", "Kế hoạch"),
@@ -409,7 +423,7 @@ def agency(
         Column("actual", "Thực hiện", "right", show=_vn),
         Column("unit", "ĐVT"),
         Column("attainment", "Đạt (%)", "right", show=lambda v: _vn(v, 1)),
-        Column("status", "Đánh giá", show=lambda v: STATUS_VI.get(v, v or "—")),
+        Column("status_label", "Đánh giá"),
         Column("where", "Nguồn số liệu", max_width=34),
     ]
     title = f"{payload['agency']['name']} — {payload['quarter']} {payload['year']}"
