@@ -314,10 +314,12 @@ def _stretch_target(target: Target, indicator: Indicator) -> Target | None:
     if stretch is None or (stretch.low is None and stretch.high is None):
         return None
     lower = indicator.direction == Direction.LOWER
+    # A relative target's unit is its margin's (%); its stretch is an amount in the indicator's unit.
+    unit = "" if target.comparison == Comparison.RELATIVE else target.unit
     return replace(
         target,
         comparison=Comparison.AT_MOST if lower else Comparison.AT_LEAST,
-        low=stretch.low, high=stretch.high, tolerance=None, milestones=None, stretch=None,
+        low=stretch.low, high=stretch.high, unit=unit, tolerance=None, milestones=None, stretch=None,
         benchmark=None,
     )
 

@@ -427,3 +427,12 @@ def test_approx_flow_note_names_the_amount():
     row = run(households, ind(unit="hộ"), None, "Q1")
     assert row.note == "flow: 25% of 6877 expected by Q1 (even profile); no figure submitted"
     assert row.expected == pytest.approx(1719.25)
+
+
+def test_stretch_of_a_relative_target_is_an_amount():
+    revenue = ind("budget", Measure.FLOW, unit="tỷ đồng")
+    target = tgt(Comparison.RELATIVE, 13, unit="%", indicator="budget", benchmark_value=9100,
+                 stretch=Stretch(text="phấn đấu 10.287,8", low=10287.8))
+    row = run(target, revenue, 10290)
+    assert (row.status, row.stretch_status) == (S.ACHIEVED, S.ACHIEVED)
+    assert run(target, revenue, 10284).stretch_status is S.ON_TRACK
