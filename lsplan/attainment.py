@@ -275,7 +275,8 @@ def _actual(
     if factor is None:
         why = f"cannot convert the figure's unit {observation.unit!r} to {indicator.unit!r}"
         return None, Status.NOT_ASSESSED, why
-    return observation.value * factor, None, ""
+    alone = "" if observation.cumulative or q == 1 else f"the figure is for {label} alone, not cumulative"
+    return observation.value * factor, None, alone
 
 
 def _evaluate(
@@ -306,7 +307,8 @@ def _evaluate(
                             needed_rate=exp.needed_rate, note=exp.note)
         return _Outcome(Status.NO_DATA, exp.goal.value, expected_high, needed_rate=exp.needed_rate,
                         note=_join(exp.note, "no figure submitted"))
-    return _judge(exp, actual, settings)
+    outcome = _judge(exp, actual, settings)
+    return replace(outcome, note=_join(outcome.note, why)) if why else outcome
 
 
 def _stretch_target(target: Target, indicator: Indicator) -> Target | None:

@@ -436,3 +436,10 @@ def test_stretch_of_a_relative_target_is_an_amount():
     row = run(target, revenue, 10290)
     assert (row.status, row.stretch_status) == (S.ACHIEVED, S.ACHIEVED)
     assert run(target, revenue, 10284).stretch_status is S.ON_TRACK
+
+
+def test_quarter_alone_rate_is_used_and_said():
+    row = assess(GRDP, GROWTH, obs(8.4, "Q2", unit="%", indicator="grdp", cumulative=False),
+                 year=2025, quarter="Q2")
+    assert row.status is S.ON_TRACK
+    assert row.note.endswith("the figure is for Q2 alone, not cumulative")
