@@ -76,17 +76,8 @@ LAGGING = frozenset({Status.AT_RISK, Status.OFF_TRACK})
 _AT_A_DATE = frozenset({Measure.SHARE, Measure.LEVEL, Measure.COUNT, Measure.RATIO, Measure.RANK})
 
 __all__ = [
-    "EVEN_PROFILE",
-    "LAGGING",
-    "QUARTERS",
-    "SEVERITY_ORDER",
-    "assess",
-    "assess_all",
-    "covers",
-    "expected_by_quarter",
-    "is_lagging",
-    "quarter_number",
-    "severity_key",
+    "DEFAULT_SETTINGS", "EVEN_PROFILE", "LAGGING", "QUARTERS", "SEVERITY_ORDER", "assess", "assess_all",
+    "covers", "expected_by_quarter", "is_lagging", "is_qualitative", "quarter_number", "severity_key",
     "sort_worst_first",
 ]
 
