@@ -109,6 +109,8 @@ class RowChecker:
     def read_row(self, table: Table, row: TableRow) -> None:
         cell = row.actual
         has_value = cell is not None and (cell.value is not None or cell.uncalculated)
+        if not has_value and not row.indicator_id and is_heading(row):
+            return  # "I. CÔNG NGHIỆP" is a heading even though "Công nghiệp" is also an indicator's alias
         indicator = self._indicator(table, row)
         if indicator is None:
             if has_value and row.name and not is_heading(row) and not row.indicator_id:
