@@ -162,19 +162,20 @@ def status_label(
     """A status as officials write it, in `lang`.
 
     achieved -> "Đạt", or "Vượt" when attainment is at least EXCEEDED_FROM (110 %);
-    on_track -> "Đúng tiến độ"; at_risk (85-95 % of the expected progress) -> "Chậm tiến độ";
-    off_track -> "Nguy cơ không đạt" during the year, "Không đạt" once the year is over (Q4);
-    no_data -> "Chưa có số liệu"; not_assessed -> "Không đánh giá".
+    on_track -> "Đúng tiến độ"; at_risk (by default 85-95 % of the expected progress) ->
+    "Có nguy cơ chậm"; off_track (below that) -> "Chậm tiến độ" during the year, "Không đạt" once
+    the year is over (Q4); no_data -> "Chưa có số liệu"; not_assessed -> "Không đánh giá".
+    The in-year words match those of `lsplan gaps`.
     """
     text = gettext_for(lang)
     if status == "achieved":
         exceeded = attainment is not None and attainment >= EXCEEDED_FROM
         return text("Exceeded") if exceeded else text("Achieved")
     if status == "off_track":
-        return text("Not achieved") if quarter == "Q4" else text("Off track")
+        return text("Not achieved") if quarter == "Q4" else text("Behind schedule")
     labels = {
         "on_track": "On track",
-        "at_risk": "Behind schedule",
+        "at_risk": "At risk",
         "no_data": "No data",
         "not_assessed": "Not assessed",
     }

@@ -42,7 +42,7 @@ def _used_messages() -> set[str]:
 
 def test_every_report_message_has_a_vietnamese_translation() -> None:
     catalog = parse_po(po_path("vi").read_text(encoding="utf-8"))
-    used = _used_messages() | {"On track", "Behind schedule", "No data", "Not assessed"}
+    used = _used_messages() | {"On track", "At risk", "No data", "Not assessed"}
     assert len(used) > 50
     missing = sorted(m for m in used if m not in catalog)
     assert missing == []
@@ -60,12 +60,13 @@ def test_statuses_read_as_officials_write_them() -> None:
     assert status_label("achieved", "vi", attainment=109.9) == "Đạt"
     assert status_label("achieved", "vi", attainment=110.0) == "Vượt"
     assert status_label("on_track", "vi") == "Đúng tiến độ"
-    assert status_label("at_risk", "vi") == "Chậm tiến độ"
-    assert status_label("off_track", "vi", quarter="Q2") == "Nguy cơ không đạt"
+    assert status_label("at_risk", "vi") == "Có nguy cơ chậm"
+    assert status_label("off_track", "vi", quarter="Q2") == "Chậm tiến độ"
     assert status_label("off_track", "vi", quarter="Q4") == "Không đạt"
     assert status_label("no_data", "vi") == "Chưa có số liệu"
     assert status_label("not_assessed", "vi") == "Không đánh giá"
-    assert status_label("at_risk", "en") == "Behind schedule"
+    assert status_label("at_risk", "en") == "At risk"
+    assert status_label("off_track", "en", quarter="Q1") == "Behind schedule"
     assert status_label("achieved", "en", attainment=150) == "Exceeded"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -372,3 +373,54 @@ def dump_dom(html_path: Path, tmp_path: Path, width: int = 1280) -> str:
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+class Dom(HTMLParser):
+    """Just enough of the rendered DOM: element ids in order, report rows and their cells, links."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.rows: dict[str, dict[str, dict]] = {}  # target -> data-key/label -> {"value", "text"}
+        self.tags: list[str] = []
+        self.blockquotes: list[str] = []
+        self.body_attrs: dict[str, str] = {}
+        self._row: str | None = None
+        self._cell: dict | None = None
+        self._quote: list[str] | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        self.tags.append(tag)
+        if tag == "body":
+            self.body_attrs = attr
+        if "id" in attr:
+            self.ids.append(attr["id"])
+        if tag == "a" and "href" in attr:
+            self.hrefs.append(attr["href"])
+        if tag == "tr" and "data-target" in attr and attr.get("data-overdue") is None:
+            self._row = attr["data-target"]
+            self.rows.setdefault(self._row, {})
+        if tag == "td" and self._row is not None:
+            key = attr.get("data-key") or attr.get("data-label", "")
+            self._cell = {"value": attr.get("data-value"), "text": "", "status": attr.get("data-status")}
+            self.rows[self._row][key] = self._cell
+        if tag == "blockquote":
+            self._quote = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self._cell = None
+        if tag == "tr":
+            self._row = None
+        if tag == "blockquote" and self._quote is not None:
+            self.blockquotes.append("".join(self._quote))
+            self._quote = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell["text"] += data
+        if self._quote is not None:
+            self._quote.append(data)

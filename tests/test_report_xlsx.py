@@ -91,9 +91,9 @@ def test_status_words_and_fills(workbook_vi) -> None:
     words = {name: row[8].value for name, row in rows.items()}
     assert words == {
         "Tốc độ tăng trưởng GRDP": "Vượt",  # achieved at 116 %
-        "Khách du lịch": "Nguy cơ không đạt",
+        "Khách du lịch": "Chậm tiến độ",
         "Tổng mức bán lẻ hàng hóa": "Đúng tiến độ",
-        "Thu ngân sách nhà nước": "Chậm tiến độ",
+        "Thu ngân sách nhà nước": "Có nguy cơ chậm",
         "Tỷ lệ che phủ rừng": "Chưa có số liệu",
         "Tỷ lệ hộ nghèo": "Không đánh giá (tham khảo)",
     }
@@ -135,8 +135,8 @@ def test_summary_counts_and_native_charts(workbook_vi) -> None:
     assert counts == {
         "Đạt": 1,
         "Đúng tiến độ": 1,
+        "Có nguy cơ chậm": 1,
         "Chậm tiến độ": 1,
-        "Nguy cơ không đạt": 1,
         "Chưa có số liệu": 1,
         "Không đánh giá": 1,
     }

@@ -39,7 +39,9 @@ tr.sector td{background:#f2f2f2;font-weight:700;font-style:italic}
 .est{font-style:italic}
 .est-mark{font-size:.8em;color:#7f6000}
 a{color:#0b57d0}
-.status{font-weight:600;white-space:nowrap}
+.status{font-weight:600}
+td.src{word-break:break-all;font-size:.9em}
+table.report th:nth-child(12){min-width:5em}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
 .summary{display:grid;grid-template-columns:minmax(240px,1fr) minmax(300px,2fr);gap:16px;align-items:start}
 table.report th:nth-child(2){min-width:13em}
@@ -93,12 +95,13 @@ def _num(
 
 def _line_row(labels: Labels, number: int, line: ReportLine, headers: list[str]) -> str:
     q, s = f"#q-{line.anchor}", f"#s-{line.anchor}"
+    numeric = "num" if line.annual_low is not None or line.annual_high is not None else "text"
     mark = f' <span class="est-mark">({escape(labels._("est."))})</span>' if line.estimate else ""
     cells = [
         f'<td data-label="{escape(headers[0])}">{number}</td>',
         f'<td data-label="{escape(headers[1])}"><a href="{q}">{escape(labels.indicator(line))}</a></td>',
         f'<td data-label="{escape(headers[2])}">{escape(line.unit)}</td>',
-        f'<td class="num" data-key="annual" data-label="{escape(headers[3])}"><a href="{q}">'
+        f'<td class="{numeric}" data-key="annual" data-label="{escape(headers[3])}"><a href="{q}">'
         f"{escape(labels.annual(line))}</a></td>",
         _num(labels, "expected", line.expected, q, headers[4]),
         _num(labels, "actual", line.actual, s, headers[5], extra=mark),
@@ -107,7 +110,8 @@ def _line_row(labels: Labels, number: int, line: ReportLine, headers: list[str])
         f'<td class="status s-{escape(line.status)}" data-status="{escape(line.status)}" '
         f'data-label="{escape(headers[8])}">{escape(labels.status(line))}</td>',
         f'<td data-label="{escape(headers[9])}">{escape(labels.lead(line.lead))}</td>',
-        f'<td data-label="{escape(headers[10])}"><a href="{s}">{escape(labels.source(line))}</a></td>',
+        f'<td class="src" data-label="{escape(headers[10])}">'
+        f'<a href="{s}">{escape(labels.source(line))}</a></td>',
         f'<td data-label="{escape(headers[11])}">{escape(labels.notes(line))}</td>',
     ]
     klass = ' class="est"' if line.estimate else ""
@@ -151,7 +155,7 @@ def _missing(labels: Labels, report: Report) -> str:
     )
     return (
         '<section class="alert" id="missing" role="alert">'
-        f'<h2>{escape(_("Missing or late submissions"))}</h2>'
+        f"<h2>{escape(_('Missing or late submissions'))}</h2>"
         f'<p><strong>{escape(labels.missing_banner())}</strong></p><div class="scroll"><table>'
         f"<thead><tr><th>{escape(_('Indicator'))}</th><th>{escape(_('Agency to chase'))}</th>"
         f"<th>{escape(_('Submission'))}</th></tr></thead><tbody>{rows}</tbody></table></div></section>"

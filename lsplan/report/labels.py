@@ -104,14 +104,26 @@ class Labels:
         return (line.name_en or line.name) if self.lang == "en" else line.name
 
     def annual(self, line: ReportLine) -> str:
+        """The plan figure: "8 - 9", "≥ 5,5", "≤ 3"; a multi-year target says its span."""
         low, high = line.annual_low, line.annual_high
         if low is not None and high is not None:
-            return self.number(low) if low == high else f"{self.number(low)} - {self.number(high)}"
-        if low is not None:
-            return f"≥ {self.number(low)}"
-        if high is not None:
-            return f"≤ {self.number(high)}"
-        return line.statement or "—"
+            text = self.number(low) if low == high else f"{self.number(low)} - {self.number(high)}"
+        elif low is not None:
+            text = f"≥ {self.number(low)}"
+        elif high is not None:
+            text = f"≤ {self.number(high)}"
+        else:
+            return line.statement or "—"
+        return f"{text} ({line.period})" if "–" in line.period else text
+
+    def references(self) -> dict[str, str]:
+        """Each target's place in the table, "I.3" (plan numeral . row number), for charts."""
+        out = {}
+        for p_index, group in enumerate(self.report.groups, start=1):
+            lines = [line for sector in group.sectors for line in sector.lines]
+            for number, line in enumerate(lines, start=1):
+                out[line.target] = f"{roman(p_index)}.{number}"
+        return out
 
     def status(self, line: ReportLine) -> str:
         text = status_label(line.status, self.lang, attainment=line.attainment, quarter=self.report.quarter)
@@ -131,9 +143,7 @@ class Labels:
             notes.append(self._("estimate (ước)"))
         elif line.maturity == "preliminary":
             notes.append(self._("preliminary"))
-        if line.indicative:
-            notes.append(self._("in-year value of a year-end target"))
-        return "; ".join(notes)
+        return "; ".join(notes)  # an indicative figure is said so by its status: "(tham khảo)"
 
     def lead(self, names: tuple[str, ...]) -> str:
         return ", ".join(names) or "—"

@@ -31,6 +31,7 @@ def attainment_bars(lines: list[ReportLine], labels: Labels) -> str:
     width = _LABEL_W + _BAR_W + _VALUE_W
     height = _ROW * len(assessed) + 30
     scale = _BAR_W / top
+    refs = labels.references()  # "I.3": the row in the table, since names repeat across plans
     title = labels._("Attainment against the plan to date (%)")
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
@@ -41,7 +42,7 @@ def attainment_bars(lines: list[ReportLine], labels: Labels) -> str:
         y = i * _ROW + 4
         value = max(0.0, min(line.attainment or 0.0, top))
         fill, _ink = STATUS_COLOURS.get(line.status, ("CCCCCC", "000000"))
-        name = _clip(labels.indicator(line), 32)
+        name = f"{refs.get(line.target, '')} {_clip(labels.indicator(line), 26)}".strip()
         parts.append(
             f'<g class="bar" data-target="{escape(line.target)}" data-value="{line.attainment!r}">'
             f'<text x="{_LABEL_W - 6}" y="{y + 14}" text-anchor="end" font-size="11">{escape(name)}</text>'

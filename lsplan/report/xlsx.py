@@ -20,6 +20,9 @@ from lsplan.report.model import STATUS_ORDER, Report
 
 HEADER_ROW = 6  # rows 1-5 hold the title block
 WIDTHS = (6, 46, 10, 14, 14, 14, 12, 12, 18, 30, 28, 22)
+# A hidden column after the visible ones holds each row's target id, so that the sheet can be
+# read back by programs (and tests) although indicator names repeat across plans.
+ID_COLUMN = len(WIDTHS) + 1
 NUMERIC_COLUMNS = (5, 6, 7, 8)  # expected, actual, attainment, vs same period (1-based)
 
 
@@ -130,6 +133,9 @@ def _report_sheet(sheet: Any, labels: Labels, report: Report) -> None:
                 status_cell = sheet.cell(row=row, column=9)
                 status_cell.fill = PatternFill("solid", fgColor=fill)
                 status_cell.font = Font(bold=True, color=ink)
+                _text(sheet.cell(row=row, column=ID_COLUMN), line.target)
+    _text(sheet.cell(row=HEADER_ROW, column=ID_COLUMN), "target")
+    sheet.column_dimensions[get_column_letter(ID_COLUMN)].hidden = True
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # header and the STT and name columns stay in view
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
