@@ -196,6 +196,8 @@ def gaps(
             rows.append(
                 _row(assessment, indicator, target, lead, lead_ids, current.get(assessment.indicator))
             )
+    # the chase list: overdue first, grouped by the agency to ask
+    missing.sort(key=lambda m: (not m["overdue"], m["chase"], m["plan"], m["indicator_name"]))
     return GapsResult(
         year=year,
         quarter=quarter,

@@ -70,6 +70,14 @@ def _vn(value: Any, decimals: int = 2) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
+def _date_vi(value: Any) -> str:
+    """2025-03-14 -> 14/03/2025, as Vietnamese documents write dates."""
+    if not isinstance(value, str) or len(value) != 10:
+        return "—" if value is None else str(value)
+    year, month, day = value.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def _quarter(text: str | None) -> str | None:
     if text is None:
         return None
@@ -287,7 +295,7 @@ def _missing_columns() -> list[Column]:
         Column("indicator_name", "Chỉ tiêu", max_width=40),
         Column("plan", "Kế hoạch"),
         Column("chase", "Cơ quan cần đôn đốc", max_width=34),
-        Column("deadline", "Hạn báo cáo"),
+        Column("deadline", "Hạn báo cáo", show=_date_vi),
         Column("overdue", "Quá hạn", show=lambda v: "quá hạn" if v else "chưa đến hạn"),
     ]
 
