@@ -52,6 +52,8 @@ CODES: dict[str, Code] = _table(
     ("xml-unsafe", E, "Unsafe XML", "Refused: the workbook contains unsafe XML ({detail})."),
     ("file-corrupt", E, "Corrupt file", "The file is damaged and cannot be read: {detail}"),
     ("rows-capped", E, "Too many rows", "Only the first {limit} rows were read; the rest was not checked."),
+    ("sheets-capped", E, "Too many sheets", "The workbook holds too many sheets; the rest was not checked."),
+    ("cells-capped", E, "Too many cells", "The sheet holds too many cells; the rest was not checked."),
     (
         "cols-capped",
         E,
