@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lsplan.readers import DEFAULT_LIMITS, Limits
+from lsplan.readers import DEFAULT_LIMITS, Limits, cell_ref
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -128,6 +128,16 @@ def _patch_declared_size(path: Path, member: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def _many_sheets(path: Path, count: int) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "Biểu 1"
+    for index in range(2, count + 1):
+        book.create_sheet(f"Biểu {index}")["A1"] = index
+    book.save(path)
+
+
 @dataclass(frozen=True, slots=True)
 class HostileCase:
     name: str
@@ -196,6 +206,21 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
         add("too-many-rows.xlsx", "rows-capped", "finding"),
         sheet_xml([[f"r{i}", i] for i in range(limits.max_rows + 5)]),
     )
+    minimal_xlsx(
+        add("too-many-cells.xlsx", "cells-capped", "finding"),
+        sheet_xml([list(range(150)) for _ in range(limits.max_cells // 150 + 50)]),
+    )
+    # Formatting applied to whole rows: a thousand empty cell elements a row, no values.
+    letters = [cell_ref(1, c)[:-1] for c in range(1, 1001)]
+    rows_xml = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{col}{r}" s="0"/>' for col in letters) + "</row>"
+        for r in range(1, 81)
+    )
+    minimal_xlsx(
+        add("many-empty-styled-cells.xlsx", "cells-capped", "finding"),
+        sheet_xml([]).replace("<sheetData>", "<sheetData>" + rows_xml),
+    )
+    _many_sheets(add("too-many-sheets.xlsx", "sheets-capped", "finding"), limits.max_sheets + 5)
     minimal_xlsx(
         add("understated-dimension.xlsx", "ok", "ok"),
         sheet_xml([[f"r{i}", i, None, None, i * 2] for i in range(1, 51)], dimension="A1:B2"),

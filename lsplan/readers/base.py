@@ -25,6 +25,12 @@ class Limits:
     max_ratio: float = 100.0  # uncompressed / compressed, per entry of meaningful size
     max_rows: int = 5_000  # per sheet; beyond it the reader stops with `rows-capped`
     max_cols: int = 200  # per sheet; beyond it columns are dropped with `cols-capped`
+    # Per workbook: cells holding a value, and cell elements scanned (empty styled ones too).
+    # Beyond either the reader stops with `cells-capped`: at ~15 µs a cell this bounds a
+    # hostile workbook to about a second; real reports hold a few thousand cells.
+    max_cells: int = 30_000
+    max_scanned_cells: int = 60_000
+    max_sheets: int = 50  # beyond it the remaining sheets are ignored with `sheets-capped`
 
 
 DEFAULT_LIMITS = Limits()

@@ -29,8 +29,22 @@ def read_csv(path: str | Path, limits: Limits) -> Workbook:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[Cell | None, ...]] = []
     capped_cols = False
+    kept = 0
     try:
         for row_idx, record in enumerate(reader, start=1):
+            kept += len(record)
+            if kept > limits.max_cells:
+                findings.append(
+                    Finding(
+                        code="cells-capped",
+                        severity=Severity.WARNING,
+                        message=f"The file holds too many cells (limit {limits.max_cells:,}); "
+                        f"only the first {row_idx - 1:,} rows were read.",
+                        sheet=Path(name).stem,
+                        file=name,
+                    )
+                )
+                break
             if row_idx > limits.max_rows:
                 findings.append(
                     Finding(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -39,10 +40,14 @@ def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
             try:
                 findings: list[Finding] = []
                 zero_is_uncalculated = _written_uncalculated(book)
-                sheets = tuple(
-                    _read_sheet(book, ws, limits, zero_is_uncalculated, findings, name)
-                    for ws in book.worksheets
-                )
+                budget = _Budget()
+                read: list[Sheet] = []
+                for index, ws in enumerate(book.worksheets):
+                    if index >= limits.max_sheets or budget.exhausted:
+                        findings.append(_sheets_capped(name, index, len(book.worksheets)))
+                        break
+                    read.append(_read_sheet(book, ws, limits, zero_is_uncalculated, findings, name, budget))
+                sheets = tuple(read)
             finally:
                 book.close()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ParseError, KeyError) as exc:
@@ -55,6 +60,24 @@ def read_xlsx(path: str | Path, limits: Limits) -> Workbook:
     if not sheets:
         raise ReadError.of("not-a-spreadsheet", "The workbook holds no worksheet.", name)
     return Workbook(path=name, format="xlsx", sheets=sheets, findings=tuple(findings))
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Cells read so far in the whole workbook (Limits.max_cells / max_scanned_cells)."""
+
+    kept: int = 0
+    scanned: int = 0
+    exhausted: bool = False
+
+
+def _sheets_capped(name: str, read: int, total: int) -> Finding:
+    return Finding(
+        code="sheets-capped",
+        severity=Severity.WARNING,
+        message=f"Only the first {read} of {total} sheets were read; the rest were ignored.",
+        file=name,
+    )
 
 
 def _read_error(exc: BaseException, name: str) -> ReadError:
@@ -96,13 +119,21 @@ def _parser(book: Any, ws: Any, data_only: bool) -> Any:
 
 
 def _read_sheet(
-    book: Any, ws: Any, limits: Limits, zero_is_uncalculated: bool, findings: list[Finding], name: str
+    book: Any,
+    ws: Any,
+    limits: Limits,
+    zero_is_uncalculated: bool,
+    findings: list[Finding],
+    name: str,
+    budget: _Budget,
 ) -> Sheet:
     from openpyxl.cell.read_only import ReadOnlyCell  # type: ignore[import-untyped]
 
     grid: dict[int, dict[int, Cell]] = {}
     formulas: dict[tuple[int, int], str] = {}
-    capped_rows = capped_cols = False
+    styles: dict[int, tuple[str, str | None]] = {}  # style id -> (number format, font name)
+    capped_rows = capped_cols = capped_cells = False
+    stopped_at = 0
     parser = _parser(book, ws, data_only=False)
     try:
         for row_idx, row in parser.parse():
@@ -111,6 +142,11 @@ def _read_sheet(
                     capped_rows = True
                     break
                 continue
+            budget.scanned += len(row)
+            budget.kept += sum(1 for c in row if c["value"] is not None)
+            if budget.kept > limits.max_cells or budget.scanned > limits.max_scanned_cells:
+                capped_cells, stopped_at, budget.exhausted = True, row_idx, True
+                break
             for raw in row:
                 value = raw["value"]
                 col = raw["column"]
@@ -119,23 +155,27 @@ def _read_sheet(
                 if col > limits.max_cols:
                     capped_cols = True
                     continue
-                styled = ReadOnlyCell(ws, row_idx, col, value, raw["data_type"], raw["style_id"])
+                style_id = raw["style_id"]
+                if style_id not in styles:
+                    styled = ReadOnlyCell(ws, row_idx, col, value, raw["data_type"], style_id)
+                    font_name = styled.font.name if styled.font is not None else None
+                    styles[style_id] = (styled.number_format or "General", font_name)
+                number_format, font = styles[style_id]
                 formula = None
                 if raw["data_type"] == "f":
                     formula = value if isinstance(value, str) else str(getattr(value, "text", value))
                     formulas[(row_idx, col)] = formula
                     value = None
-                font = styled.font.name if styled.font is not None else None
                 grid.setdefault(row_idx, {})[col] = Cell(
                     row=row_idx,
                     col=col,
                     ref=cell_ref(row_idx, col),
                     value=_plain(value),
-                    number_format=styled.number_format or "General",
+                    number_format=number_format,
                     font=font,
                     formula=formula,
                 )
-        merged = () if capped_rows else _merged(parser)
+        merged = () if capped_rows or capped_cells else _merged(parser)
     finally:
         parser.source.close()
     if formulas:
@@ -146,6 +186,17 @@ def _read_sheet(
                 code="rows-capped",
                 severity=Severity.WARNING,
                 message=f"Only the first {limits.max_rows:,} rows were read; the rest was ignored.",
+                sheet=ws.title,
+                file=name,
+            )
+        )
+    if capped_cells:
+        findings.append(
+            Finding(
+                code="cells-capped",
+                severity=Severity.WARNING,
+                message=f"The workbook holds too many cells (limit {limits.max_cells:,}); reading "
+                f"stopped at row {stopped_at:,} of this sheet and the rest was ignored.",
                 sheet=ws.title,
                 file=name,
             )
