@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import glob
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsplan.check_meta import Metadata, resolve_metadata
 from lsplan.check_rows import RowChecker
-from lsplan.findings import make_finding
+from lsplan.findings import CODES, make_finding
 from lsplan.layouts import Table, find_tables
 from lsplan.model import Finding, Observation, Severity
 
@@ -107,6 +107,13 @@ class CheckReport:
         return {"files": [r.to_dict() for r in self.files]}
 
 
+def _catalogued(finding: Finding) -> Finding:
+    entry = CODES.get(finding.code)
+    if entry is None or entry.severity is finding.severity:
+        return finding
+    return replace(finding, severity=entry.severity)
+
+
 def _status(findings: list[Finding]) -> str:
     return "invalid" if any(f.severity is Severity.ERROR for f in findings) else "ok"
 
@@ -144,7 +151,9 @@ def check_file(
         workbook = open_workbook(path, limits or DEFAULT_LIMITS)
     except ReadError as exc:
         return CheckResult(name, "unreadable", findings=(exc.finding,))
-    findings: list[Finding] = list(workbook.findings)
+    # The catalogue decides severities: a capped read is an error here ("never report valid on
+    # data you did not read"), even though the reader only warns about it.
+    findings: list[Finding] = [_catalogued(f) for f in workbook.findings]
     tables = find_tables(workbook)
     if not tables:
         findings.append(

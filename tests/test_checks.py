@@ -353,3 +353,13 @@ def test_unreadable_files(tmp_path: Path, content, code: str) -> None:
 def test_quarter_option_is_validated(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         check_file(tmp_path / "x.xlsx", FakeCatalog(), quarter="Q7")
+
+
+def test_rows_beyond_the_cap_make_the_file_invalid(tmp_path: Path) -> None:
+    from lsplan.readers import Limits
+
+    rows = tuple(row(f"Dòng {i}", None, None) for i in range(40)) + (row("Sản lượng than", "tấn", 5),)
+    path = save_report(tmp_path / "long.xlsx", rows)
+    result = check_file(path, FakeCatalog(), limits=Limits(max_rows=20))
+    capped = only(result, "rows-capped")
+    assert capped.severity is Severity.ERROR and result.status == "invalid"
