@@ -24,66 +24,21 @@ while the files are unchanged.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from lsplan.catalog_build import Records, build_assignments, build_targets, integrity, unserved_targets
+from lsplan.catalog_build import Records
 from lsplan.model import (
     Agency,
     AgencyResolution,
     Finding,
     Group,
     Indicator,
-    Severity,
     Target,
     Task,
 )
 from lsplan.names import AgencyIndex, IndicatorIndex
-from lsplan.yamlsource import (
-    YamlFileError,
-    YamlSource,
-    load_sources,
-    parse_yaml,
-    quote_findings,
-    schema_findings,
-)
-
-_PACKAGE = Path(__file__).resolve().parent
-_REPO = _PACKAGE.parent
-FILES = ("targets", "assignments")
-
-
-class CatalogError(Exception):
-    """The plan data cannot be used; `findings` says every problem found."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        errors = [f for f in findings if f.severity is Severity.ERROR]
-        first = errors[0].message if errors else "invalid plan data"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(first + more)
-
-
-def default_data_dir() -> Path:
-    """The shipped data: inside the installed package, else the source checkout's data/."""
-    packaged = _PACKAGE / "_data"
-    return packaged if (packaged / "targets.yaml").exists() else _REPO / "data"
-
-
-def default_schema_dir() -> Path:
-    packaged = _PACKAGE / "_data" / "schemas"
-    return packaged if packaged.is_dir() else _REPO / "schemas"
-
-
-def default_sources_dir() -> Path | None:
-    """$LSPLAN_SOURCES, else ../shared/sources beside a source checkout; None when absent."""
-    env = os.environ.get("LSPLAN_SOURCES")
-    if env:
-        return Path(env)
-    candidate = _REPO.parent / "shared" / "sources"
-    return candidate if candidate.is_dir() else None
 
 
 @dataclass
@@ -361,146 +316,26 @@ class Catalog(Records):
         }
 
 
-# ---------------------------------------------------------------------- loading
+# Loading lives in lsplan.catalog_load; imported last because it builds Catalog objects.
+from lsplan.catalog_load import (  # noqa: E402
+    FILES,
+    CatalogError,
+    clear_cache,
+    default_data_dir,
+    default_schema_dir,
+    default_sources_dir,
+    load_catalog,
+    validate,
+)
 
-_CACHE: dict[tuple, Catalog] = {}
-
-
-def _label(path: Path) -> str:
-    """How a data file is named in messages: data/targets.yaml, relative where that reads well."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return f"{path.parent.name}/{path.name}"
-
-
-def _stamp(paths: list[Path]) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
-
-
-def _read_all(data_dir: Path) -> tuple[dict[str, tuple[Path, bytes | None]], list[Finding]]:
-    files: dict[str, tuple[Path, bytes | None]] = {}
-    findings: list[Finding] = []
-    for name in FILES:
-        path = data_dir / f"{name}.yaml"
-        try:
-            files[name] = (path, path.read_bytes())
-        except OSError as exc:
-            findings.append(
-                Finding(
-                    code="data-unreadable",
-                    severity=Severity.ERROR,
-                    file=_label(path),
-                    message=f"{_label(path)}: cannot read: {exc.strerror or exc}",
-                )
-            )
-            files[name] = (path, None)
-    return files, findings
-
-
-def _memo_key(
-    files: dict[str, tuple[Path, bytes | None]], schema_dir: Path, source_dir: Path | None, check_quotes: bool
-) -> str:
-    from lsplan import datacache
-
-    blobs = [raw or b"" for _, raw in files.values()]
-    extra = [str(check_quotes)]
-    for name in FILES:
-        schema = schema_dir / f"{name}.schema.json"
-        blobs.append(schema.read_bytes() if schema.exists() else b"")
-    if check_quotes and source_dir is not None and Path(source_dir).is_dir():
-        extra += [
-            f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}"
-            for p in sorted(Path(source_dir).glob("*.txt"))
-        ]
-    return datacache.key(blobs, extra)
-
-
-def validate(
-    data_dir: Path | None = None,
-    sources_dir: Path | None = None,
-    *,
-    check_quotes: bool = True,
-    use_memo: bool = False,
-) -> tuple[Catalog | None, list[Finding]]:
-    """Load and check everything; return (the catalogue or None, every finding). Never raises
-    for bad data: unreadable files and YAML syntax errors are findings too.
-
-    With `use_memo`, data whose exact bytes already passed every check is read back from the
-    on-disk memo (see lsplan.datacache) and only referential integrity is re-run.
-    """
-    from lsplan import datacache
-
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    schema_dir = default_schema_dir()
-    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
-    files, findings = _read_all(data_dir)
-    if findings:
-        return None, findings
-    memo_key = _memo_key(files, schema_dir, source_dir, check_quotes) if use_memo else ""
-    memo = datacache.get(memo_key) if use_memo else None
-    loaded: dict[str, YamlSource] = {}
-    if isinstance(memo, dict) and set(memo) == set(FILES):
-        for name, (path, raw) in files.items():
-            loaded[name] = YamlSource(
-                path=path, label=_label(path), text=(raw or b"").decode("utf-8-sig"), data=memo[name]
-            )
-    else:
-        memo = None
-        for name, (path, raw) in files.items():
-            try:
-                source = parse_yaml(raw or b"", path, _label(path))
-            except YamlFileError as exc:
-                findings.append(exc.finding)
-                continue
-            if not isinstance(source.data, dict):
-                findings.append(source.finding("data-schema", (), "the file must hold a mapping"))
-                continue
-            schema = schema_dir / f"{name}.schema.json"
-            if schema.exists():
-                findings += schema_findings(source, schema)
-            else:
-                findings.append(
-                    Finding(
-                        code="data-schema-missing",
-                        severity=Severity.WARNING,
-                        message=f"{schema}: schema not found; {source.label} not schema-checked",
-                    )
-                )
-            loaded[name] = source
-        if any(f.severity is Severity.ERROR for f in findings) or len(loaded) < len(FILES):
-            return None, findings
-    catalog = Catalog(data_dir=data_dir)
-    build_targets(loaded["targets"], catalog, findings)
-    build_assignments(loaded["assignments"], catalog, findings)
-    findings += integrity(catalog, loaded["targets"], loaded["assignments"])
-    if memo is None and check_quotes and source_dir is not None and Path(source_dir).is_dir():
-        texts = load_sources(Path(source_dir))
-        for source in loaded.values():
-            findings += quote_findings(source, texts)
-    if not any(f.severity is Severity.ERROR for f in findings):
-        findings += unserved_targets(
-            catalog, ((t, catalog.lead_agencies(t)) for t in catalog.targets), loaded["targets"]
-        )
-        if use_memo and memo is None:
-            datacache.put(memo_key, {name: source.data for name, source in loaded.items()})
-    catalog.warnings = tuple(f for f in findings if f.severity is not Severity.ERROR)
-    return catalog, findings
-
-
-def load_catalog(data_dir: Path | None = None, sources_dir: Path | None = None) -> Catalog:
-    """The validated catalogue (cached while the files are unchanged); CatalogError when invalid."""
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
-    schema_dir = default_schema_dir()
-    watched = [data_dir / f"{n}.yaml" for n in FILES] + [schema_dir / f"{n}.schema.json" for n in FILES]
-    key = (str(data_dir.resolve()), str(source_dir), _stamp(watched))
-    cached = _CACHE.get(key)
-    if cached is not None:
-        return cached
-    catalog, findings = validate(data_dir, source_dir, use_memo=True)
-    if catalog is None or any(f.severity is Severity.ERROR for f in findings):
-        raise CatalogError(findings)
-    _CACHE.clear()
-    _CACHE[key] = catalog
-    return catalog
+__all__ = [
+    "FILES",
+    "Catalog",
+    "CatalogError",
+    "clear_cache",
+    "default_data_dir",
+    "default_schema_dir",
+    "default_sources_dir",
+    "load_catalog",
+    "validate",
+]

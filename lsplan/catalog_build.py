@@ -6,7 +6,6 @@ Only called by `lsplan.catalog`; kept apart so that the catalogue's query code s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +68,7 @@ def _source(raw: dict | None) -> SourceRef | None:
     )
 
 
-def _listed(source: YamlSource, key: str) -> list[tuple[int, dict]]:
+def listed(source: YamlSource, key: str) -> list[tuple[int, dict]]:
     items = (source.data or {}).get(key) or []
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
@@ -100,7 +99,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
     """Plans, indicators, targets, rules and assessment settings from targets.yaml."""
     data = source.data or {}
     seen: dict[str, tuple] = {}
-    for i, raw in _listed(source, "plans"):
+    for i, raw in listed(source, "plans"):
         horizon = raw.get("horizon") or {}
         plan = Plan(
             id=raw["id"],
@@ -117,7 +116,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
         )
         _add(records.plans, plan, source, ("plans", i), findings, seen)
     seen = {}
-    for i, raw in _listed(source, "indicators"):
+    for i, raw in listed(source, "indicators"):
         profile = raw.get("profile")
         indicator = Indicator(
             id=raw["id"],
@@ -133,7 +132,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
         )
         _add(records.indicators, indicator, source, ("indicators", i), findings, seen)
     seen = {}
-    for i, raw in _listed(source, "targets"):
+    for i, raw in listed(source, "targets"):
         target = _target(raw, records.indicators)
         _add(records.targets, target, source, ("targets", i), findings, seen)
         if raw.get("note"):
@@ -149,7 +148,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             severity=Severity(raw.get("severity") or "warning"),
             missing=raw.get("missing") or "skip",
         )
-        for _, raw in _listed(source, "rules")
+        for _, raw in listed(source, "rules")
     )
     settings = data.get("assessment") or {}
     defaults = AssessmentSettings()
@@ -227,7 +226,7 @@ def _target(raw: dict, indicators: dict[str, Indicator]) -> Target:
 def build_assignments(source: YamlSource, records: Records, findings: list[Finding]) -> None:
     """Agencies, groups, tasks and indicator responsibilities from assignments.yaml."""
     seen: dict[str, tuple] = {}
-    for i, raw in _listed(source, "agencies"):
+    for i, raw in listed(source, "agencies"):
         history = tuple(
             HistoryEvent(
                 event=h["event"],
@@ -249,7 +248,7 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
             history=history,
         )
         _add(records.agencies, agency, source, ("agencies", i), findings, seen)
-    for i, raw in _listed(source, "groups"):
+    for i, raw in listed(source, "groups"):
         group = Group(
             id=raw["id"],
             name=raw["name"],
@@ -266,7 +265,7 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
             continue
         _add(records.groups, group, source, ("groups", i), findings, seen)
     seen = {}
-    for i, raw in _listed(source, "tasks"):
+    for i, raw in listed(source, "tasks"):
         task = Task(
             id=raw["id"],
             plan=raw["plan"],
@@ -291,184 +290,5 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
             reason=raw.get("reason") or "",
             source=_source(raw.get("source")),
         )
-        for _, raw in _listed(source, "responsibilities")
+        for _, raw in listed(source, "responsibilities")
     )
-
-
-# --------------------------------------------------------------------------- integrity
-
-
-def integrity(records: Records, targets_src: YamlSource | None, assign_src: YamlSource) -> list[Finding]:
-    """References resolve, ranges are ordered, every basis is explained."""
-    out: list[Finding] = []
-    if targets_src is not None:
-        out += _target_integrity(records, targets_src)
-    out += _assignment_integrity(records, assign_src)
-    return out
-
-
-def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
-    out: list[Finding] = []
-    for i, raw in _listed(src, "plans"):
-        horizon = raw.get("horizon") or {}
-        if (
-            isinstance(horizon.get("start"), int)
-            and isinstance(horizon.get("end"), int)
-            and horizon["start"] > horizon["end"]
-        ):
-            out.append(
-                src.finding(
-                    "data-range-order",
-                    ("plans", i, "horizon", "start"),
-                    f"horizon start {horizon['start']} is after end {horizon['end']}",
-                )
-            )
-    for i, raw in _listed(src, "targets"):
-        path = ("targets", i)
-        if raw.get("plan") not in records.plans:
-            out.append(
-                src.finding("data-unknown-reference", (*path, "plan"), f"unknown plan {raw.get('plan')!r}")
-            )
-        if raw.get("indicator") not in records.indicators:
-            out.append(
-                src.finding(
-                    "data-unknown-reference",
-                    (*path, "indicator"),
-                    f"unknown indicator {raw.get('indicator')!r}",
-                )
-            )
-        low, high = raw.get("low"), raw.get("high")
-        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
-            out.append(src.finding("data-range-order", (*path, "low"), f"{low} is greater than high {high}"))
-        stretch = raw.get("stretch")
-        if isinstance(stretch, dict):
-            s_low, s_high = stretch.get("low"), stretch.get("high")
-            if isinstance(s_low, (int, float)) and isinstance(s_high, (int, float)) and s_low > s_high:
-                out.append(
-                    src.finding(
-                        "data-range-order",
-                        (*path, "stretch", "low"),
-                        f"{s_low} is greater than high {s_high}",
-                    )
-                )
-        period = raw.get("period") or {}
-        if (
-            isinstance(period.get("start"), int)
-            and isinstance(period.get("end"), int)
-            and period["start"] > period["end"]
-        ):
-            out.append(
-                src.finding(
-                    "data-range-order",
-                    (*path, "period", "start"),
-                    f"period start {period['start']} is after end {period['end']}",
-                )
-            )
-    return out
-
-
-def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
-    out: list[Finding] = []
-    parties = records.agencies.keys() | records.groups.keys()
-    for i, raw in _listed(src, "agencies"):
-        for j, event in enumerate(raw.get("history") or ()):
-            for k, successor in enumerate(event.get("into") or ()):
-                if successor not in records.agencies:
-                    out.append(
-                        src.finding(
-                            "data-unknown-reference",
-                            ("agencies", i, "history", j, "into", k),
-                            f"unknown agency {successor!r}",
-                        )
-                    )
-        if raw.get("active") is False and not raw.get("history"):
-            out.append(
-                src.finding(
-                    "data-missing-reason",
-                    ("agencies", i, "active"),
-                    "an inactive agency needs a history saying who holds its duties now",
-                )
-            )
-    for i, raw in _listed(src, "groups"):
-        for k, member in enumerate(raw.get("members") or ()):
-            if member not in records.agencies:
-                out.append(
-                    src.finding(
-                        "data-unknown-reference", ("groups", i, "members", k), f"unknown agency {member!r}"
-                    )
-                )
-    for i, raw in _listed(src, "tasks"):
-        path = ("tasks", i)
-        out += _check_plan(records, src, (*path, "plan"), raw.get("plan"))
-        for role in ("lead", "support"):
-            for k, party in enumerate(raw.get(role) or ()):
-                if party not in parties:
-                    out.append(
-                        src.finding(
-                            "data-unknown-reference", (*path, role, k), f"unknown agency or group {party!r}"
-                        )
-                    )
-        for k, target in enumerate(raw.get("targets") or ()):
-            if records.targets and target not in records.targets:
-                out.append(
-                    src.finding("data-unknown-reference", (*path, "targets", k), f"unknown target {target!r}")
-                )
-        out += _check_basis(src, path, raw)
-    for i, raw in _listed(src, "responsibilities"):
-        path = ("responsibilities", i)
-        if records.indicators and raw.get("indicator") not in records.indicators:
-            out.append(
-                src.finding(
-                    "data-unknown-reference",
-                    (*path, "indicator"),
-                    f"unknown indicator {raw.get('indicator')!r}",
-                )
-            )
-        if raw.get("agency") not in parties:
-            out.append(
-                src.finding(
-                    "data-unknown-reference",
-                    (*path, "agency"),
-                    f"unknown agency or group {raw.get('agency')!r}",
-                )
-            )
-        if raw.get("plan") is not None:
-            out += _check_plan(records, src, (*path, "plan"), raw.get("plan"))
-        out += _check_basis(src, path, raw)
-    return out
-
-
-def _check_plan(records: Records, src: YamlSource, path: tuple, plan: Any) -> list[Finding]:
-    if records.plans and plan not in records.plans:
-        return [src.finding("data-unknown-reference", path, f"unknown plan {plan!r}")]
-    return []
-
-
-def _check_basis(src: YamlSource, path: tuple, raw: dict) -> list[Finding]:
-    basis = raw.get("basis") or "stated"
-    if basis == "inferred" and not (raw.get("reason") or "").strip():
-        return [
-            src.finding("data-missing-reason", (*path, "basis"), "basis is inferred but no reason is given")
-        ]
-    if basis == "stated" and not ((raw.get("source") or {}).get("quote") or "").strip():
-        return [
-            src.finding("data-missing-quote", (*path, "basis"), "basis is stated but source.quote is missing")
-        ]
-    return []
-
-
-def unserved_targets(
-    records: Records, lead_of: Iterable[tuple[str, tuple[str, ...]]], src: YamlSource | None
-) -> list[Finding]:
-    """Every target must end up with at least one lead agency (warning otherwise)."""
-    out = []
-    index = {raw.get("id"): i for i, raw in _listed(src, "targets")} if src is not None else {}
-    for target_id, leads in lead_of:
-        if not leads:
-            path = ("targets", index[target_id], "id") if target_id in index else ("targets",)
-            message = f"target {target_id!r} has no lead agency (no task or responsibility covers it)"
-            if src is not None:
-                out.append(src.finding("data-no-lead", path, message, severity=Severity.WARNING))
-            else:
-                out.append(Finding(code="data-no-lead", severity=Severity.WARNING, message=message))
-    return out

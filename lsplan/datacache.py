@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-_CODE = ("catalog.py", "catalog_build.py", "yamlsource.py", "datacache.py")
+_CODE = ("catalog.py", "catalog_load.py", "catalog_build.py", "integrity.py", "yamlsource.py", "datacache.py")
 
 
 def enabled() -> bool:

@@ -19,7 +19,7 @@ SOURCES = Path(__file__).parent / "data" / "sources"
 
 @pytest.fixture(scope="module")
 def catalog():
-    catalog_mod._CACHE.clear()
+    catalog_mod.clear_cache()
     return load_catalog(sources_dir=SOURCES)
 
 

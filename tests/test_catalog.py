@@ -230,7 +230,7 @@ ASSIGNMENTS: dict[str, Any] = {
 @pytest.fixture(autouse=True)
 def _own_memo(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("memo")))
-    catalog_mod._CACHE.clear()
+    catalog_mod.clear_cache()
 
 
 def write(
@@ -373,13 +373,13 @@ def test_quote_not_in_source_is_refused(tmp_path: Path) -> None:
 def test_memo_is_used_for_unchanged_bytes_and_dropped_on_change(tmp_path: Path) -> None:
     folder = write(tmp_path / "d")
     first = load_catalog(folder, SOURCES)
-    catalog_mod._CACHE.clear()
+    catalog_mod.clear_cache()
     second = load_catalog(folder, SOURCES)  # from the memo
     assert second.targets == first.targets and second is not first
     data = copy.deepcopy(TARGETS)
     data["targets"][0]["high"] = 7
     write(folder, targets=data)
-    catalog_mod._CACHE.clear()
+    catalog_mod.clear_cache()
     with pytest.raises(CatalogError):
         load_catalog(folder, SOURCES)
 

@@ -26,7 +26,7 @@ def _env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("LSPLAN_SOURCES", str(SOURCES))
     monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("memo")))
     monkeypatch.delenv("LSPLAN_DATA", raising=False)
-    catalog_mod._CACHE.clear()
+    catalog_mod.clear_cache()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,187 @@
+"""Referential integrity of the plan data: references resolve, ranges are ordered, every
+assignment's basis is explained, every target has a lead. Findings carry file:line and path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from lsplan.catalog_build import Records, listed
+from lsplan.model import Finding, Severity
+from lsplan.yamlsource import YamlSource
+
+
+def integrity(records: Records, targets_src: YamlSource | None, assign_src: YamlSource) -> list[Finding]:
+    """References resolve, ranges are ordered, every basis is explained."""
+    out: list[Finding] = []
+    if targets_src is not None:
+        out += _target_integrity(records, targets_src)
+    out += _assignment_integrity(records, assign_src)
+    return out
+
+
+def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
+    out: list[Finding] = []
+    for i, raw in listed(src, "plans"):
+        horizon = raw.get("horizon") or {}
+        if (
+            isinstance(horizon.get("start"), int)
+            and isinstance(horizon.get("end"), int)
+            and horizon["start"] > horizon["end"]
+        ):
+            out.append(
+                src.finding(
+                    "data-range-order",
+                    ("plans", i, "horizon", "start"),
+                    f"horizon start {horizon['start']} is after end {horizon['end']}",
+                )
+            )
+    for i, raw in listed(src, "targets"):
+        path = ("targets", i)
+        if raw.get("plan") not in records.plans:
+            out.append(
+                src.finding("data-unknown-reference", (*path, "plan"), f"unknown plan {raw.get('plan')!r}")
+            )
+        if raw.get("indicator") not in records.indicators:
+            out.append(
+                src.finding(
+                    "data-unknown-reference",
+                    (*path, "indicator"),
+                    f"unknown indicator {raw.get('indicator')!r}",
+                )
+            )
+        low, high = raw.get("low"), raw.get("high")
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
+            out.append(src.finding("data-range-order", (*path, "low"), f"{low} is greater than high {high}"))
+        stretch = raw.get("stretch")
+        if isinstance(stretch, dict):
+            s_low, s_high = stretch.get("low"), stretch.get("high")
+            if isinstance(s_low, (int, float)) and isinstance(s_high, (int, float)) and s_low > s_high:
+                out.append(
+                    src.finding(
+                        "data-range-order",
+                        (*path, "stretch", "low"),
+                        f"{s_low} is greater than high {s_high}",
+                    )
+                )
+        period = raw.get("period") or {}
+        if (
+            isinstance(period.get("start"), int)
+            and isinstance(period.get("end"), int)
+            and period["start"] > period["end"]
+        ):
+            out.append(
+                src.finding(
+                    "data-range-order",
+                    (*path, "period", "start"),
+                    f"period start {period['start']} is after end {period['end']}",
+                )
+            )
+    return out
+
+
+def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
+    out: list[Finding] = []
+    parties = records.agencies.keys() | records.groups.keys()
+    for i, raw in listed(src, "agencies"):
+        for j, event in enumerate(raw.get("history") or ()):
+            for k, successor in enumerate(event.get("into") or ()):
+                if successor not in records.agencies:
+                    out.append(
+                        src.finding(
+                            "data-unknown-reference",
+                            ("agencies", i, "history", j, "into", k),
+                            f"unknown agency {successor!r}",
+                        )
+                    )
+        if raw.get("active") is False and not raw.get("history"):
+            out.append(
+                src.finding(
+                    "data-missing-reason",
+                    ("agencies", i, "active"),
+                    "an inactive agency needs a history saying who holds its duties now",
+                )
+            )
+    for i, raw in listed(src, "groups"):
+        for k, member in enumerate(raw.get("members") or ()):
+            if member not in records.agencies:
+                out.append(
+                    src.finding(
+                        "data-unknown-reference", ("groups", i, "members", k), f"unknown agency {member!r}"
+                    )
+                )
+    for i, raw in listed(src, "tasks"):
+        path = ("tasks", i)
+        out += _check_plan(records, src, (*path, "plan"), raw.get("plan"))
+        for role in ("lead", "support"):
+            for k, party in enumerate(raw.get(role) or ()):
+                if party not in parties:
+                    out.append(
+                        src.finding(
+                            "data-unknown-reference", (*path, role, k), f"unknown agency or group {party!r}"
+                        )
+                    )
+        for k, target in enumerate(raw.get("targets") or ()):
+            if records.targets and target not in records.targets:
+                out.append(
+                    src.finding("data-unknown-reference", (*path, "targets", k), f"unknown target {target!r}")
+                )
+        out += _check_basis(src, path, raw)
+    for i, raw in listed(src, "responsibilities"):
+        path = ("responsibilities", i)
+        if records.indicators and raw.get("indicator") not in records.indicators:
+            out.append(
+                src.finding(
+                    "data-unknown-reference",
+                    (*path, "indicator"),
+                    f"unknown indicator {raw.get('indicator')!r}",
+                )
+            )
+        if raw.get("agency") not in parties:
+            out.append(
+                src.finding(
+                    "data-unknown-reference",
+                    (*path, "agency"),
+                    f"unknown agency or group {raw.get('agency')!r}",
+                )
+            )
+        if raw.get("plan") is not None:
+            out += _check_plan(records, src, (*path, "plan"), raw.get("plan"))
+        out += _check_basis(src, path, raw)
+    return out
+
+
+def _check_plan(records: Records, src: YamlSource, path: tuple, plan: Any) -> list[Finding]:
+    if records.plans and plan not in records.plans:
+        return [src.finding("data-unknown-reference", path, f"unknown plan {plan!r}")]
+    return []
+
+
+def _check_basis(src: YamlSource, path: tuple, raw: dict) -> list[Finding]:
+    basis = raw.get("basis") or "stated"
+    if basis == "inferred" and not (raw.get("reason") or "").strip():
+        return [
+            src.finding("data-missing-reason", (*path, "basis"), "basis is inferred but no reason is given")
+        ]
+    if basis == "stated" and not ((raw.get("source") or {}).get("quote") or "").strip():
+        return [
+            src.finding("data-missing-quote", (*path, "basis"), "basis is stated but source.quote is missing")
+        ]
+    return []
+
+
+def unserved_targets(
+    records: Records, lead_of: Iterable[tuple[str, tuple[str, ...]]], src: YamlSource | None
+) -> list[Finding]:
+    """Every target must end up with at least one lead agency (warning otherwise)."""
+    out = []
+    index = {raw.get("id"): i for i, raw in listed(src, "targets")} if src is not None else {}
+    for target_id, leads in lead_of:
+        if not leads:
+            path = ("targets", index[target_id], "id") if target_id in index else ("targets",)
+            message = f"target {target_id!r} has no lead agency (no task or responsibility covers it)"
+            if src is not None:
+                out.append(src.finding("data-no-lead", path, message, severity=Severity.WARNING))
+            else:
+                out.append(Finding(code="data-no-lead", severity=Severity.WARNING, message=message))
+    return out
