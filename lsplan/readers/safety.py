@@ -25,6 +25,7 @@ _ODS_MIMETYPES = (b"application/vnd.oasis.opendocument.spreadsheet",)
 _MACRO_CONTENT_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.vbaProject")
 _TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
 _SCAN_BYTES = 64 * 1024  # how much of each XML part is scanned for a DTD
+_SCAN_TOTAL = 4 * 1024 * 1024  # and in all, so that 10,000 parts cannot cost 640 MB of inflating
 # Entries smaller than this are not judged by their ratio: small XML compresses very well.
 _RATIO_FLOOR = 1024 * 1024
 
@@ -101,7 +102,7 @@ def check_zip(name: str, limits: Limits) -> None:
             infos = archive.infolist()
             _check_sizes(name, infos, limits)
             names = {info.filename for info in infos}
-            if "mimetype" in names and archive.read("mimetype").strip() in _ODS_MIMETYPES:
+            if "mimetype" in names and _head(archive, "mimetype", 256).strip() in _ODS_MIMETYPES:
                 raise ReadError.of(
                     "format-unsupported",
                     "This is an OpenDocument spreadsheet (.ods); save it as .xlsx.",
@@ -111,7 +112,7 @@ def check_zip(name: str, limits: Limits) -> None:
                 raise ReadError.of(
                     "not-a-spreadsheet", "The file is a zip archive but not an Excel workbook.", name
                 )
-            content_types = archive.read("[Content_Types].xml")
+            content_types = _head(archive, "[Content_Types].xml", _SCAN_BYTES * 16)
             if any(n.lower().endswith("vbaproject.bin") for n in names) or any(
                 m in content_types for m in _MACRO_CONTENT_TYPES
             ):
@@ -152,17 +153,26 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
             )
 
 
+def _head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
+    """At most `size` bytes from the start of a member: never a whole part into memory."""
+    with archive.open(member) as part:
+        return part.read(size)
+
+
 def _scan_for_dtd(name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse XML parts that declare a DTD: entity expansion and external entities live there.
 
     defusedxml refuses them too while parsing; this scan makes the refusal independent of how
     openpyxl is configured (OPENPYXL_DEFUSEDXML=False) and gives it its own code.
     """
+    budget = _SCAN_TOTAL
     for info in infos:
         if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
-        with archive.open(info) as part:
-            head = part.read(_SCAN_BYTES)
+        if budget <= 0:
+            return  # beyond this, defusedxml inside openpyxl still refuses DTDs
+        head = _head(archive, info.filename, min(_SCAN_BYTES, budget))
+        budget -= len(head)
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or "<!DOCTYPE".encode("utf-16-le") in head:
             raise ReadError.of(
                 "xml-unsafe",
