@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from lsplan.model import Finding, Observation, Severity
-from lsplan.store import PERIODS, Store, quarter_index
+from lsplan.store import MATURITY_RANK, PERIODS, Store, quarter_index
 
 OUTLIER_RATIO = 3.0
 OUTLIER_POINTS = 10.0
@@ -113,73 +113,95 @@ def ingest(
     year: int | None = None,
     quarter: str | None = None,
     checker: Callable[..., Any] | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
 ) -> IngestReport:
-    """Check and store each file; see the module docstring for the rules."""
+    """Check and store each file; see the module docstring for the rules.
+
+    `agency`, `year`, `quarter` override what the files say (as for `lsplan check`); `on_file` is
+    called after each file (progress bars).
+    """
     check = checker or _default_checker()
     outcomes = []
     for raw_path in paths:
-        path = Path(raw_path)
-        outcome = FileOutcome(path=str(path), status="refused")
+        outcome = _ingest_one(store, Path(raw_path), catalog, check, dry_run, agency, year, quarter)
         outcomes.append(outcome)
-        try:
-            outcome.sha256 = sha256_of(path)
-        except OSError as exc:
-            outcome.status = "unreadable"
-            outcome.findings.append(
-                Finding("file-unreadable", Severity.ERROR, f"cannot read {path}: {exc}", file=str(path))
-            )
-            continue
-        known = store.find_sha(outcome.sha256)
-        if known is not None:
-            outcome.status = "unchanged"
-            outcome.submission, outcome.agency = known.id, known.agency
-            outcome.year, outcome.period = known.year, known.period
-            continue
-        result = check(path, catalog, agency=agency, year=year, quarter=quarter)
-        outcome.agency, outcome.year, outcome.period = result.agency, result.year, result.period
-        outcome.findings.extend(result.findings)
-        if result.status == "unreadable":
-            outcome.status = "unreadable"
-            continue
-        if result.status != "ok" or any(f.severity == Severity.ERROR for f in result.findings):
-            continue
-        if not result.agency or result.year is None or result.period not in PERIODS:
-            outcome.findings.append(
-                Finding(
-                    "ingest-missing-metadata",
-                    Severity.ERROR,
-                    "agency, year or period unknown: give --agency/--year/--quarter",
-                    file=str(path),
-                )
-            )
-            continue
-        observations = list(result.observations)
-        outcome.observations = len(observations)
-        outcome.findings.extend(history_warnings(store, catalog, result.year, result.period, observations))
-        earlier = store.submissions(agency=result.agency, year=result.year, period=result.period)
-        outcome.supersedes = [s.id for s in earlier if s.superseded_by is None]
-        if dry_run:
-            outcome.status = "would-add"
-            continue
-        submission, added = store.add_submission(
-            file_name=path.name,
-            sha256=outcome.sha256,
-            agency=result.agency,
-            year=int(result.year),
-            period=result.period,
-            observations=observations,
-        )
-        outcome.submission = submission.id
-        outcome.status = "added" if added else "unchanged"
-        if not added:
-            outcome.supersedes = []
-        else:  # what actually lost its place (a more mature earlier submission keeps it)
-            after = {
-                s.id: s.superseded_by
-                for s in store.submissions(agency=result.agency, year=result.year, period=result.period)
-            }
-            outcome.supersedes = [i for i in outcome.supersedes if after.get(i) is not None]
+        if on_file is not None:
+            on_file(outcome)
     return IngestReport(files=outcomes, dry_run=dry_run)
+
+
+def _ingest_one(
+    store: Store,
+    path: Path,
+    catalog: Any,
+    check: Callable[..., Any],
+    dry_run: bool,
+    agency: str | None,
+    year: int | None,
+    quarter: str | None,
+) -> FileOutcome:
+    outcome = FileOutcome(path=str(path), status="refused")
+    try:
+        outcome.sha256 = sha256_of(path)
+    except OSError as exc:
+        outcome.status = "unreadable"
+        outcome.findings.append(
+            Finding("file-unreadable", Severity.ERROR, f"cannot read {path}: {exc}", file=str(path))
+        )
+        return outcome
+    known = store.find_sha(outcome.sha256)
+    if known is not None:
+        outcome.status = "unchanged"
+        outcome.submission, outcome.agency = known.id, known.agency
+        outcome.year, outcome.period = known.year, known.period
+        return outcome
+    result = check(path, catalog, agency=agency, year=year, quarter=quarter)
+    outcome.agency, outcome.year, outcome.period = result.agency, result.year, result.period
+    outcome.findings.extend(result.findings)
+    if result.status == "unreadable":
+        outcome.status = "unreadable"
+        return outcome
+    if result.status != "ok" or any(f.severity == Severity.ERROR for f in result.findings):
+        return outcome
+    if not result.agency or result.year is None or result.period not in PERIODS:
+        outcome.findings.append(
+            Finding(
+                "ingest-missing-metadata",
+                Severity.ERROR,
+                "agency, year or period unknown: give --agency/--year/--quarter",
+                file=str(path),
+            )
+        )
+        return outcome
+    observations = list(result.observations)
+    outcome.observations = len(observations)
+    outcome.findings.extend(history_warnings(store, catalog, result.year, result.period, observations))
+    key = {"agency": result.agency, "year": result.year, "period": result.period}
+    if dry_run:
+        outcome.status = "would-add"
+        rank = min((MATURITY_RANK.get(o.maturity, 0) for o in observations), default=0)
+        outcome.supersedes = [
+            s.id
+            for s in store.submissions(**key)
+            if s.superseded_by is None and MATURITY_RANK.get(s.maturity, 0) <= rank
+        ]
+        return outcome
+    before = {s.id for s in store.submissions(**key) if s.superseded_by is None}
+    submission, added = store.add_submission(
+        file_name=path.name,
+        sha256=outcome.sha256,
+        agency=result.agency,
+        year=int(result.year),
+        period=result.period,
+        observations=observations,
+    )
+    outcome.submission = submission.id
+    outcome.status = "added" if added else "unchanged"
+    if added:  # what actually lost its place (a more mature earlier submission keeps it)
+        outcome.supersedes = sorted(
+            s.id for s in store.submissions(**key) if s.id in before and s.superseded_by is not None
+        )
+    return outcome
 
 
 def flow_indicators(catalog: Any) -> set[str]:

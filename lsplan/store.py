@@ -114,6 +114,7 @@ class StoredValue:
     received_at: str
     superseded: bool = False
     derived_from: tuple[int, ...] = ()  # submission ids added up for a derived cumulative figure
+    counts: bool = False  # in `history`: this is the figure that counts now for its period
 
     def to_dict(self) -> dict:
         obs = self.observation
@@ -133,6 +134,7 @@ class StoredValue:
             "submission": self.submission_id,
             "received_at": self.received_at,
             "superseded": self.superseded,
+            "counts": self.counts,
             "derived_from": list(self.derived_from),
         }
 
@@ -332,13 +334,24 @@ class Store:
         obs = self._db.execute("SELECT COUNT(*) FROM observations").fetchone()[0]
         return int(subs), int(obs)
 
-    def history(self, indicator: str) -> list[StoredValue]:
-        """Every value ever received for an indicator, oldest period first, in receiving order."""
-        return [
+    def history(self, indicator: str, *, flows: Iterable[str] = ()) -> list[StoredValue]:
+        """Every value ever received for an indicator, oldest period first, in receiving order;
+        `counts` marks the one that counts now for its year and period (see `current`)."""
+        values = [
             _stored(r)
             for r in self._db.execute(
                 _SELECT + " WHERE o.indicator = ? ORDER BY o.year, o.period, s.id, o.id", (indicator,)
             )
+        ]
+        flow_ids = set(flows)
+        counting = {}
+        for year, period in {(v.observation.year, v.observation.period) for v in values}:
+            found = self.current(year, period, flows=flow_ids, indicators=[indicator]).get(indicator)
+            if found is not None:
+                counting[(year, period)] = found.submission_id
+        return [
+            replace(v, counts=counting.get((v.observation.year, v.observation.period)) == v.submission_id)
+            for v in values
         ]
 
     def values(self, year: int, indicators: Iterable[str] | None = None) -> list[StoredValue]:

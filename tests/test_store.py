@@ -85,9 +85,9 @@ def test_later_submission_supersedes_but_history_keeps_both(store, tmp_path):
     assert subs[first.submission].superseded_by == second.submission
     assert subs[second.submission].superseded_by is None
     history = store.history("tourists")
-    assert [(h.observation.value, h.file_name, h.superseded) for h in history] == [
-        (1.9, "a.json", True),
-        (1.92, "b.json", False),
+    assert [(h.observation.value, h.file_name, h.superseded, h.counts) for h in history] == [
+        (1.9, "a.json", True, False),
+        (1.92, "b.json", False, True),
     ]
     assert store.current(2025, "Q1")["tourists"].observation.value == 1.92
 
@@ -286,3 +286,35 @@ def test_store_location(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert resolve_store_path(None) == default_store_path()
     assert default_store_path().name == "store.sqlite3" and default_store_path().parent.name == "lsplan"
+
+
+def test_dry_run_of_a_less_mature_file_supersedes_nothing(store, tmp_path):
+    official = write_submission(
+        tmp_path,
+        "off.json",
+        "cuc-thong-ke",
+        2025,
+        "Q1",
+        [{"indicator": "grdp-growth", "value": 8.1, "maturity": "official"}],
+    )
+    estimate = write_submission(
+        tmp_path,
+        "est.json",
+        "cuc-thong-ke",
+        2025,
+        "Q1",
+        [{"indicator": "grdp-growth", "value": 8.27, "maturity": "estimate"}],
+    )
+    run(store, official)
+    assert run(store, estimate, dry_run=True).files[0].supersedes == []
+    run(store, estimate)
+    history = store.history("grdp-growth")
+    assert [(h.observation.value, h.counts) for h in history] == [(8.1, True), (8.27, False)]
+
+
+def test_benchmark_value_round_trips(store):
+    observation = Observation("budget-vs-estimate", 2666.0, "tỷ đồng", 2025, "Q1", benchmark=2359.0)
+    store.add_submission(
+        file_name="b.xlsx", sha256="b", agency="stc", year=2025, period="Q1", observations=[observation]
+    )
+    assert store.current(2025, "Q1")["budget-vs-estimate"].observation.benchmark == 2359.0

@@ -140,7 +140,12 @@ def _open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) -
 
 @app.command()
 def ingest(
-    files: Annotated[list[Path], typer.Argument(help="Submissions to check and store.", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Submissions to check and store; globs (*.xlsx) expanded here too.", show_default=False
+        ),
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would change; store nothing.")
     ] = False,
@@ -157,11 +162,18 @@ def ingest(
     later file from the same agency for the same period supersedes the earlier one, which stays
     in the history. Example: [bold]lsplan ingest reports/*.xlsx --dry-run[/bold]
     """
+    from lsplan.checks import expand_paths
     from lsplan.ingest import ingest as run_ingest
-    from lsplan.render import emit
+    from lsplan.render import console, emit
     from lsplan.store import Store, StoreError, resolve_store_path
 
     catalog = _catalog(data)
+    q = _quarter(quarter)
+    paths, unmatched = expand_paths(files)
+    for pattern in unmatched:
+        _err(f"error: no file matches {pattern!r}")
+    if unmatched and not paths:
+        raise typer.Exit(2)
     path = resolve_store_path(store)
     try:
         opened = Store(path)
@@ -169,14 +181,22 @@ def ingest(
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     with opened:
-        report = run_ingest(
-            opened, files, catalog, dry_run=dry_run, agency=agency, year=year, quarter=_quarter(quarter)
-        )
+        options = {"dry_run": dry_run, "agency": agency, "year": year, "quarter": q}
+        if len(paths) > 1:
+            from rich.progress import Progress
+
+            with Progress(console=console(stderr=True), transient=True) as progress:
+                task = progress.add_task("Ingesting", total=len(paths))
+                report = run_ingest(
+                    opened, paths, catalog, **options, on_file=lambda _o: progress.advance(task)
+                )
+        else:
+            report = run_ingest(opened, paths, catalog, **options)
     rows = [
         {
             "file": Path(f.path).name,
             "status": f.status,
-            "agency": f.agency,
+            "agency": catalog.name_of(f.agency) if f.agency else None,
             "period": f"{f.period} {f.year}" if f.period else None,
             "observations": f.observations,
             "supersedes": f.supersedes or None,
@@ -194,6 +214,7 @@ def ingest(
         }
         for f in report.files
         for x in f.findings
+        if str(x.severity) != "info"  # all of them in --format json
     ]
     columns = [
         Column("file", "Tệp"),
@@ -225,7 +246,7 @@ def ingest(
         f"{len(report.files)} file(s): {added} {'would be ' if dry_run else ''}stored, "
         f"{sum(f.status == 'unchanged' for f in report.files)} unchanged, {refused} refused."
     )
-    raise typer.Exit(report.exit_code)
+    raise typer.Exit(2 if unmatched else report.exit_code)
 
 
 # --------------------------------------------------------------------------------- history
@@ -251,7 +272,8 @@ def history(
         _err(f"error: unknown indicator {indicator!r} (see `lsplan targets`)")
         raise typer.Exit(1)
     with _open_store(store, catalog=catalog) as opened:
-        values = [v.to_dict() for v in opened.history(found.id)]
+        flows = [found.id] if str(found.measure) == "flow" else []
+        values = [v.to_dict() for v in opened.history(found.id, flows=flows)]
     payload = {"indicator": {"id": found.id, "name": found.name, "unit": found.unit}, "values": values}
     for value in values:
         value["where"] = "!".join(str(p) for p in (value["sheet"], value["cell"]) if p) or None
@@ -267,6 +289,7 @@ def history(
         Column("where", "Ô"),
         Column("received_at", "Nhận lúc"),
         Column("superseded", "Đã thay thế", show=lambda v: "có" if v else ""),
+        Column("counts", "Số liệu được dùng", show=lambda v: "✔" if v else ""),
     ]
     emit(payload, values, columns, fmt, title=f"{found.name} ({found.id})", output=output)
 
