@@ -33,6 +33,7 @@ _BULLET = re.compile(
     r"^\s*(?:[-+*•–—]+|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\(?[a-zđ][.)]|[ivxl]+[.)])\s*", re.I
 )
 _IN_WHICH = re.compile(r"^\s*(trong đó|trong do|bao gồm|gồm)\s*:?\s*", re.I)
+_N_OF_M = re.compile(r"^\s*(\d+)\s*/\s*\d+\s*$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _HEADING_WORDS = ("co cau", "trong do", "chi tieu kinh te", "chi tieu xa hoi", "chi tieu moi truong")
 
@@ -132,6 +133,9 @@ class RowChecker:
             return
         parsed = parse_number(cell.value, cell.number_format)
         raw = str(cell.value)
+        n_of_m = _N_OF_M.match(raw) if indicator.measure is Measure.RATIO else None
+        if n_of_m:  # "13/13 sản phẩm": 13 of the 13 planned
+            parsed = parse_number(n_of_m.group(1))
         if parsed.error:
             self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
             return

@@ -28,6 +28,7 @@ from lsplan.model import Finding, Observation, Severity
 
 if TYPE_CHECKING:
     from lsplan.catalog import Catalog
+    from lsplan.readers import Workbook
 
 FINDINGS_CAP = 500
 
@@ -151,6 +152,21 @@ def check_file(
         workbook = open_workbook(path, limits or DEFAULT_LIMITS)
     except ReadError as exc:
         return CheckResult(name, "unreadable", findings=(exc.finding,))
+    return check_workbook(workbook, catalog, agency, year, quarter, name=name, max_findings=max_findings)
+
+
+def check_workbook(
+    workbook: Workbook,
+    catalog: Catalog,
+    agency: str | None = None,
+    year: int | None = None,
+    quarter: str | None = None,
+    *,
+    name: str | None = None,
+    max_findings: int = FINDINGS_CAP,
+) -> CheckResult:
+    """Judge a workbook already read (`quarter` must be "Q1".."Q4" or None)."""
+    name = name or workbook.path
     # The catalogue decides severities: a capped read is an error here ("never report valid on
     # data you did not read"), even though the reader only warns about it.
     findings: list[Finding] = [_catalogued(f) for f in workbook.findings]

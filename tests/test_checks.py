@@ -363,3 +363,22 @@ def test_rows_beyond_the_cap_make_the_file_invalid(tmp_path: Path) -> None:
     result = check_file(path, FakeCatalog(), limits=Limits(max_rows=20))
     capped = only(result, "rows-capped")
     assert capped.severity is Severity.ERROR and result.status == "invalid"
+
+
+def test_n_of_m_for_ratio_indicators(tmp_path: Path) -> None:
+    from lsplan.model import Indicator, Measure
+
+    catalog = FakeCatalog()
+    catalog.indicators["products"] = Indicator(
+        "products", "Sản phẩm công nghiệp chủ yếu đạt kế hoạch", "products", "sản phẩm", Measure.RATIO
+    )
+    result = run(
+        tmp_path,
+        rows=(
+            row("Sản phẩm công nghiệp chủ yếu đạt kế hoạch", "sản phẩm", "12/13"),
+            row("Sản lượng than", "tấn", "12/13"),
+        ),
+        catalog=catalog,
+    )
+    assert values(result) == {"products": 12}
+    assert only(result, "not-a-number").indicator == "coal-output"
