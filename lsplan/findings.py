@@ -206,3 +206,10 @@ def make_finding(
         file=file,
         line=line,
     )
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table (for the README: generated, never typed)."""
+    lines = ["| code | severity | meaning |", "|---|---|---|"]
+    lines += [f"| `{c.code}` | {c.severity} | {c.title} |" for c in CODES.values()]
+    return "\n".join(lines) + "\n"

@@ -121,3 +121,10 @@ def test_every_code_used_by_checks_and_readers_is_catalogued() -> None:
         used |= set(re.findall(r'ReadError\.of\(\s*"([a-z0-9-]+)"', text))
     assert used and used <= set(CODES), sorted(used - set(CODES))
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) for code in CODES)
+
+
+def test_catalogue_markdown_lists_every_code() -> None:
+    from lsplan.findings import catalogue_markdown
+
+    table = catalogue_markdown()
+    assert all(f"| `{code}` | {entry.severity} |" in table for code, entry in CODES.items())

@@ -166,13 +166,16 @@ def check_command(
     else:
         report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
     findings, observations = _rows(report)
+    single = len(report.files) == 1 and fmt in (OutputFormat.TABLE, OutputFormat.MD)
     emit(
         report.to_dict(),
         findings,
-        FINDING_COLUMNS,
+        FINDING_COLUMNS[2:] if single else FINDING_COLUMNS,  # one file: name in the title, status below
         fmt,
-        title="lsplan check",
-        extra_tables=(("Values read", observations, OBSERVATION_COLUMNS),),
+        title=f"lsplan check {Path(report.files[0].path).name}" if single else "lsplan check",
+        extra_tables=(
+            ("Values read", observations, OBSERVATION_COLUMNS[1:] if single else OBSERVATION_COLUMNS),
+        ),
     )
     typer.echo(_summary(report), err=True)
     raise typer.Exit(report.exit_code)
