@@ -66,6 +66,13 @@ def test_cutoff_and_period_stated(page) -> None:
     assert "Số liệu tính đến: 2025-04-15 09:30" in text
     assert "Quý II năm 2025 (lũy kế đến ngày 30/6/2025)" in text
     assert "Có 3 số liệu là số ước tính" in text
+    note = re.search(r'<p class="note" id="estimates">(.*?)</p>', text)
+    assert note is not None
+    assert re.findall(r'href="#s-([^"]+)"[^>]*>([^<]+)</a>', note.group(1)) == [
+        ("kb-2025-grdp-growth", "I.1"),
+        ("kb-2025-tourists", "I.2"),
+        ("ctr-98-poverty", "II.1"),
+    ]
 
 
 def test_every_link_lands_on_a_quote_or_a_submission(page) -> None:

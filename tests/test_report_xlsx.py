@@ -11,7 +11,7 @@ from test_report_support import catalog, results
 from lsplan.report import UnsupportedReportFormat, build_report, write_report
 from lsplan.report.files import atomic_write
 from lsplan.report.labels import STATUS_COLOURS
-from lsplan.report.xlsx import HEADER_ROW
+from lsplan.report.xlsx import CHART_COLOURS, HEADER_ROW
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +147,10 @@ def test_summary_counts_and_native_charts(workbook_vi) -> None:
     assert len(stacked) == 1 and len(stacked[0].series) == 6
     attainment = next(c for c in charts if c.grouping != "stacked")
     assert len(attainment.series) == 1
-    values = [row for row in sheet.iter_rows(values_only=True) if row[0] == "Tốc độ tăng trưởng GRDP"]
-    assert values and values[0][1] == 116.25
+    values = [row for row in sheet.iter_rows(values_only=True) if row[0] == "I.1 Tốc độ tăng trưởng GRDP"]
+    assert values and values[0][1] == 116.25  # "I.1": plan I, row 1 — names repeat across plans
+    colours = [p.graphicalProperties.solidFill.srgbClr for p in attainment.series[0].dPt]
+    assert colours == [CHART_COLOURS[s] for s in ("achieved", "off_track", "on_track", "at_risk")]
 
 
 def test_missing_sheet_lists_who_to_chase(workbook_vi) -> None:

@@ -47,9 +47,9 @@ def report_command(
 ) -> None:
     """Write the quarterly report to the Provincial People's Committee (XLSX or HTML).
 
-    Every target of the year with its plan, result, attainment and assessment, grouped by plan and
-    sector; the data cut-off, which figures are estimates ("ước"), and the submissions still missing.
-    Vietnamese by default (--lang en, or LSPLAN_LANG=en, for English).
+    Every target of the year: plan, result, attainment and assessment, grouped by plan and sector.
+    It states the data cut-off, which figures are estimates ("ước") and which submissions are missing.
+    Vietnamese by default; --lang en (or LSPLAN_LANG=en) for English.
 
     Example: [bold]lsplan report --quarter Q1 --year 2025 -o bao-cao-q1.xlsx[/bold]
     """

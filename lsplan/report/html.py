@@ -245,8 +245,13 @@ def render_html(report: Report, lang: str = "vi") -> str:
     _ = labels._
     estimates = ""
     if report.estimates:
-        names = ", ".join(labels.indicator(line) for line in report.estimates)
-        estimates = f'<p class="note" id="estimates">{escape(labels.estimates_note())} {escape(names)}</p>'
+        refs = labels.references()  # "I.3": plan numeral and row number in the table
+        links = ", ".join(
+            f'<a href="#s-{escape(line.anchor)}" title="{escape(labels.indicator(line))}">'
+            f"{refs[line.target]}</a>"
+            for line in report.estimates
+        )
+        estimates = f'<p class="note" id="estimates">{escape(labels.estimates_note())} {links}</p>'
     else:
         estimates = f'<p class="note" id="estimates">{escape(labels.estimates_note())}</p>'
     return (

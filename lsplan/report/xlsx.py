@@ -23,6 +23,15 @@ WIDTHS = (6, 46, 10, 14, 14, 14, 12, 12, 18, 30, 28, 22)
 # A hidden column after the visible ones holds each row's target id, so that the sheet can be
 # read back by programs (and tests) although indicator names repeat across plans.
 ID_COLUMN = len(WIDTHS) + 1
+# Chart colours: stronger than the cell fills, which are pale so that text on them stays readable.
+CHART_COLOURS = {
+    "achieved": "2E7D32",
+    "on_track": "1565C0",
+    "at_risk": "F9A825",
+    "off_track": "C62828",
+    "no_data": "9E9E9E",
+    "not_assessed": "D0D0D0",
+}
 NUMERIC_COLUMNS = (5, 6, 7, 8)  # expected, actual, attainment, vs same period (1-based)
 
 
@@ -162,7 +171,9 @@ def _group_row(
 
 def _summary_sheet(sheet: Any, labels: Labels, report: Report) -> None:
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.marker import DataPoint
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     _ = labels._
     names = [status_label(s, labels.lang, quarter=report.quarter) for s in STATUS_ORDER]
@@ -198,10 +209,14 @@ def _summary_sheet(sheet: Any, labels: Labels, report: Report) -> None:
     sheet.cell(row=bars_top, column=1, value=_("Indicator")).font = Font(bold=True)
     sheet.cell(row=bars_top, column=2, value=_("Against plan (%)")).font = Font(bold=True)
     assessed = [line for line in report.lines if line.attainment is not None]
+    refs = labels.references()  # "I.3 ...": names repeat across plans
     for i, line in enumerate(assessed, start=1):
-        _text(sheet.cell(row=bars_top + i, column=1), labels.indicator(line))
+        _text(sheet.cell(row=bars_top + i, column=1), f"{refs[line.target]} {labels.indicator(line)}")
         _number(sheet.cell(row=bars_top + i, column=2), line.attainment)
     sheet.column_dimensions["A"].width = 50
+    for col in range(2, 2 + len(names)):
+        sheet.column_dimensions[get_column_letter(col)].width = 13
+    chart_row = 4
     if assessed:
         chart = BarChart()
         chart.type = "bar"
@@ -214,8 +229,13 @@ def _summary_sheet(sheet: Any, labels: Labels, report: Report) -> None:
             Reference(sheet, min_col=1, min_row=bars_top + 1, max_row=bars_top + len(assessed))
         )
         chart.legend = None
-        chart.height, chart.width = max(7.5, 0.6 * len(assessed)), 18
-        sheet.add_chart(chart, "J4")
+        for index, line in enumerate(assessed):
+            point = DataPoint(idx=index)
+            point.graphicalProperties.solidFill = CHART_COLOURS[line.status]
+            chart.series[0].dPt.append(point)
+        chart.height, chart.width = max(9.0, 0.85 * len(assessed)), 20
+        sheet.add_chart(chart, f"I{chart_row}")
+        chart_row += int(chart.height / 0.5) + 2  # rows are about 0.5 cm high
     if report.by_agency:
         stacked = BarChart()
         stacked.type = "bar"
@@ -233,21 +253,22 @@ def _summary_sheet(sheet: Any, labels: Labels, report: Report) -> None:
             Reference(sheet, min_col=1, min_row=agency_top + 1, max_row=agency_top + count)
         )
         for series, status in zip(stacked.series, STATUS_ORDER, strict=True):
-            series.graphicalProperties.solidFill = STATUS_COLOURS[status][0]
-            series.graphicalProperties.line.solidFill = STATUS_COLOURS[status][1]
+            series.graphicalProperties.solidFill = CHART_COLOURS[status]
         stacked.height, stacked.width = max(7.5, 0.7 * count), 18
-        sheet.add_chart(stacked, "J24")
+        sheet.add_chart(stacked, f"I{chart_row}")
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _matrix(sheet: Any, top: int, first: str, names: list[str], counts: dict[str, dict[str, int]]) -> int:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     sheet.cell(row=top, column=1, value=first).font = Font(bold=True)
     for col, name in enumerate(names, start=2):
-        sheet.cell(row=top, column=col, value=name).font = Font(bold=True)
+        cell = sheet.cell(row=top, column=col, value=name)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     row = top
     for key, per_status in counts.items():
         row += 1
