@@ -123,3 +123,29 @@ def test_check_does_not_import_pandas(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_hostile_corpus_gives_clean_findings_and_exit_codes(tmp_path: Path) -> None:
+    import time
+
+    from hostile import build_corpus
+
+    for case in build_corpus(tmp_path):
+        if case.path.is_dir() or case.name.endswith(".tmp"):
+            continue
+        start = time.perf_counter()
+        result = check(str(case.path), "--format", "json")
+        elapsed = time.perf_counter() - start
+        assert result.exception is None or isinstance(result.exception, SystemExit), (case.name, result.exception)
+        payload = json.loads(result.stdout)
+        jsonschema.validate(payload, SCHEMA)
+        (file,) = payload["files"]
+        if case.kind == "error":
+            assert (result.exit_code, file["status"]) == (2, "unreadable"), case.name
+            assert [f["code"] for f in file["findings"]] == [case.expect], case.name
+        elif case.kind == "finding":
+            assert case.expect in [f["code"] for f in file["findings"]], case.name
+            assert result.exit_code in (0, 1), case.name
+        else:
+            assert result.exit_code in (0, 1), case.name
+        assert elapsed < 5, f"{case.name} took {elapsed:.1f} s"
