@@ -248,6 +248,7 @@ class RowChecker:
             and t.year_start == t.year_end
             and (t.low is not None or t.high is not None)
             and not t.qualitative
+            and _same_unit(t.unit or indicator.unit, indicator.unit)  # not "13 % above the estimate"
         ]
         if plan_in_unit is None or not targets:
             return

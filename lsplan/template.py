@@ -84,7 +84,14 @@ def form_rows(catalog: Catalog, agency_id: str, year: int) -> tuple[FormRow, ...
         if indicator is None:
             continue
         candidates = [t for t in targets if t.indicator == indicator_id]
-        candidates.sort(key=lambda t: (t.year_start != t.year_end, t.year_end - t.year_start))
+        # The year's own target in the indicator's unit first ("9.937,8 tỷ đồng", not "+13 %").
+        candidates.sort(
+            key=lambda t: (
+                (t.unit or indicator.unit) != indicator.unit,
+                t.year_start != t.year_end,
+                t.year_end - t.year_start,
+            )
+        )
         rows.append(FormRow(indicator, role, candidates[0] if candidates else None))
     rows.sort(key=lambda r: (r.role != "lead", r.indicator.sector, r.indicator.id))
     return tuple(rows)

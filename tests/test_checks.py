@@ -382,3 +382,16 @@ def test_n_of_m_for_ratio_indicators(tmp_path: Path) -> None:
     )
     assert values(result) == {"products": 12}
     assert only(result, "not-a-number").indicator == "coal-output"
+
+
+def test_plan_compared_only_with_targets_in_the_same_unit(tmp_path: Path) -> None:
+    from lsplan.model import Comparison, Target
+
+    catalog = FakeCatalog()
+    catalog.targets["extra"] = Target(
+        "extra", "kb-2025", "coal-output", Comparison.AT_LEAST, 2025, 2025, low=13, unit="%"
+    )
+    result = run(tmp_path, rows=(row("Sản lượng than", "tấn", 1, plan=500000),), catalog=catalog)
+    assert "plan-differs" not in codes(result)
+    result = run(tmp_path, rows=(row("Sản lượng than", "tấn", 1, plan=13),), catalog=catalog)
+    assert "500.000" in only(result, "plan-differs").message
