@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from lsplan.model import Agency, AgencyResolution, Indicator
 from lsplan.text import compact, fold, nfc
@@ -26,6 +27,10 @@ INDICATOR_FUZZY_CUTOFF = 0.88
 INDICATOR_FUZZY_MARGIN = 0.05
 
 _PREFIXES = ("so ", "cuc ", "ban ", "bo ")
+# Words too common in agency names to identify one on their own.
+_GENERIC_WORDS = frozenset(
+    {"so", "cuc", "ban", "bo", "tinh", "ubnd", "cac", "va", "chi", "huy", "lang", "son"}
+)
 _EVENT_VI = {
     "merged": "đã hợp nhất vào",
     "renamed": "đã đổi tên thành",
@@ -96,7 +101,28 @@ class AgencyIndex:
             ids = table.get(key)
             if ids:
                 return self._decide(query, ids, how)
+        hits = self._word_hits(set(fold(text).split()))
+        if hits:
+            resolution = self._decide(query, hits, "fuzzy")
+            if resolution.agency is not None and resolution.matched is not None:
+                guess = f"không khớp chính xác; có phải {resolution.matched.name}?"
+                note = f"{guess} {resolution.note}".strip() if resolution.how == "former" else guess
+                return replace(resolution, how="fuzzy", note=note, candidates=(resolution.matched,))
+            return resolution
         return self._fuzzy(query, fold(text))
+
+    def _word_hits(self, words: set[str]) -> set[str]:
+        """Agencies whose name holds every word typed ("Công an" -> Công an tỉnh), or whose
+        name or alias of two words or more is wholly inside what was typed ("UBND huyện Cao Lộc")."""
+        if not words - _GENERIC_WORDS:
+            return set()
+        hits = set()
+        for agency in self.agencies.values():
+            for name in (agency.name, *agency.aliases):
+                name_words = set(fold(name).split())
+                if words <= name_words or (len(name_words) >= 2 and name_words <= words):
+                    hits.add(agency.id)
+        return hits
 
     def _decide(self, query: str, ids: Iterable[str], how: str) -> AgencyResolution:
         matches = sorted({*ids}, key=lambda i: (not self.agencies[i].active, i))
@@ -115,6 +141,15 @@ class AgencyIndex:
 
     def _fuzzy(self, query: str, key: str) -> AgencyResolution:
         close = difflib.get_close_matches(key, self._fuzzy_keys, n=8, cutoff=AGENCY_FUZZY_CUTOFF)
+        if not close:  # nothing close enough to decide: offer what is nearest, decide nothing
+            near = difflib.get_close_matches(key, self._fuzzy_keys, n=6, cutoff=0.5)
+            ids = dict.fromkeys(i for name in near for i in sorted(self._folded[name]))
+            return AgencyResolution(
+                query=query,
+                agency=None,
+                how="unknown",
+                candidates=tuple(self.agencies[i] for i in list(ids)[:3]),
+            )
         ids: list[str] = []
         for name in close:
             for agency_id in sorted(self._folded[name]):

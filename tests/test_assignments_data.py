@@ -137,6 +137,11 @@ def test_key_leads(catalog) -> None:
         ("BQL KKT", "ban-quan-ly-khu-kinh-te-cua-khau", "alias"),
         ("Thống kê tỉnh", "cuc-thong-ke", "alias"),
         ("so van hoa the thao va du lich", "so-van-hoa-the-thao-va-du-lich", "folded"),
+        ("Công an", "cong-an-tinh", "fuzzy"),
+        ("Sở Du lịch", "so-van-hoa-the-thao-va-du-lich", "fuzzy"),
+        ("Sở Nông nghiệp", "so-nong-nghiep-va-moi-truong", "fuzzy"),
+        ("UBND huyện Cao Lộc", "ubnd-cap-xa", "fuzzy"),
+        ("Sở Tài chánh", "so-tai-chinh", "fuzzy"),
     ],
 )
 def test_names_resolve(catalog, query: str, successor: str, how: str) -> None:
@@ -185,3 +190,12 @@ def test_inferred_responsibilities_cover_the_rest(catalog) -> None:
     forest = [r for r in catalog.responsibilities if r.indicator == "forest-cover"]
     assert [(r.agency, r.basis) for r in forest] == [("so-nong-nghiep-va-moi-truong", Basis.INFERRED)]
     assert all(r.reason for r in catalog.responsibilities if r.basis is Basis.INFERRED)
+
+
+def test_ambiguous_and_unknown_names_give_candidates(catalog) -> None:
+    both = catalog.resolve_agency("Sở Tài chính và Sở Công Thương")
+    assert both.agency is None and both.how == "ambiguous"
+    assert {a.id for a in both.candidates} == {"so-tai-chinh", "so-cong-thuong"}
+    unknown = catalog.resolve_agency("Sở Lao động")
+    assert unknown.agency is None and unknown.how == "unknown"
+    assert catalog.resolve_agency("xyz qwv").candidates == ()
