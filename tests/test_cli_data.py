@@ -180,3 +180,24 @@ def test_show_unknown_target_suggests_close_ids() -> None:
     result = invoke("show", "grdp-growth")
     assert result.exit_code == 1
     assert "did you mean: kb-2025.grdp-growth" in result.stderr
+
+
+def test_targets_xlsx_needs_output_and_writes_rows(catalog, tmp_path: Path) -> None:
+    refused = invoke("targets", "--format", "xlsx")
+    assert refused.exit_code == 2 and "--output" in refused.stderr
+    out = tmp_path / "targets.xlsx"
+    result = invoke("targets", "--plan", "ctr-52", "--format", "xlsx", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Target"
+    assert [r[0] for r in rows[1:]] == [t.id for t in catalog.targets_for(plan="ctr-52")]
+
+
+def test_markdown_formats() -> None:
+    plans = invoke("plans", "--format", "md")
+    assert plans.exit_code == 0 and "| kb-2025 |" in plans.stdout
+    show = invoke("show", "kb-2025.tourists", "--format", "md")
+    assert show.exit_code == 0 and "| statement |" in show.stdout

@@ -20,6 +20,9 @@ data_app = typer.Typer(
 )
 app.add_typer(data_app, name="data")
 
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically); needed for --format xlsx.")
+]
 SourcesOption = Annotated[
     Path | None,
     typer.Option(
@@ -34,6 +37,12 @@ SourcesOption = Annotated[
 
 def _err(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _need_output(fmt: OutputFormat, output: Path | None) -> None:
+    if fmt is OutputFormat.XLSX and output is None:
+        _err("error: --format xlsx needs --output FILE.xlsx")
+        raise typer.Exit(2)
 
 
 def _catalog(data_dir: Path | None) -> Any:
@@ -87,7 +96,6 @@ def validate_cmd(
                 f"ok: {len(catalog.plans)} plans, {len(catalog.indicators)} indicators, "
                 f"{len(catalog.targets)} targets, {len(catalog.agencies)} agencies, "
                 f"{len(catalog.tasks)} tasks, {len(catalog.responsibilities)} responsibilities",
-                err=bool(rows),
             )
         else:
             _err(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)")
@@ -106,16 +114,19 @@ PLAN_COLUMNS = [
 
 
 @app.command("plans")
-def plans_cmd(data: DataDirOption = None, fmt: FormatOption = OutputFormat.TABLE) -> None:
+def plans_cmd(
+    data: DataDirOption = None, fmt: FormatOption = OutputFormat.TABLE, output: OutputOption = None
+) -> None:
     """List the plans in the data with their counts of targets and tasks.
 
     Example: lsplan plans --format json
     """
     from lsplan.render import emit
 
+    _need_output(fmt, output)
     catalog = _catalog(data)
     rows = catalog.plan_records()
-    emit(rows, rows, PLAN_COLUMNS, fmt, title="Plans")
+    emit(rows, rows, PLAN_COLUMNS, fmt, title="Plans", output=output)
 
 
 TARGET_COLUMNS = [
@@ -155,6 +166,7 @@ def targets_cmd(
     year: YearOption = None,
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """One row per target, with its lead agencies and source.
 
@@ -164,6 +176,7 @@ def targets_cmd(
     """
     from lsplan.render import emit
 
+    _need_output(fmt, output)
     catalog = _catalog(data)
     if plan is not None and plan not in catalog.plans:
         _err(f"error: unknown plan {plan!r}; plans: {', '.join(catalog.plans)}")
@@ -184,7 +197,7 @@ def targets_cmd(
         {**r, "source_section": r["source"]["section"], "source_quote": r["source"]["quote"]} for r in records
     ]
     columns = CSV_COLUMNS if fmt is OutputFormat.CSV else TARGET_COLUMNS
-    emit(records, rows, columns, fmt, title="Targets", caption=caption)
+    emit(records, rows, columns, fmt, title="Targets", caption=caption, output=output)
 
 
 @app.command("show")
@@ -194,6 +207,7 @@ def show_cmd(
     ],
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Everything known about one target: the target, its indicator, who answers for it, its quote.
 
@@ -201,6 +215,7 @@ def show_cmd(
     """
     from lsplan.render import console, emit
 
+    _need_output(fmt, output)
     catalog = _catalog(data)
     target = catalog.targets.get(target_id.strip())
     if target is None:
@@ -208,11 +223,18 @@ def show_cmd(
         _err(f"error: no target {target_id!r}" + (f"; did you mean: {', '.join(close)}?" if close else ""))
         raise typer.Exit(1)
     record = catalog.show_record(target)
-    if fmt is OutputFormat.TABLE:
+    if fmt is OutputFormat.TABLE and output is None:
         _print_show(console(), record)
         return
     rows = [{"field": key, "value": _flat(value)} for key, value in record.items()]
-    emit(record, rows, [Column("field", "Field"), Column("value", "Value")], fmt, title=target.id)
+    emit(
+        record,
+        rows,
+        [Column("field", "Field"), Column("value", "Value")],
+        fmt,
+        title=target.id,
+        output=output,
+    )
 
 
 def _flat(value: Any) -> Any:
