@@ -50,6 +50,16 @@ def gaps_json(store_path: Path) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.fixture(scope="module")
+def html_page(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Dom]:
+    """The Vietnamese HTML report rendered once by Chromium: (DOM text, parsed DOM)."""
+    folder = tmp_path_factory.mktemp("html")
+    path = folder / "bao-cao.html"
+    _report(store_path, path)
+    text = dump_dom(path, folder)
+    return text, Dom(text)
+
+
 def _report(store_path: Path, output: Path, *extra: str) -> None:
     done = runner.invoke(
         app,
@@ -96,10 +106,8 @@ def test_xlsx_numbers_equal_gaps_json(store_path: Path, gaps_json: dict, tmp_pat
     assert summary["A9"].value == "Chưa có số liệu" and summary["B9"].value == counts["no_data"]
 
 
-def test_html_numbers_equal_gaps_json(store_path: Path, gaps_json: dict, tmp_path: Path) -> None:
-    path = tmp_path / "bao-cao.html"
-    _report(store_path, path)
-    dom = Dom(dump_dom(path, tmp_path))
+def test_html_numbers_equal_gaps_json(html_page: tuple[str, Dom], gaps_json: dict) -> None:
+    _text, dom = html_page
     assert set(dom.rows) == {r["target"] for r in gaps_json["rows"]}
     for row in gaps_json["rows"]:
         cells = dom.rows[row["target"]]
@@ -115,10 +123,8 @@ def test_html_numbers_equal_gaps_json(store_path: Path, gaps_json: dict, tmp_pat
             assert cells["attainment"]["text"] == format_percent(row["attainment"], "vi")
 
 
-def test_real_q1_figures_appear_as_published(store_path: Path, gaps_json: dict, tmp_path: Path) -> None:
-    path = tmp_path / "bao-cao.html"
-    _report(store_path, path)
-    dom = Dom(dump_dom(path, tmp_path))
+def test_real_q1_figures_appear_as_published(html_page: tuple[str, Dom], gaps_json: dict) -> None:
+    _text, dom = html_page
     actuals = {r["indicator"]: r["actual"] for r in gaps_json["rows"] if r["actual"] is not None}
     assert 8.27 in actuals.values()  # GRDP growth, Q1 2025, as the statistics office published it
     shown = {cells["actual"]["text"] for cells in dom.rows.values()}
@@ -126,12 +132,11 @@ def test_real_q1_figures_appear_as_published(store_path: Path, gaps_json: dict, 
     assert "10.783,1 (ước)" in shown  # retail sales, tỷ đồng
 
 
-def test_missing_submissions_said_prominently(store_path: Path, gaps_json: dict, tmp_path: Path) -> None:
+def test_missing_submissions_said_prominently(
+    store_path: Path, html_page: tuple[str, Dom], gaps_json: dict, tmp_path: Path
+) -> None:
     assert gaps_json["missing"], "the Q1 examples do not cover every target"
-    html = tmp_path / "bao-cao.html"
-    _report(store_path, html)
-    text = dump_dom(html, tmp_path)
-    dom = Dom(text)
+    text, dom = html_page
     assert dom.ids.index("missing") < dom.ids.index("details")
     count = len(gaps_json["missing"])
     overdue = sum(m["overdue"] for m in gaps_json["missing"])
