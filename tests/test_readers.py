@@ -81,6 +81,7 @@ def test_xlsxwriter_zero_cached_formulas_are_uncalculated(tmp_path: Path) -> Non
     ws.write_formula("C1", "=A1+B1")  # xlsxwriter caches 0
     ws.write_formula("D1", "=B1*2", None, 14)  # an explicit cached value is kept
     ws.write_formula("E1", '=IF(B1>0,"yes","no")')
+    ws.write_row(1, 0, ["Sản lượng điện", "triệu kWh"])  # xlsxwriter writes shared strings
     book.close()
     sheet = open_workbook(path).sheets[0]
     zero, seven, c1, d1, e1 = (sheet.cell(1, c) for c in range(1, 6))
@@ -89,6 +90,7 @@ def test_xlsxwriter_zero_cached_formulas_are_uncalculated(tmp_path: Path) -> Non
     assert c1 is not None and c1.uncalculated and c1.value is None and c1.formula == "=A1+B1"
     assert d1 is not None and not d1.uncalculated and d1.value == 14
     assert e1 is not None and e1.uncalculated
+    assert [c.value for c in sheet.rows[1][:2] if c] == ["Sản lượng điện", "triệu kWh"]
 
 
 def test_calculated_formulas_keep_their_cached_values_even_zero(tmp_path: Path) -> None:

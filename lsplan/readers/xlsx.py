@@ -110,7 +110,7 @@ def _parser(book: Any, ws: Any, data_only: bool) -> Any:
 
     return WorkSheetParser(
         ws._get_source(),
-        book.shared_strings,
+        ws._shared_strings,  # the list the reader gave this sheet (book.shared_strings may be empty)
         data_only=data_only,
         epoch=book.epoch,
         date_formats=book._date_formats,
