@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lsplan.findings import make_finding
 from lsplan.layouts import Table
-from lsplan.model import Agency, Finding
+from lsplan.model import Agency, AgencyResolution, Finding
 from lsplan.periods import QUARTERS, parse_period, parse_year
 from lsplan.text import fold
 
@@ -48,6 +48,9 @@ _LABELS = ("co quan bao cao", "don vi bao cao", "co quan", "don vi")
 _SKIP = ("ubnd tinh", "uy ban nhan dan tinh", "cong hoa", "doc lap", "tinh lang son")
 
 
+_Named = tuple[Agency, str, AgencyResolution | None]  # an agency, the line naming it, how it resolved
+
+
 @dataclass
 class Metadata:
     agency: Agency | None = None
@@ -65,9 +68,9 @@ def _strip_label(line: str) -> tuple[str, bool]:
     return line, False
 
 
-def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[tuple[Agency, str, object]], list[str]]:
+def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[str]]:
     """Agencies named in the title block as (agency, line, resolution), and agency-like lines unknown."""
-    found: list[tuple[Agency, str, object]] = []
+    found: list[_Named] = []
     unknown: list[str] = []
     for _, line in table.title_lines:
         text, labelled = _strip_label(line)
@@ -84,7 +87,7 @@ def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[tuple[Agency, 
     return found, unknown
 
 
-def _hint(resolution: object) -> str:
+def _hint(resolution: AgencyResolution | None) -> str:
     candidates = getattr(resolution, "candidates", ()) or ()
     names = [a.name for a in candidates][:3]
     return f" (did you mean: {', '.join(names)}?)" if names else ""
@@ -98,7 +101,7 @@ def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, m
             meta.findings.append(
                 make_finding("agency-unknown", sheet=table.sheet, name=table.form["agency"], hint="")
             )
-        found = [(agency, agency.name, None)] if agency else []
+        found: list[_Named] = [(agency, agency.name, None)] if agency else []
         unknown: list[str] = []
     else:
         found, unknown = [], []
@@ -131,19 +134,19 @@ def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, m
             )
         )
     elif len(distinct) == 1:
-        agency, _, resolution = next(iter(distinct.values()))
+        agency, _, how = next(iter(distinct.values()))
         meta.agency = agency
-        _note_former(resolution, meta)
+        _note_former(how, meta)
     elif unknown:
-        resolution = catalog.resolve_agency(unknown[0])
+        first = catalog.resolve_agency(unknown[0])
         meta.findings.append(
-            make_finding("agency-unknown", sheet=table.sheet, name=unknown[0], hint=_hint(resolution))
+            make_finding("agency-unknown", sheet=table.sheet, name=unknown[0], hint=_hint(first))
         )
     elif table.layout != "form" or table.form.get("agency") is None:
         meta.findings.append(make_finding("agency-missing", sheet=table.sheet))
 
 
-def _note_former(resolution: object, meta: Metadata) -> None:
+def _note_former(resolution: AgencyResolution | None, meta: Metadata) -> None:
     if resolution is not None and getattr(resolution, "how", "") == "former":
         note = getattr(resolution, "note", "") or "former name"
         meta.findings.append(make_finding("agency-former-name", note=note))

@@ -12,7 +12,7 @@ RATIO_TOLERANCE percentage points (rounding of the value, the plan and the ratio
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lsplan.check_meta import Metadata
 from lsplan.findings import make_finding
@@ -71,7 +71,7 @@ class RowChecker:
         self.responsible = catalog.indicators_for_agency(agency) if agency else None
         self.targets = list(catalog.targets_for(year=meta.year)) if meta.year else []
 
-    def add(self, code: str, table: Table, cell: str | None = None, **params: object) -> None:
+    def add(self, code: str, table: Table, cell: str | None = None, **params: Any) -> None:
         self.findings.append(make_finding(code, sheet=table.sheet, cell=cell, **params))
 
     def read_table(self, table: Table) -> None:
@@ -127,7 +127,7 @@ class RowChecker:
                 )
             )
             return
-        kw = {"sheet": table.sheet, "cell": cell.ref, "indicator": indicator.id}
+        kw: dict[str, Any] = {"sheet": table.sheet, "cell": cell.ref, "indicator": indicator.id}
         if cell.uncalculated:
             self.findings.append(make_finding("formula-uncalculated", formula=cell.formula or "", **kw))
             return
@@ -176,7 +176,9 @@ class RowChecker:
             )
         )
 
-    def _to_catalog_unit(self, value: float, unit: str, indicator: Indicator, kw: dict) -> float | None:
+    def _to_catalog_unit(
+        self, value: float, unit: str, indicator: Indicator, kw: dict[str, Any]
+    ) -> float | None:
         if not unit or _same_unit(unit, indicator.unit):
             return value
         converted = convert(value, unit, indicator.unit)
@@ -195,7 +197,7 @@ class RowChecker:
         )
         return converted
 
-    def _impossible(self, value: float, indicator: Indicator, kw: dict) -> bool:
+    def _impossible(self, value: float, indicator: Indicator, kw: dict[str, Any]) -> bool:
         reason = ""
         if indicator.measure in (Measure.FLOW, Measure.COUNT) and value < 0:
             reason = "a count or a cumulative flow cannot be negative"
@@ -208,7 +210,7 @@ class RowChecker:
         return bool(reason)
 
     def _compare_plan(
-        self, table: Table, row: TableRow, value: float, unit: str, indicator: Indicator, kw: dict
+        self, table: Table, row: TableRow, value: float, unit: str, indicator: Indicator, kw: dict[str, Any]
     ) -> None:
         plan = _number(row.plan)
         if plan is None:
@@ -277,7 +279,7 @@ def _within(value: float, low: float | None, high: float | None) -> bool:
     return not (high is not None and value > high + slack(high))
 
 
-def _number(cell: object) -> float | None:
+def _number(cell: Any) -> float | None:
     if cell is None or getattr(cell, "value", None) is None or getattr(cell, "uncalculated", False):
         return None
     parsed = parse_number(cell.value, getattr(cell, "number_format", "General"))

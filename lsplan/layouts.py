@@ -342,7 +342,7 @@ def _cell_text(sheet: Sheet, ref: str) -> str:
 def find_tables(workbook: Workbook) -> list[Table]:
     """Every table in the workbook, the form's marked sheet first; the marker sheet itself is skipped."""
     meta = form_metadata(workbook)
-    tables = []
+    tables: list[Table] = []
     for sheet in workbook.sheets:
         if sheet.name == MARKER_SHEET:
             continue

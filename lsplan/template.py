@@ -139,9 +139,9 @@ def write_template(
 
 
 def _build(agency_id: str, agency_name: str, year: int, quarter: str, rows: tuple[FormRow, ...]):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
     workbook = Workbook()
     sheet = workbook.active
