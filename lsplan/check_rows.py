@@ -146,7 +146,7 @@ class RowChecker:
             self.findings.append(
                 make_finding("number-ambiguous", raw=raw, value=parsed.value, note=parsed.note, **kw)
             )
-        unit = row.unit or ("%" if parsed.percent else "")
+        unit = row.unit or _unit_in_name(row.name) or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
         if value is None:
             return
@@ -268,6 +268,13 @@ class RowChecker:
                 **{**kw, "cell": row.plan.ref if row.plan else None},
             )
         )
+
+
+def _unit_in_name(name: str) -> str:
+    """"Tổng mức bán lẻ (triệu đồng)" -> "triệu đồng" when the bracket holds a known unit."""
+    match = _TRAILING_PARENS.search(name)
+    text = match.group(0).strip(" ()") if match else ""
+    return text if text and lookup(text) is not None else ""
 
 
 def _within(value: float, low: float | None, high: float | None) -> bool:

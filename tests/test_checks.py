@@ -426,3 +426,8 @@ def test_xlsxwriter_formula_cached_as_zero_is_not_a_real_zero(tmp_path: Path) ->
     result = check_file(path, FakeCatalog())
     assert only(result, "formula-uncalculated").cell == "E5"
     assert values(result) == {"electricity-output": 0}
+
+
+def test_unit_written_in_the_name(tmp_path: Path) -> None:
+    result = run(tmp_path, rows=(row("Tổng mức bán lẻ (triệu đồng)", None, 21_583_500),))
+    assert values(result) == {"retail-sales": 21583.5} and "unit-converted" in codes(result)
