@@ -274,9 +274,9 @@ def agency_view(
     catalog: Any,
     store: Store,
     name: str,
-    *,
     year: int | None = None,
     quarter: str | None = None,
+    *,
     today: date | None = None,
     assess: Callable[..., list[Assessment]] | None = None,
 ) -> AgencyView:

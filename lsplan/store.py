@@ -32,55 +32,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lsplan.model import Observation
+from lsplan.store_schema import MIGRATIONS, SCHEMA_VERSION, SchemaTooNew, migrate
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "StoredValue", "Submission"]
 
 MATURITY_RANK = {"estimate": 0, "preliminary": 1, "official": 2}
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
 BUSY_TIMEOUT_S = 30.0
-
-# Each migration is a list of statements; migration i (1-based) brings user_version to i.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE submissions (
-            id INTEGER PRIMARY KEY,
-            file_name TEXT NOT NULL,
-            sha256 TEXT NOT NULL UNIQUE,
-            agency TEXT NOT NULL,
-            year INTEGER NOT NULL,
-            period TEXT NOT NULL,
-            maturity TEXT NOT NULL,
-            received_at TEXT NOT NULL,
-            superseded_by INTEGER REFERENCES submissions(id)
-        )""",
-        """CREATE TABLE observations (
-            id INTEGER PRIMARY KEY,
-            submission_id INTEGER NOT NULL REFERENCES submissions(id),
-            indicator TEXT NOT NULL,
-            year INTEGER NOT NULL,
-            period TEXT NOT NULL,
-            value REAL NOT NULL,
-            unit TEXT NOT NULL DEFAULT '',
-            sheet TEXT,
-            cell TEXT,
-            raw TEXT,
-            cumulative INTEGER NOT NULL DEFAULT 1,
-            maturity TEXT NOT NULL
-        )""",
-    ),
-    (
-        # Version 2: the rank makes "most mature, then latest" one ORDER BY; indexes for gaps.
-        "ALTER TABLE observations ADD COLUMN maturity_rank INTEGER NOT NULL DEFAULT 0",
-        "UPDATE observations SET maturity_rank = CASE maturity WHEN 'official' THEN 2 "
-        "WHEN 'preliminary' THEN 1 ELSE 0 END",
-        "CREATE INDEX observations_by_period ON observations(year, period, indicator)",
-        "CREATE INDEX observations_by_indicator ON observations(indicator)",
-        "CREATE INDEX submissions_by_key ON submissions(agency, year, period)",
-    ),
-    (
-        # Version 3: the benchmark's value sent with a relative target's figure.
-        "ALTER TABLE observations ADD COLUMN benchmark REAL",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class StoreError(Exception):
@@ -200,25 +158,10 @@ class Store:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        if self.schema_version == SCHEMA_VERSION:
-            return
-        self._db.execute("BEGIN IMMEDIATE")
         try:
-            version = self.schema_version  # re-read under the lock: another process may have migrated
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    "store-too-new",
-                    f"{self.path} has schema {version}; this lsplan knows "
-                    f"up to {SCHEMA_VERSION}: upgrade lsplan",
-                )
-            for number in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[number - 1]:
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number}")
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+            migrate(self._db)
+        except SchemaTooNew as exc:
+            raise StoreError("store-too-new", f"{self.path}: {exc}: upgrade lsplan") from exc
 
     # -- writing ----------------------------------------------------------------------------
     def find_sha(self, sha256: str) -> Submission | None:

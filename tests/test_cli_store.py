@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import lsplan.gaps
 import lsplan.ingest
-from lsplan.cli import app, store_cmds
+from lsplan.cli import app, store_common
 from lsplan.gaps import agency_view, gaps
 from lsplan.store import Store
 
@@ -26,7 +26,7 @@ runner = CliRunner()
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     catalog = FakeCatalog()
-    monkeypatch.setattr(store_cmds, "_catalog", lambda data: catalog)
+    monkeypatch.setattr(store_common, "_catalog", lambda data: catalog)
     monkeypatch.setattr(lsplan.gaps, "_default_assess", lambda: fake_assess)
     monkeypatch.setattr(lsplan.ingest, "_default_checker", lambda: fake_check)
     path = tmp_path / "store.sqlite3"
