@@ -143,12 +143,12 @@ class AgencyIndex:
         close = difflib.get_close_matches(key, self._fuzzy_keys, n=8, cutoff=AGENCY_FUZZY_CUTOFF)
         if not close:  # nothing close enough to decide: offer what is nearest, decide nothing
             near = difflib.get_close_matches(key, self._fuzzy_keys, n=6, cutoff=0.5)
-            ids = dict.fromkeys(i for name in near for i in sorted(self._folded[name]))
+            nearest = list(dict.fromkeys(i for name in near for i in sorted(self._folded[name])))
             return AgencyResolution(
                 query=query,
                 agency=None,
                 how="unknown",
-                candidates=tuple(self.agencies[i] for i in list(ids)[:3]),
+                candidates=tuple(self.agencies[i] for i in nearest[:3]),
             )
         ids: list[str] = []
         for name in close:
