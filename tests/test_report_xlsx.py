@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
 from test_report_support import catalog, results
 
-from lsplan.report import UnsupportedReportFormat, build_report, write_report
+from lsplan.report import UnsupportedReportFormat, build_report, same_period_last_year, write_report
 from lsplan.report.files import atomic_write
 from lsplan.report.labels import STATUS_COLOURS
 from lsplan.report.xlsx import CHART_COLOURS, HEADER_ROW
@@ -193,3 +194,32 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path: Path) -> None:
         atomic_write(target, explode)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+
+
+def test_same_period_last_year_only_where_known(tmp_path: Path) -> None:
+    report = build_report(
+        results(), "Q2", catalog=catalog(), same_period={"tourists": 1.5, "retail-sales": 0.0}
+    )
+    lines = {line.indicator: line for line in report.lines}
+    assert lines["tourists"].vs_same_period == pytest.approx(140.0)  # 2,1 against 1,5 a year earlier
+    assert lines["retail-sales"].vs_same_period is None  # a zero base gives no percentage
+    assert lines["budget-revenue"].vs_same_period is None
+    path = tmp_path / "r.xlsx"
+    write_report(report, path)
+    rows = _rows_by_name(load_workbook(path)["Báo cáo"])
+    assert rows["Khách du lịch"][7].value == pytest.approx(140.0)
+    assert rows["Thu ngân sách nhà nước"][7].value is None
+
+
+def test_same_period_asks_the_store_for_flows_of_last_year() -> None:
+    asked = {}
+
+    def current(year, period, *, flows=(), indicators=None):
+        asked.update(year=year, period=period, flows=set(flows), indicators=set(indicators))
+        observation = SimpleNamespace(value=1.5)
+        return {"tourists": SimpleNamespace(observation=observation)}
+
+    found = same_period_last_year(catalog(), SimpleNamespace(current=current), year=2025, quarter="Q2")
+    assert found == {"tourists": 1.5}
+    flows = {"tourists", "budget-revenue", "retail-sales"}
+    assert asked == {"year": 2024, "period": "Q2", "flows": flows, "indicators": flows}

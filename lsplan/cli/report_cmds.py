@@ -70,11 +70,12 @@ def report_command(
     catalog = _catalog(data)
     if plan is not None and plan not in catalog.plans:
         raise _fail(f"unknown plan {plan!r}; known: {', '.join(catalog.plans)}")
-    from lsplan.report import build_report, report_results, write_report
+    from lsplan.report import build_report, report_results, same_period_last_year, write_report
 
     with _open_store(store, catalog=catalog, demo=demo) as opened:
         results = report_results(catalog, opened, year=year or opened.latest_year(), quarter=q, plan=plan)
-    report = build_report(results, q, catalog=catalog, plan=plan)
+        previous = same_period_last_year(catalog, opened, year=results[q]["year"], quarter=q)
+    report = build_report(results, q, catalog=catalog, plan=plan, same_period=previous)
     write_report(report, output, language)
     _ = gettext_for(language)
     typer.echo(_("Report written: {path}").format(path=output), err=True)

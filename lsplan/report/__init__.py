@@ -15,7 +15,15 @@ from typing import Any
 
 from lsplan.report.model import QUARTERS, Report, build_report
 
-__all__ = ["FORMATS", "Report", "UnsupportedReportFormat", "build_report", "report_results", "write_report"]
+__all__ = [
+    "FORMATS",
+    "Report",
+    "UnsupportedReportFormat",
+    "build_report",
+    "report_results",
+    "same_period_last_year",
+    "write_report",
+]
 
 FORMATS = (".xlsx", ".html", ".htm")
 
@@ -35,6 +43,20 @@ def report_results(
         q: gaps(catalog, store, year=year, quarter=q, plan=plan, agency=agency, include_all=True).to_dict()
         for q in upto
     }
+
+
+def same_period_last_year(catalog: Any, store: Any, *, year: int, quarter: str) -> dict[str, float]:
+    """Last year's cumulative figure for `quarter`, by indicator id, for cumulative flows only.
+
+    "So với cùng kỳ" (against the same period) means this year's cumulative figure as a percent of
+    last year's; it only means something for flows (revenue, tourists, output). Growth rates are
+    already "so với cùng kỳ" and shares or levels are not compared this way, so they get none.
+    """
+    flows = {i for i, indicator in catalog.indicators.items() if str(indicator.measure) == "flow"}
+    if not flows:
+        return {}
+    current = store.current(year - 1, quarter, flows=flows, indicators=flows)
+    return {indicator: value.observation.value for indicator, value in current.items()}
 
 
 def write_report(report: Report, path: Path, lang: str = "vi") -> None:

@@ -173,7 +173,16 @@ class _Names:
         return self._table("plans").get(plan_id)
 
 
-def _line(row: Mapping[str, Any], names: _Names, path: tuple[PathPoint, ...]) -> ReportLine:
+def _versus(actual: float | None, previous: float | None) -> float | None:
+    """Actual as a percent of the same period last year ("so với cùng kỳ"), where both are known."""
+    if actual is None or previous is None or previous <= 0:
+        return None
+    return actual / previous * 100
+
+
+def _line(
+    row: Mapping[str, Any], names: _Names, path: tuple[PathPoint, ...], previous: Mapping[str, float]
+) -> ReportLine:
     target = names.target(row["target"])
     indicator = names.indicator(row.get("indicator", ""))
     source = _get(target, "source")
@@ -197,7 +206,9 @@ def _line(row: Mapping[str, Any], names: _Names, path: tuple[PathPoint, ...]) ->
         annual_low=_float(_get(target, "low")),
         annual_high=_float(_get(target, "high")),
         period=_get(target, "period_label", "") or "",
-        vs_same_period=_float(row.get("vs_same_period", row.get("yoy"))),
+        vs_same_period=_float(row.get("vs_same_period"))
+        if row.get("vs_same_period") is not None
+        else _versus(_float(row.get("actual")), previous.get(row.get("indicator", ""))),
         lead=names.agencies(row.get("lead")),
         maturity=str(row.get("maturity") or observation.get("maturity") or ""),
         indicative=bool(row.get("indicative", False)),
@@ -228,12 +239,19 @@ def build_report(
     catalog: Any | None = None,
     cutoff: str = "",
     plan: str | None = None,
+    same_period: Mapping[str, float] | None = None,
 ) -> Report:
-    """Assemble the report for `quarter` from {quarter: gaps dict} (the quarter's own is required)."""
+    """Assemble the report for `quarter` from {quarter: gaps dict} (the quarter's own is required).
+
+    `same_period` holds last year's figure for the same quarter by indicator id (see
+    `lsplan.report.same_period_last_year`); "so với cùng kỳ" is shown only where it is known.
+    """
     current = results[quarter]
     names = _Names(catalog)
     paths = _paths(results, quarter)
-    lines = [_line(row, names, paths.get(row["target"], ())) for row in current.get("rows", ())]
+    lines = [
+        _line(row, names, paths.get(row["target"], ()), same_period or {}) for row in current.get("rows", ())
+    ]
     order = {tid: i for i, tid in enumerate(_get(catalog, "targets", None) or {})}
     lines.sort(key=lambda line: order.get(line.target, len(order)))
     groups = _group(lines, names)
