@@ -298,12 +298,17 @@ class Store:
         ]
 
     def values(self, year: int, indicators: Iterable[str] | None = None) -> list[StoredValue]:
-        sql, args = _SELECT + " WHERE o.year = ?", [year]
+        sql = _SELECT + " WHERE o.year = ?"
+        args: list[object] = [year]
         wanted = None if indicators is None else sorted(set(indicators))
-        if wanted is not None and len(wanted) < 500:
+        if wanted is not None and len(wanted) < 500:  # SQLite caps bound parameters; filter below
             sql += f" AND o.indicator IN ({', '.join('?' * len(wanted))})"
             args.extend(wanted)
-        return [_stored(r) for r in self._db.execute(sql, args)]
+        rows = [_stored(r) for r in self._db.execute(sql, args)]
+        if wanted is not None and len(wanted) >= 500:
+            keep = set(wanted)
+            rows = [r for r in rows if r.observation.indicator in keep]
+        return rows
 
     def current(
         self, year: int, period: str, *, flows: Iterable[str] = (), indicators: Iterable[str] | None = None
@@ -352,7 +357,7 @@ def _derive(value: StoredValue, best, quarter: str) -> StoredValue | None:
     obs = value.observation
     index = quarter_index(quarter)
     if index == 1:
-        previous_total, sources = 0.0, ()
+        previous_total, sources = 0.0, tuple[int, ...]()
     else:
         previous = best(obs.indicator, PERIODS[index - 2])
         if previous is None:

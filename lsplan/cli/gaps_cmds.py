@@ -83,7 +83,7 @@ def gaps(
         _err("error: --format xlsx needs --output FILE.xlsx")
         raise typer.Exit(2)
     catalog = common._catalog(data)
-    q = _quarter(quarter)
+    q = _quarter(quarter) or "Q4"  # --quarter is required: never None here
     with common._open_store(store, catalog=catalog, demo=demo) as opened:
         try:
             result = run_gaps(

@@ -78,17 +78,23 @@ def ingest(
         _err(f"error: {exc}")
         raise typer.Exit(2) from exc
     with opened:
-        options = {"dry_run": dry_run, "agency": agency, "year": year, "quarter": q}
         if len(paths) > 1:
             from rich.progress import Progress
 
             with Progress(console=console(stderr=True), transient=True) as progress:
                 task = progress.add_task("Ingesting", total=len(paths))
                 report = run_ingest(
-                    opened, paths, catalog, **options, on_file=lambda _o: progress.advance(task)
+                    opened,
+                    paths,
+                    catalog,
+                    dry_run=dry_run,
+                    agency=agency,
+                    year=year,
+                    quarter=q,
+                    on_file=lambda _o: progress.advance(task),
                 )
         else:
-            report = run_ingest(opened, paths, catalog, **options)
+            report = run_ingest(opened, paths, catalog, dry_run=dry_run, agency=agency, year=year, quarter=q)
     rows = [
         {
             "file": Path(f.path).name,
