@@ -7,10 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_report_support import CHROMIUM, Dom, catalog, dump_dom, results
 
 from lsplan.numfmt import format_number, format_percent
 from lsplan.report import build_report, write_report
+from lsplan.report.html import render_html
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +174,18 @@ def test_english_page(tmp_path: Path) -> None:
     assert dom.rows["kb-2025.budget-revenue"]["actual"]["text"] == "4,500.3"
     assert dom.rows["kb-2025.tourists"]["Assessment"]["text"] == "Behind schedule"
     assert dom.rows["kb-2025.tourists"]["actual"]["text"] == "2.1 (est.)"
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(min_size=1, max_size=40), file=st.text(min_size=1, max_size=20))
+def test_any_text_is_shown_as_typed_never_as_markup(name: str, file: str) -> None:
+    data = results()
+    row = data["Q1"]["rows"][0]
+    row["indicator_name"] = name
+    row["source"] = dict(row["source"], file=file)
+    page = render_html(build_report(data, "Q1"), "vi")
+    dom = Dom(page)
+    cells = dom.rows[row["target"]]
+    assert cells["Chỉ tiêu"]["text"] == name.replace("\r\n", "\n").replace("\r", "\n") or "\r" in name
+    assert file.strip() in cells["Nguồn số liệu"]["text"] or "\r" in file
+    assert dom.tags.count("script") == 0 and dom.tags.count("tr") == page.count("<tr")
