@@ -35,6 +35,7 @@ def _report(path: Path) -> Path:
     ws["B5"] = "Tæng møc b¸n lÎ"
     ws["H4"] = datetime(2025, 6, 30)
     second = book.create_sheet("Ghi chú")
+    second.sheet_state = "hidden"
     second["A1"] = unicodedata.normalize("NFD", "Sở Công Thương")
     book.save(path)
     return path
@@ -43,7 +44,7 @@ def _report(path: Path) -> Path:
 def test_xlsx_reads_values_formats_fonts_and_merges(tmp_path: Path) -> None:
     book = open_workbook(_report(tmp_path / "report.xlsx"))
     assert book.format == "xlsx" and book.findings == ()
-    assert [s.name for s in book.sheets] == ["Biểu 01", "Ghi chú"]
+    assert [(s.name, s.state) for s in book.sheets] == [("Biểu 01", "visible"), ("Ghi chú", "hidden")]
     sheet = book.sheets[0]
     assert set(sheet.merged) == {"A1:H1", "A2:H2"}
     assert sheet.cell(1, 1) == Cell(1, 1, "A1", "UBND TỈNH LẠNG SƠN", "General", "Calibri")

@@ -211,7 +211,8 @@ def _read_sheet(
                 file=name,
             )
         )
-    return Sheet(name=ws.title, rows=_dense(grid), merged=merged)
+    state = str(getattr(ws, "sheet_state", "visible") or "visible")
+    return Sheet(name=ws.title, rows=_dense(grid), merged=merged, state=state)
 
 
 def _fill_cached_values(
