@@ -84,6 +84,9 @@ def gaps(
         raise typer.Exit(2)
     catalog = common._catalog(data)
     q = _quarter(quarter) or "Q4"  # --quarter is required: never None here
+    if plan is not None and plan not in catalog.plans:
+        _err(f"error: no plan {plan!r}; plans: {', '.join(sorted(catalog.plans))} (see `lsplan plans`)")
+        raise typer.Exit(2)
     with common._open_store(store, catalog=catalog, demo=demo) as opened:
         try:
             result = run_gaps(
@@ -92,8 +95,6 @@ def gaps(
         except AgencyLookupError as exc:
             _err(f"error: {exc}")
             raise typer.Exit(1) from exc
-    if plan is not None and plan not in catalog.plans:
-        _err(f"warning: no plan {plan!r} (see `lsplan plans`)")
     rows = [_labelled(row, result.quarter) for row in result.rows]
     missing = [m | {"status": "missing"} for m in result.missing]
     columns, missing_columns = _gap_columns(), _missing_columns()
