@@ -110,3 +110,15 @@ def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monke
     table = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025"])
     assert table.exit_code == 0 and "Tỷ lệ giải ngân" in table.stdout
     assert "so-tai-chinh" in table.stdout and "Chậm tiến độ" in table.stdout
+
+
+def test_year_defaults_to_the_latest_in_the_store(tmp_path, monkeypatch):
+    monkeypatch.delenv("LSPLAN_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = runner.invoke(app, ["gaps", "--quarter", "Q1", "--demo", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["year"] == 2025
+    history = runner.invoke(app, ["history", "tourists", "--format", "json"])
+    values = json.loads(history.stdout)["values"]
+    assert history.exit_code == 0 and [(v["value"], v["counts"], v["file"]) for v in values] == [
+        (1.92, True, "so-vhttdl-2025-Q1.xlsx")
+    ]
