@@ -170,11 +170,11 @@ def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
             years.add(column.year)
         if table.plan_header and parse_year(table.plan_header):
             years.add(parse_year(table.plan_header))  # type: ignore[arg-type]
-        if not (column and column.quarter):
-            for _, line in table.title_lines:
-                ref = parse_period(line)
-                if ref and ref.quarter:
-                    quarters.add(ref.quarter)
+        # The title counts too: "BÁO CÁO 9 THÁNG" over a "6 tháng" column is a contradiction.
+        for _, line in table.title_lines:
+            ref = parse_period(line)
+            if ref and ref.quarter:
+                quarters.add(ref.quarter)
         if not years:
             title_years = [y for _, line in table.title_lines if (y := parse_year(line))]
             if title_years:

@@ -431,3 +431,9 @@ def test_xlsxwriter_formula_cached_as_zero_is_not_a_real_zero(tmp_path: Path) ->
 def test_unit_written_in_the_name(tmp_path: Path) -> None:
     result = run(tmp_path, rows=(row("Tổng mức bán lẻ (triệu đồng)", None, 21_583_500),))
     assert values(result) == {"retail-sales": 21583.5} and "unit-converted" in codes(result)
+
+
+def test_title_and_column_periods_must_agree(tmp_path: Path) -> None:
+    title = ("SỞ CÔNG THƯƠNG", "BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2025")
+    result = run(tmp_path, title=title, rows=(row("Sản lượng than", "tấn", 5),))
+    assert "Q2, Q3" in only(result, "period-ambiguous").message and result.period is None
