@@ -189,3 +189,9 @@ def test_any_text_is_shown_as_typed_never_as_markup(name: str, file: str) -> Non
     assert cells["Chỉ tiêu"]["text"] == name.replace("\r\n", "\n").replace("\r", "\n") or "\r" in name
     assert file.strip() in cells["Nguồn số liệu"]["text"] or "\r" in file
     assert dom.tags.count("script") == 0 and dom.tags.count("tr") == page.count("<tr")
+
+
+def test_no_missing_submission_says_so_calmly() -> None:
+    page = render_html(build_report(results(), "Q1", catalog=catalog()), "vi")
+    assert 'id="missing"' not in page
+    assert '<p class="ok" id="missing-none">Đã nhận đủ báo cáo của các cơ quan.</p>' in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -223,3 +225,28 @@ def test_same_period_asks_the_store_for_flows_of_last_year() -> None:
     assert found == {"tourists": 1.5}
     flows = {"tourists", "budget-revenue", "retail-sales"}
     assert asked == {"year": 2024, "period": "Q2", "flows": flows, "indicators": flows}
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice not installed (libreoffice-calc-nogui)"
+)
+def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "bao-cao.xlsx"
+    write_report(build_report(results(), "Q2", catalog=catalog()), path)
+    done = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
