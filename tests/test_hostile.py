@@ -144,3 +144,66 @@ def test_unreadable_file_is_its_own_code(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         open_workbook(path)
     assert caught.value.finding.code == "file-unreadable"
+
+
+def _workbook_parts() -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    ws = book.active
+    ws["A1"] = "UBND TỈNH LẠNG SƠN"
+    ws.merge_cells("A1:C1")
+    ws["B2"] = 0.085
+    ws["B2"].number_format = "0.0%"
+    ws["A3"] = "Tæng møc b¸n lÎ"
+    ws["A3"].font = Font(name=".VnTime")
+    ws["C3"] = "=B2*2"
+    book.create_sheet("Hai")["A1"] = 3
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_mutated_workbooks_give_a_workbook_or_a_read_error(tmp_path: Path) -> None:
+    """Seeded fuzzing: damaged bytes anywhere, or damaged XML inside a sound zip, never crash."""
+    import random
+    import zipfile
+
+    rng = random.Random(20250630)
+    parts = _workbook_parts()
+    xml_names = sorted(n for n in parts if n.endswith((".xml", ".rels")))
+    path = tmp_path / "fuzz.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    whole = path.read_bytes()
+    inserts = [b"9999999", b"-1", b'<c r="A1"/>', b'"', b' s="99"', b' t="s"', b"<v>77</v>", b' r="XFD1"']
+    outcomes: set[str] = set()
+    for round_ in range(300):
+        if round_ % 2:
+            data = bytearray(whole)
+            for _ in range(rng.randint(1, 4)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            path.write_bytes(bytes(data))
+        else:
+            target = rng.choice(xml_names)
+            damaged = bytearray(parts[target])
+            pos = rng.randrange(len(damaged))
+            if rng.random() < 0.5:
+                del damaged[pos : pos + rng.randint(1, 10)]
+            else:
+                damaged[pos:pos] = rng.choice(inserts)
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, data_ in parts.items():
+                    archive.writestr(name, bytes(damaged) if name == target else data_)
+        try:
+            open_workbook(path)
+            outcomes.add("ok")
+        except ReadError as exc:
+            outcomes.add(exc.finding.code)
+    assert {"ok", "file-corrupt"} <= outcomes

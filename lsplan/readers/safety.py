@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from lsplan.readers.base import Limits, ReadError
@@ -124,7 +125,7 @@ def check_zip(name: str, limits: Limits) -> None:
             _scan_for_dtd(name, archive, infos)
     except zipfile.BadZipFile as exc:
         raise ReadError.of("file-corrupt", f"The file is damaged (broken zip: {exc}).", name) from None
-    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
+    except (OSError, EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError) as exc:
         message = f"The file is damaged ({type(exc).__name__}: {exc})."
         raise ReadError.of("file-corrupt", message, name) from None
 
@@ -142,6 +143,10 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
             "file-too-large",
             f"The workbook unpacks to {total:,} bytes; the limit is {limits.max_uncompressed:,} bytes.",
             name,
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise ReadError.of(
+            "file-encrypted", "The workbook's parts are encrypted (zip password); save it without one.", name
         )
     for info in infos:
         if info.file_size >= _RATIO_FLOOR and info.file_size > limits.max_ratio * max(info.compress_size, 1):
