@@ -8,6 +8,7 @@ given on the command line wins, but a file that clearly says something else is r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ _AGENCY_PREFIXES = (
     "ubnd xa",
     "uy ban nhan dan xa",
 )
+_DOCUMENT_NUMBER = re.compile(r"^so \d")  # "Số: 123/BC-SCT"
 _LABELS = ("co quan bao cao", "don vi bao cao", "co quan", "don vi")
 _SKIP = ("ubnd tinh", "uy ban nhan dan tinh", "cong hoa", "doc lap", "tinh lang son")
 
@@ -75,7 +77,7 @@ def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[
     for _, line in table.title_lines:
         text, labelled = _strip_label(line)
         folded = fold(text)
-        if len(folded) > 100 or folded.startswith(_SKIP):
+        if len(folded) > 100 or folded.startswith(_SKIP) or _DOCUMENT_NUMBER.match(folded):
             continue
         if not labelled and not folded.startswith(_AGENCY_PREFIXES):
             continue

@@ -22,6 +22,7 @@ _MONTHS = re.compile(r"\b0?(3|6|9|12) thang\b")
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4)\b")
 _WHOLE_YEAR = re.compile(r"\b(ca nam|nam)\b")
 _CUMULATIVE = re.compile(r"\b(luy ke|cong don|tu dau nam)\b")
+_DATE = re.compile(r"\bngay \d{1,2} thang \d{1,2}\b")  # "ngày 6 tháng 7" is a date, not "6 tháng"
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _SAME_PERIOD = re.compile(r"(cung ky)[^0-9]*(20\d\d)")
 
@@ -63,7 +64,7 @@ def parse_period(text: str, whole_year: bool = False) -> PeriodRef | None:
     means the whole year — set it for value-column headers, not for titles, where "năm 2025"
     only names the year.
     """
-    folded = fold(text)
+    folded = _DATE.sub(" ", fold(text))
     year = parse_year(text)
     months = _MONTHS.search(folded)
     if months:

@@ -437,3 +437,20 @@ def test_title_and_column_periods_must_agree(tmp_path: Path) -> None:
     title = ("SỞ CÔNG THƯƠNG", "BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2025")
     result = run(tmp_path, title=title, rows=(row("Sản lượng than", "tấn", 5),))
     assert "Q2, Q3" in only(result, "period-ambiguous").message and result.period is None
+
+
+def test_letterhead_lines_are_not_agencies_or_periods(tmp_path: Path) -> None:
+    title = (
+        "UBND TỈNH LẠNG SƠN",
+        "SỞ CÔNG THƯƠNG",
+        "Số: 123/BC-SCT",
+        "Lạng Sơn, ngày 6 tháng 10 năm 2025",
+        "BÁO CÁO 9 THÁNG NĂM 2025",
+    )
+    header = tuple("Ước thực hiện 9 tháng" if h.startswith("Ước") else h for h in HEADER)
+    result = run(tmp_path, title=title, header=header, rows=(row("Sản lượng than", "tấn", 5),))
+    assert result.status == "ok" and (result.agency, result.period, result.year) == (
+        "so-cong-thuong",
+        "Q3",
+        2025,
+    )

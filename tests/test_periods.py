@@ -73,3 +73,8 @@ def test_year_ignores_same_period_comparisons() -> None:
 def test_describe() -> None:
     assert describe("Q2", 2025) == "6 tháng năm 2025"
     assert describe("Q1") == "quý I"
+
+
+def test_dates_are_not_periods() -> None:
+    assert parse_period("Lạng Sơn, ngày 6 tháng 7 năm 2025") == PeriodRef(None, True, 2025)
+    assert parse_period("Báo cáo 6 tháng, ngày 9 tháng 6 năm 2025") == PeriodRef("Q2", True, 2025)
