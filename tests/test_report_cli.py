@@ -147,8 +147,10 @@ def test_missing_submissions_said_prominently(
     _report(store_path, xlsx)
     book = load_workbook(xlsx)
     assert book["Báo cáo"]["A5"].value.startswith(f"Có {count} chỉ tiêu chưa có số liệu")
-    listed = [c.value for c in book["Chưa nộp báo cáo"]["A"][3:] if c.value]
-    assert len(listed) == count
+    listed = [
+        (row[0].value, row[1].value) for row in book["Chưa nộp báo cáo"].iter_rows(min_row=4) if row[0].value
+    ]
+    assert listed == [(m["indicator_name"], ", ".join(m["chase"] or m["lead"])) for m in gaps_json["missing"]]
 
 
 def test_english_by_option_and_by_environment(store_path: Path, tmp_path: Path, monkeypatch) -> None:

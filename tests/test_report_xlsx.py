@@ -250,3 +250,13 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_missing_names_the_agency_to_chase() -> None:
+    data = results()
+    data["Q2"]["missing"][0]["chase"] = ["Cục Thống kê"]
+    report = build_report(data, "Q2", catalog=catalog())
+    assert [m.lead for m in report.missing] == [("Cục Thống kê",)]
+    assert build_report(results(), "Q2").missing[0].lead == (
+        "Sở Nông nghiệp và Môi trường",
+    )  # no chase: lead

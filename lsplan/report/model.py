@@ -73,7 +73,7 @@ class MissingLine:
     indicator: str
     name: str
     name_en: str
-    lead: tuple[str, ...]
+    lead: tuple[str, ...]  # the agency to chase: gaps' `chase` (statistics office for its figures) or lead
     overdue: bool
     deadline: str = ""
 
@@ -263,7 +263,7 @@ def build_report(
             or _get(names.indicator(m.get("indicator", "")), "name", "")
             or m.get("indicator", ""),
             name_en=_get(names.indicator(m.get("indicator", "")), "name_en", "") or m.get("indicator", ""),
-            lead=names.agencies(m.get("lead")),
+            lead=names.agencies(m.get("chase") or m.get("lead")),  # who to ask for the figure
             overdue=bool(m.get("overdue", False)),
             deadline=str(m.get("deadline") or ""),
         )
