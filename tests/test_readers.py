@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from hostile import minimal_xlsx, sheet_xml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lsplan.readers import Cell, Limits, ReadError, Sheet, open_workbook
 
@@ -231,3 +233,16 @@ def test_reading_emits_no_warnings(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         book = open_workbook(path)
     assert book.sheets[0].cell(1, 2) == Cell(1, 2, "B1", 1, "General", "Calibri")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), bom=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe"]))
+def test_any_bytes_named_csv_give_a_workbook_or_a_read_error(tmp_path: Path, data: bytes, bom: bytes) -> None:
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(bom + data)
+    try:
+        book = open_workbook(path)
+    except ReadError as exc:
+        assert exc.finding.code in {"not-a-spreadsheet", "file-corrupt", "file-empty"}
+    else:
+        assert all(isinstance(c.value, str) for row in book.sheets[0].rows for c in row if c)
