@@ -22,7 +22,8 @@ _MONTHS = re.compile(r"\b0?(3|6|9|12) thang\b")
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4)\b")
 _WHOLE_YEAR = re.compile(r"\b(ca nam|nam)\b")
 _CUMULATIVE = re.compile(r"\b(luy ke|cong don|tu dau nam)\b")
-_DATE = re.compile(r"\bngay \d{1,2} thang \d{1,2}\b")  # "ngày 6 tháng 7" is a date, not "6 tháng"
+# "ngày 6 tháng 7 năm 2026" is a letter's date: neither "6 tháng" nor the reporting year.
+_DATE = re.compile(r"\bngay \d{1,2} thang \d{1,2}(?: nam \d{4})?\b")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _SAME_PERIOD = re.compile(r"(cung ky)[^0-9]*(20\d\d)")
 
@@ -84,7 +85,7 @@ def parse_period(text: str, whole_year: bool = False) -> PeriodRef | None:
 
 def parse_year(text: str) -> int | None:
     """The reporting year a text names: the last year not introduced by "cùng kỳ"/"so với"."""
-    folded = fold(text)
+    folded = _DATE.sub(" ", fold(text))
     compared = {int(m.group(2)) for m in _SAME_PERIOD.finditer(folded)}
     years = [int(y) for y in _YEAR.findall(folded) if int(y) not in compared]
     return years[-1] if years else None

@@ -76,5 +76,6 @@ def test_describe() -> None:
 
 
 def test_dates_are_not_periods() -> None:
-    assert parse_period("Lạng Sơn, ngày 6 tháng 7 năm 2025") == PeriodRef(None, True, 2025)
-    assert parse_period("Báo cáo 6 tháng, ngày 9 tháng 6 năm 2025") == PeriodRef("Q2", True, 2025)
+    assert parse_period("Lạng Sơn, ngày 6 tháng 7 năm 2025") is None
+    assert parse_year("Báo cáo năm 2025, ngày 10 tháng 01 năm 2026") == 2025
+    assert parse_period("Báo cáo 6 tháng, ngày 9 tháng 6 năm 2025") == PeriodRef("Q2", True, None)
