@@ -270,7 +270,7 @@ def build_report(
         for m in current.get("missing", ())
     )
     return Report(
-        year=int(current.get("year")),
+        year=int(current["year"]),
         quarter=str(current.get("quarter", quarter)),
         cutoff=cutoff or data_cutoff(current),
         groups=groups,
