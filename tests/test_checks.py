@@ -397,28 +397,14 @@ def test_plan_compared_only_with_targets_in_the_same_unit(tmp_path: Path) -> Non
     assert "500.000" in only(result, "plan-differs").message
 
 
-def _reads_shared_strings() -> bool:
-    """lsplan.readers.xlsx passes `book.shared_strings` (always empty in read-only mode) to its
-    parsers instead of the sheet's `ws._shared_strings`: files with a shared-string table (Excel,
-    xlsxwriter) then fail as file-corrupt. openpyxl-written files use inline strings and pass."""
-    import inspect
-
-    from lsplan.readers import xlsx
-
-    return "book.shared_strings" not in inspect.getsource(xlsx)
-
-
-@pytest.mark.xfail(
-    not _reads_shared_strings(), reason="readers bug: shared strings (see _reads_shared_strings)", strict=True
-)
 def test_xlsxwriter_formula_cached_as_zero_is_not_a_real_zero(tmp_path: Path) -> None:
     import xlsxwriter
 
     path = tmp_path / "xw.xlsx"
     workbook = xlsxwriter.Workbook(str(path))
     sheet = workbook.add_worksheet("Biểu 01")
-    for r, values in enumerate([[line] for line in SCT] + [list(HEADER)]):
-        sheet.write_row(r, 0, values)
+    for r, cells in enumerate([[line] for line in SCT] + [list(HEADER)]):
+        sheet.write_row(r, 0, cells)
     sheet.write_row(4, 0, [1, "Sản lượng than", "tấn", 500000])
     sheet.write_formula(4, 4, "=D5*0.5")  # xlsxwriter stores 0 as the cached value
     sheet.write_row(5, 0, [2, "Sản lượng điện", "triệu kWh", 700, 0])  # a real zero
