@@ -9,7 +9,7 @@ import typer
 
 from lsplan.cli.app import app
 from lsplan.cli.options import DataDirOption, PlanOption, StoreOption, YearOption
-from lsplan.cli.store_cmds import DemoOption
+from lsplan.cli.store_common import DemoOption
 
 LangOption = Annotated[
     str | None,
@@ -55,7 +55,7 @@ def report_command(
     """
     # The store, demo fallback, quarter and catalogue handling are those of `lsplan gaps`, so that
     # the report shows exactly what `lsplan gaps --all` shows for the same arguments.
-    from lsplan.cli.store_cmds import _catalog, _open_store, _quarter
+    from lsplan.cli.store_common import _catalog, _open_store, _quarter
     from lsplan.i18n import UnknownLanguage, gettext_for, resolve_lang
     from lsplan.report import FORMATS
 
