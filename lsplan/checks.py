@@ -247,23 +247,37 @@ def cross_row_findings(catalog: Catalog, observations: list[Observation]) -> lis
     return findings
 
 
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
 def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
     """Files named by the arguments, globs expanded here too (Windows shells do not expand them).
 
-    Returns (files, patterns that matched nothing). A named file that does not exist is kept in
-    the first list so that it is reported as unreadable with its own finding.
+    A folder stands for the spreadsheets directly inside it. Returns (files, arguments that
+    matched nothing). A named file that does not exist is kept in the first list so that it is
+    reported as unreadable with its own finding.
     """
     files: list[Path] = []
     missing: list[str] = []
     seen: set[str] = set()
     for pattern in patterns:
-        if glob.has_magic(pattern):
-            matches = sorted(glob.glob(os.path.expanduser(pattern), recursive=True))
-            matches = [m for m in matches if os.path.isfile(m)]
-            if not matches:
-                missing.append(pattern)
-        else:
-            matches = [pattern]
+        found = (
+            sorted(glob.glob(os.path.expanduser(pattern), recursive=True))
+            if glob.has_magic(pattern)
+            else [pattern]
+        )
+        matches: list[str] = []
+        for match in found:
+            if os.path.isdir(match):
+                matches += sorted(
+                    str(p)
+                    for p in Path(match).iterdir()
+                    if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()
+                )
+            elif os.path.isfile(match) or not glob.has_magic(pattern):
+                matches.append(match)
+        if not matches:
+            missing.append(pattern)
         for match in matches:
             if match not in seen:
                 seen.add(match)

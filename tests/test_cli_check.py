@@ -136,7 +136,10 @@ def test_hostile_corpus_gives_clean_findings_and_exit_codes(tmp_path: Path) -> N
         start = time.perf_counter()
         result = check(str(case.path), "--format", "json")
         elapsed = time.perf_counter() - start
-        assert result.exception is None or isinstance(result.exception, SystemExit), (case.name, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            case.name,
+            result.exception,
+        )
         payload = json.loads(result.stdout)
         jsonschema.validate(payload, SCHEMA)
         (file,) = payload["files"]
@@ -149,3 +152,16 @@ def test_hostile_corpus_gives_clean_findings_and_exit_codes(tmp_path: Path) -> N
         else:
             assert result.exit_code in (0, 1), case.name
         assert elapsed < 5, f"{case.name} took {elapsed:.1f} s"
+
+
+def test_a_folder_stands_for_its_spreadsheets(tmp_path: Path) -> None:
+    from lsplan.checks import expand_paths
+
+    save_report(tmp_path / "b.xlsx")
+    (tmp_path / "a.csv").write_text("x")
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    files, missing = expand_paths([str(tmp_path), str(tmp_path / "b.xlsx"), str(tmp_path / "sub")])
+    assert [p.name for p in files] == ["a.csv", "b.xlsx"] and missing == [str(tmp_path / "sub")]
+    files, missing = expand_paths([str(tmp_path / "nope.xlsx")])
+    assert [p.name for p in files] == ["nope.xlsx"] and missing == []
