@@ -6,6 +6,7 @@ be read at all, a pattern matched nothing, or the command is misused.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -74,7 +75,8 @@ def _where(sheet: str | None, cell: str | None) -> str | None:
 def _rows(report: Any) -> tuple[list[dict], list[dict]]:
     findings, observations = [], []
     for result in report.files:
-        shown = [f for f in result.findings if str(f.severity) != "info"] or result.findings
+        shown = [f for f in result.findings if str(f.severity) != "info"]
+        infos = Counter(f.code for f in result.findings if str(f.severity) == "info")
         for finding in shown:
             findings.append(
                 {
@@ -87,15 +89,15 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
                     "message": finding.message,
                 }
             )
-        if not shown:
-            findings.append(
-                {
-                    "path": result.path,
-                    "status": result.status,
-                    "message": f"{result.agency_name or '?'}, {result.period or '?'} {result.year or ''}: "
-                    f"{len(result.observations)} value(s)",
-                }
-            )
+        # One line for the informational findings (empty form rows, unit conversions): all of
+        # them, cell by cell, are in --format json.
+        summary = f"{result.agency_name or '?'}, {result.period or '?'} {result.year or ''}: "
+        summary += f"{len(result.observations)} value(s) read"
+        if infos:
+            summary += "; also " + ", ".join(f"{code} ×{count}" for code, count in sorted(infos.items()))
+        findings.append(
+            {"path": result.path, "status": result.status, "severity": "info", "message": summary}
+        )
         for obs in result.observations:
             observations.append(
                 {
