@@ -70,8 +70,9 @@ def make_files(folder: Path, count: int) -> tuple[Path, Path, list[Path]]:
 
     cat, _ = catalog()
     form = write_template(folder / "form.xlsx", cat, "Sở Công Thương", 2025, "Q2")
-    fill_form(form.path, {row.indicator.id: 100 + i for i, row in enumerate(form.rows)})
-    report = save_report(folder / "report.xlsx", ROWS * 5)  # ~25 rows, a realistic report
+    fill_form(form.path, {row.indicator.id: 1 for row in form.rows})  # valid for every measure
+    extra = tuple((10 + i, f"Chỉ tiêu khác {i}", "tấn", None, i, None, None, None) for i in range(20))
+    report = save_report(folder / "report.xlsx", ROWS + extra)  # 25 rows, extra rows as real reports have
     many = folder / "many"
     many.mkdir()
     files = []
