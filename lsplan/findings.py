@@ -164,6 +164,26 @@ CODES: dict[str, Code] = _table(
     ),
     ("rule-incomplete", W, "Consistency rule incomplete", "{description}: no value for {missing}."),
     ("rule-invalid", E, "Rule cannot be evaluated", "Rule '{rule}' is invalid: {detail}"),
+    # --- plan data (lsplan.catalog; their messages carry file:line and the YAML path) ---
+    ("data-unreadable", E, "Data file unreadable", "{detail}"),
+    ("data-yaml-syntax", E, "YAML syntax error", "{detail}"),
+    ("data-schema", E, "Data does not match its schema", "{detail}"),
+    ("data-schema-missing", W, "Schema missing", "{detail}"),
+    ("data-duplicate-id", E, "Duplicate id", "{detail}"),
+    ("data-unknown-reference", E, "Unknown reference", "{detail}"),
+    ("data-unknown-document", E, "Unknown source document", "{detail}"),
+    ("data-range-order", E, "Range out of order", "{detail}"),
+    ("data-missing-quote", E, "Stated without a quote", "{detail}"),
+    ("data-quote-not-found", E, "Quote not in the source", "{detail}"),
+    ("data-missing-reason", E, "Inferred without a reason", "{detail}"),
+    ("data-no-lead", W, "Target without a lead agency", "{detail}"),
+    # --- store and ingest (lsplan.store, lsplan.ingest) ---
+    ("store-unreadable", E, "Store unreadable", "{detail}"),
+    ("store-unwritable", E, "Store not writable", "{detail}"),
+    ("store-too-new", E, "Store made by a newer lsplan", "{detail}"),
+    ("ingest-missing-metadata", E, "Submission lacks agency or period", "{detail}"),
+    ("history-cumulative-decrease", W, "Cumulative figure went down", "{detail}"),
+    ("history-outlier", W, "Figure breaks with history", "{detail}"),
     # --- caps ---
     ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
 )
