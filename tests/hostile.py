@@ -128,6 +128,18 @@ def _patch_declared_size(path: Path, member: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
+def _xls(path: Path, rows: list[list[object]]) -> bytes:
+    import xlwt  # type: ignore[import-untyped]
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            sheet.write(r, c, value)
+    book.save(str(path))
+    return path.read_bytes()
+
+
 def _many_sheets(path: Path, count: int) -> None:
     from openpyxl import Workbook
 
@@ -194,7 +206,13 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
         + "EncryptedPackage".encode("utf-16-le")
         + bytes(512)
     )
-    add("legacy.xls", "format-unsupported").write_bytes(ole + "Workbook".encode("utf-16-le") + bytes(512))
+    add("broken-ole.xls", "file-corrupt").write_bytes(ole + "Workbook".encode("utf-16-le") + bytes(512))
+    real_xls = _xls(d / "real.tmp", [[f"hàng {i}", i] for i in range(limits.max_rows + 5)])
+    add("too-many-rows.xls", "rows-capped", "finding").write_bytes(real_xls)
+    add("truncated.xls", "file-corrupt").write_bytes(real_xls[: len(real_xls) // 2])
+    with open(add("too-large.xls", "file-too-large"), "wb") as handle:
+        handle.write(ole)
+        handle.truncate(limits.max_file_bytes // 4 + 1)  # within the xlsx limit, over the .xls one
     with zipfile.ZipFile(add("calc.ods", "format-unsupported"), "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<office:document-content/>")
@@ -228,4 +246,5 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
     add("a-directory.xlsx", "not-a-file").mkdir()
     cases.append(HostileCase("missing.xlsx", d / "missing.xlsx", "file-not-found"))
     (d / "whole.tmp").unlink()
+    (d / "real.tmp").unlink()
     return cases

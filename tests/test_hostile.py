@@ -53,7 +53,10 @@ CASES = {
     "macro.xlsx": "file-macro-enabled",
     "macro-content-type.xlsx": "file-macro-enabled",
     "encrypted.xlsx": "file-encrypted",
-    "legacy.xls": "format-unsupported",
+    "broken-ole.xls": "file-corrupt",
+    "too-many-rows.xls": "rows-capped",
+    "truncated.xls": "file-corrupt",
+    "too-large.xls": "file-too-large",
     "calc.ods": "format-unsupported",
     "letter.docx.xlsx": "not-a-spreadsheet",
     "html-table.xls": "not-a-spreadsheet",
@@ -103,7 +106,7 @@ def _check_outcome(case: HostileCase) -> None:
 
 
 def test_rows_capped_reads_exactly_the_limit(corpus: list[HostileCase]) -> None:
-    case = next(c for c in corpus if c.expect == "rows-capped")
+    case = next(c for c in corpus if c.name == "too-many-rows.xlsx")
     book = open_workbook(case.path)
     sheet = book.sheets[0]
     assert sheet.max_row == 5000

@@ -40,7 +40,7 @@ __all__ = [
 
 
 def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
-    """Read a submitted spreadsheet (xlsx or csv) or raise ReadError with a stable code."""
+    """Read a submitted spreadsheet (xlsx, xls or csv) or raise ReadError with a stable code."""
     from lsplan.readers.safety import sniff
 
     kind = sniff(path, limits)
@@ -48,6 +48,10 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
         from lsplan.readers.xlsx import read_xlsx
 
         return read_xlsx(path, limits)
+    if kind == "xls":
+        from lsplan.readers.xls import read_xls
+
+        return read_xls(path, limits)
     from lsplan.readers.csvfile import read_csv
 
     return read_csv(path, limits)

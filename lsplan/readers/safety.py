@@ -32,7 +32,7 @@ _RATIO_FLOOR = 1024 * 1024
 
 
 def sniff(path: str | Path, limits: Limits) -> str:
-    """Return "xlsx" or "csv" for a file that may be parsed, or raise ReadError."""
+    """Return "xlsx", "xls" or "csv" for a file that may be parsed, or raise ReadError."""
     name = str(path)
     size = _regular_file_size(name)
     if size == 0:
@@ -89,11 +89,7 @@ def _ole2(name: str) -> str:
             "The workbook is password-protected (encrypted); save it again without a password.",
             name,
         )
-    raise ReadError.of(
-        "format-unsupported",
-        "This is a legacy Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx.",
-        name,
-    )
+    return "xls"  # a legacy Excel 97-2003 workbook, or another Office document: xls.py decides
 
 
 def check_zip(name: str, limits: Limits) -> None:
