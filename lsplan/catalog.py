@@ -75,6 +75,11 @@ class Catalog(Records):
             return self.groups[party_id].name
         return party_id
 
+    def plan_label(self, plan_id: str) -> str:
+        """The short label readers know a plan by ("CTr 52-CTr/TU"); the id when none is set."""
+        plan = self.plans.get(plan_id)
+        return (plan.short if plan is not None else "") or plan_id
+
     # ------------------------------------------------------------------ who does what
 
     def expand(self, party_id: str) -> tuple[str, ...]:

@@ -113,6 +113,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             date_text=raw.get("date_text"),
             title_en=raw.get("title_en"),
             kind=raw.get("kind") or "",
+            short=raw.get("short") or "",
         )
         _add(records.plans, plan, source, ("plans", i), findings, seen)
     seen = {}

@@ -89,6 +89,7 @@ class Plan:
     date_text: str | None = None  # as written, when only part of a date is given
     title_en: str | None = None
     kind: str = ""  # "kế hoạch", "chương trình hành động", ...
+    short: str = ""  # label readers know ("CTr 52-CTr/TU"), shown in tables; "" -> the id
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ runner = CliRunner()
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     catalog = FakeCatalog()
-    monkeypatch.setattr(store_common, "_catalog", lambda data: catalog)
+    monkeypatch.setattr(store_common, "catalog_or_exit", lambda data: catalog)
     monkeypatch.setattr(lsplan.gaps, "_default_assess", lambda: fake_assess)
     monkeypatch.setattr(lsplan.ingest, "_default_checker", lambda: fake_check)
     path = tmp_path / "store.sqlite3"

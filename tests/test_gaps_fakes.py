@@ -18,6 +18,7 @@ from lsplan.model import (
     Group,
     Indicator,
     Measure,
+    Plan,
     Status,
     Target,
     Task,
@@ -102,6 +103,14 @@ TASKS = {
 }
 
 
+PLANS = {
+    "kb-2025": Plan(
+        "kb-2025", "", "Kịch bản tăng trưởng 2025", "UBND", "", 2025, 2025, short="KH tăng trưởng 2025"
+    ),
+    "ctr-98": Plan("ctr-98", "", "Kế hoạch thực hiện CTr 98", "UBND", "", 2021, 2045),
+}
+
+
 @dataclass
 class FakeCatalog:
     agencies: dict = field(default_factory=lambda: dict(AGENCIES))
@@ -109,8 +118,12 @@ class FakeCatalog:
     targets: dict = field(default_factory=lambda: dict(TARGETS))
     groups: dict = field(default_factory=lambda: dict(GROUPS))
     tasks: dict = field(default_factory=lambda: dict(TASKS))
-    plans: dict = field(default_factory=lambda: {"kb-2025": None, "ctr-98": None})
+    plans: dict = field(default_factory=lambda: dict(PLANS))
     assessment: AssessmentSettings = field(default_factory=AssessmentSettings)
+
+    def plan_label(self, plan_id):
+        plan = self.plans.get(plan_id)
+        return (plan.short if plan is not None else "") or plan_id
 
     def resolve_agency(self, name):
         key = fold(name)

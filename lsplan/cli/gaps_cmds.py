@@ -18,28 +18,35 @@ from lsplan.cli.options import (
     YearOption,
 )
 from lsplan.cli.store_common import (
+    AsOfOption,
     DemoOption,
     OutputOption,
-    _date_vi,
-    _err,
-    _labelled,
-    _quarter,
-    _status_vi,
-    _vn,
+    as_of_option,
+    check_year,
+    date_vi,
+    err,
+    labelled,
+    period_vi,
+    quarter_option,
+    status_vi,
+    vn,
 )
 from lsplan.render import Column, OutputFormat
+
+_STATUS_ORDER = ("off_track", "at_risk", "no_data", "on_track", "achieved", "not_assessed")
+_STATUS_RANK = {status: rank for rank, status in enumerate(_STATUS_ORDER)}
 
 
 def _gap_columns() -> list[Column]:
     return [
         Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan", "Kế hoạch"),
+        Column("plan_label", "Kế hoạch", max_width=20),
         Column("statement", "Mục tiêu", max_width=30),
-        Column("expected", "Dự kiến đến quý", "right", show=_vn),
-        Column("actual", "Thực hiện", "right", show=_vn),
+        Column("expected", "Dự kiến đến quý", "right", show=vn),
+        Column("actual", "Thực hiện", "right", show=vn),
         Column("unit", "ĐVT"),
-        Column("attainment", "Đạt (%)", "right", show=lambda v: _vn(v, 1)),
-        Column("gap", "Chênh lệch", "right", show=_vn),
+        Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),
+        Column("gap", "Chênh lệch", "right", show=vn),
         Column("status_label", "Đánh giá"),
         Column("lead", "Cơ quan chủ trì", max_width=30),
         Column("where", "Nguồn số liệu", max_width=34),
@@ -49,10 +56,10 @@ def _gap_columns() -> list[Column]:
 def _missing_columns() -> list[Column]:
     return [
         Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan", "Kế hoạch"),
+        Column("plan_label", "Kế hoạch", max_width=20),
         Column("chase", "Cơ quan cần đôn đốc", max_width=34),
-        Column("deadline", "Hạn báo cáo", show=_date_vi),
-        Column("overdue", "Quá hạn", show=lambda v: "quá hạn" if v else "chưa đến hạn"),
+        Column("deadline", "Hạn báo cáo", show=date_vi),
+        Column("overdue", "Tình trạng", show=lambda v: "Quá hạn" if v else "Chưa đến hạn"),
     ]
 
 
@@ -65,6 +72,7 @@ def gaps(
     plan: PlanOption = None,
     agency: AgencyOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Every target, not only the lagging ones.")] = False,
+    as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
     store: StoreOption = None,
@@ -80,26 +88,38 @@ def gaps(
     from lsplan.render import emit
 
     if fmt is OutputFormat.XLSX and output is None:
-        _err("error: --format xlsx needs --output FILE.xlsx")
+        err("error: --format xlsx needs --output FILE.xlsx")
         raise typer.Exit(2)
-    catalog = common._catalog(data)
-    q = _quarter(quarter) or "Q4"  # --quarter is required: never None here
+    q = quarter_option(quarter) or "Q4"  # --quarter is required: never None here
+    today = as_of_option(as_of)
+    catalog = common.catalog_or_exit(data)
+    check_year(catalog, year)
     if plan is not None and plan not in catalog.plans:
-        _err(f"error: no plan {plan!r}; plans: {', '.join(sorted(catalog.plans))} (see `lsplan plans`)")
+        err(f"error: no plan {plan!r}; plans: {', '.join(sorted(catalog.plans))} (see `lsplan plans`)")
         raise typer.Exit(2)
-    with common._open_store(store, catalog=catalog, demo=demo) as opened:
+    with common.open_store(store, catalog=catalog, demo=demo) as opened:
         try:
             result = run_gaps(
-                catalog, opened, year=year, quarter=q, plan=plan, agency=agency, include_all=show_all
+                catalog,
+                opened,
+                year=year,
+                quarter=q,
+                plan=plan,
+                agency=agency,
+                include_all=show_all,
+                today=today,
             )
         except AgencyLookupError as exc:
-            _err(f"error: {exc}")
+            err(f"error: {exc}")
             raise typer.Exit(1) from exc
-    rows = [_labelled(row, result.quarter) for row in result.rows]
-    missing = [m | {"status": "missing"} for m in result.missing]
+    rows = [labelled(row, result.quarter, catalog) for row in result.rows]
+    missing = [labelled(m, result.quarter, catalog) | {"status": "missing"} for m in result.missing]
     columns, missing_columns = _gap_columns(), _missing_columns()
-    title = f"{'Tất cả chỉ tiêu' if show_all else 'Chỉ tiêu chậm tiến độ'} — {result.quarter} {result.year}"
-    caption = ", ".join(f"{_status_vi(k)}: {v}" for k, v in sorted(result.counts.items()))
+    heading = "Tất cả chỉ tiêu" if show_all else "Chỉ tiêu chậm tiến độ"
+    title = f"{heading} — {period_vi(result.quarter, result.year)}"
+    counts = sorted(result.counts.items(), key=lambda kv: _STATUS_RANK.get(kv[0], 9))
+    caption = ", ".join(f"{status_vi(k)}: {v}" for k, v in counts)
+    caption += f" · tính quá hạn đến ngày {date_vi(result.as_of)}"
     missing_title = f"Chưa có số liệu ({len(missing)})"
     if fmt is OutputFormat.CSV:  # one flat table: the rows, then the missing figures as status "missing"
         flat = [*rows, *missing]
@@ -124,7 +144,7 @@ def gaps(
         extra_tables=[(missing_title, missing, missing_columns)],
     )
     if fmt is OutputFormat.TABLE and output is None and not rows:
-        _err("No lagging target for this quarter." if not show_all else "No target.")
+        err("No lagging target for this quarter." if not show_all else "No target.")
 
 
 # ---------------------------------------------------------------------------------- agency
@@ -137,6 +157,7 @@ def agency(
     ],
     year: YearOption = None,
     quarter: QuarterOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
     store: StoreOption = None,
@@ -150,53 +171,65 @@ def agency(
     from lsplan.gaps import agency_view
     from lsplan.render import emit, to_json
 
-    catalog = common._catalog(data)
-    with common._open_store(store, catalog=catalog, demo=demo) as opened:
-        view = agency_view(catalog, opened, name, year=year, quarter=_quarter(quarter))
+    q = quarter_option(quarter)
+    today = as_of_option(as_of)
+    catalog = common.catalog_or_exit(data)
+    check_year(catalog, year)
+    with common.open_store(store, catalog=catalog, demo=demo) as opened:
+        view = agency_view(catalog, opened, name, year=year, quarter=q, today=today)
     if not view.ok:
         names = "; ".join(c["name"] for c in view.candidates)
-        _err(f"error: {view.error}: {name!r}." + (f" Did you mean: {names}?" if names else ""))
+        what = "is ambiguous" if view.error == "agency-ambiguous" else "matches no agency"
+        hint = f" Did you mean: {names}?" if names else " See `lsplan agencies` for the names known."
+        err(f"error: {name!r} {what} [{view.error}].{hint}")
         if fmt is OutputFormat.JSON:
             typer.echo(to_json(view.to_dict()))
         raise typer.Exit(1)
     payload = view.to_dict()
     resolved = payload["resolved_from"]
     if resolved["how"] not in ("exact",) or resolved["note"]:
-        _err(
+        err(
             f"note: {name!r} resolved to {payload['agency']['name']} ({resolved['how']})"
             + (f": {resolved['note']}" if resolved["note"] else "")
         )
-    indicators = [_labelled(row, payload["quarter"]) for row in payload["indicators"]]
+    indicators = [labelled(row, payload["quarter"], catalog) for row in payload["indicators"]]
+    lead_tasks = [labelled(t, payload["quarter"], catalog) for t in payload["lead_tasks"]]
+    support_tasks = [labelled(t, payload["quarter"], catalog) for t in payload["support_tasks"]]
+    missing = [labelled(m, payload["quarter"], catalog) for m in payload["missing"]]
     task_columns = [
         Column("number", "Mục"),
-        Column("plan", "Kế hoạch"),
+        Column("plan_label", "Kế hoạch", max_width=20),
         Column("title", "Nhiệm vụ", max_width=70),
         Column("via", "Qua nhóm", max_width=30),
     ]
     indicator_columns = [
         Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan", "Kế hoạch"),
-        Column("role", "Vai trò"),
-        Column("expected", "Dự kiến đến quý", "right", show=_vn),
-        Column("actual", "Thực hiện", "right", show=_vn),
+        Column("plan_label", "Kế hoạch", max_width=20),
+        Column("role_label", "Vai trò"),
+        Column("expected", "Dự kiến đến quý", "right", show=vn),
+        Column("actual", "Thực hiện", "right", show=vn),
         Column("unit", "ĐVT"),
-        Column("attainment", "Đạt (%)", "right", show=lambda v: _vn(v, 1)),
+        Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),
         Column("status_label", "Đánh giá"),
         Column("where", "Nguồn số liệu", max_width=34),
     ]
-    title = f"{payload['agency']['name']} — {payload['quarter']} {payload['year']}"
-    submitted = "đã nộp báo cáo" if payload["submitted"] else "chưa nộp báo cáo kỳ này"
+    title = f"{payload['agency']['name']} — {period_vi(payload['quarter'], payload['year'])}"
+    submitted = (
+        f"Đã nộp {len(payload['submissions'])} báo cáo kỳ này"
+        if payload["submitted"]
+        else "Chưa nộp báo cáo kỳ này"
+    )
     emit(
         payload,
         indicators,
         indicator_columns,
         fmt,
-        title=f"{title} - chỉ tiêu phụ trách",
+        title=f"{title}: chỉ tiêu phụ trách",
         caption=submitted,
         output=output,
         extra_tables=[
-            (f"Nhiệm vụ chủ trì ({len(payload['lead_tasks'])})", payload["lead_tasks"], task_columns),
-            (f"Nhiệm vụ phối hợp ({len(payload['support_tasks'])})", payload["support_tasks"], task_columns),
-            (f"Chưa có số liệu ({len(payload['missing'])})", payload["missing"], _missing_columns()),
+            (f"Nhiệm vụ chủ trì ({len(lead_tasks)})", lead_tasks, task_columns),
+            (f"Nhiệm vụ phối hợp ({len(support_tasks)})", support_tasks, task_columns),
+            (f"Chưa có số liệu ({len(missing)})", missing, _missing_columns()),
         ],
     )

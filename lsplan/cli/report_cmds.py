@@ -55,7 +55,7 @@ def report_command(
     """
     # The store, demo fallback, quarter and catalogue handling are those of `lsplan gaps`, so that
     # the report shows exactly what `lsplan gaps --all` shows for the same arguments.
-    from lsplan.cli.store_common import _catalog, _open_store, _quarter
+    from lsplan.cli.store_common import catalog_or_exit, check_year, open_store, quarter_option
     from lsplan.i18n import UnknownLanguage, gettext_for, resolve_lang
     from lsplan.report import FORMATS
 
@@ -65,14 +65,15 @@ def report_command(
         language = resolve_lang(lang)
     except UnknownLanguage as exc:
         raise _fail(str(exc)) from exc
-    q = _quarter(quarter)
+    q = quarter_option(quarter)
     assert q is not None
-    catalog = _catalog(data)
+    catalog = catalog_or_exit(data)
+    check_year(catalog, year)
     if plan is not None and plan not in catalog.plans:
         raise _fail(f"unknown plan {plan!r}; known: {', '.join(catalog.plans)}")
     from lsplan.report import build_report, report_results, same_period_last_year, write_report
 
-    with _open_store(store, catalog=catalog, demo=demo) as opened:
+    with open_store(store, catalog=catalog, demo=demo) as opened:
         results = report_results(catalog, opened, year=year or opened.latest_year(), quarter=q, plan=plan)
         previous = same_period_last_year(catalog, opened, year=results[q]["year"], quarter=q)
     report = build_report(results, q, catalog=catalog, plan=plan, same_period=previous)

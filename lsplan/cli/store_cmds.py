@@ -21,14 +21,15 @@ from lsplan.cli.options import (
     StoreOption,
     YearOption,
 )
-from lsplan.cli.store_common import (  # DemoOption, _catalog, _open_store: re-exported for report_cmds
-    DemoOption,  # noqa: F401
+from lsplan.cli.store_common import (
+    MATURITY_VI,
+    ROMAN_QUARTER,
     OutputOption,
-    _catalog,  # noqa: F401
-    _err,
-    _open_store,  # noqa: F401
-    _quarter,
-    _vn,
+    datetime_vi,
+    err,
+    period_vi,
+    quarter_option,
+    vn,
 )
 from lsplan.render import Column, OutputFormat
 
@@ -64,18 +65,18 @@ def ingest(
     from lsplan.render import console, emit
     from lsplan.store import Store, StoreError, resolve_store_path
 
-    catalog = common._catalog(data)
-    q = _quarter(quarter)
+    catalog = common.catalog_or_exit(data)
+    q = quarter_option(quarter)
     paths, unmatched = expand_paths(files)
     for pattern in unmatched:
-        _err(f"error: no file matches {pattern!r}")
+        err(f"error: no file matches {pattern!r}")
     if unmatched and not paths:
         raise typer.Exit(2)
     path = resolve_store_path(store)
     try:
         opened = Store(path)
     except StoreError as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         raise typer.Exit(2) from exc
     with opened:
         if len(paths) > 1:
@@ -145,7 +146,7 @@ def ingest(
     )
     added = sum(f.status in ("added", "would-add") for f in report.files)
     refused = sum(f.status in ("refused", "unreadable") for f in report.files)
-    _err(
+    err(
         f"{len(report.files)} file(s): {added} {'would be ' if dry_run else ''}stored, "
         f"{sum(f.status == 'unchanged' for f in report.files)} unchanged, {refused} refused."
     )
@@ -169,28 +170,33 @@ def history(
     """
     from lsplan.render import emit
 
-    catalog = common._catalog(data)
+    catalog = common.catalog_or_exit(data)
     found = catalog.indicators.get(indicator) or catalog.match_indicator(indicator)
     if found is None:
-        _err(f"error: unknown indicator {indicator!r} (see `lsplan targets`)")
+        err(f"error: unknown indicator {indicator!r} (see `lsplan targets`)")
         raise typer.Exit(1)
-    with common._open_store(store, catalog=catalog) as opened:
+    with common.open_store(store, catalog=catalog) as opened:
         flows = [found.id] if str(found.measure) == "flow" else []
         values = [v.to_dict() for v in opened.history(found.id, flows=flows)]
     payload = {"indicator": {"id": found.id, "name": found.name, "unit": found.unit}, "values": values}
     for value in values:
         value["where"] = "!".join(str(p) for p in (value["sheet"], value["cell"]) if p) or None
-        value["period_label"] = f"{value['period']} {value['year']}"
+        value["period_label"] = (
+            period_vi(value["period"], value["year"])
+            if value["cumulative"]
+            else f"Quý {ROMAN_QUARTER.get(value['period'], value['period'])} năm {value['year']} (riêng quý)"
+        )
+        value["agency_name"] = catalog.name_of(value["agency"]) if value.get("agency") else None
     columns = [
         Column("period_label", "Kỳ"),
-        Column("value", "Giá trị", "right", show=_vn),
+        Column("value", "Giá trị", "right", show=vn),
         Column("unit", "ĐVT"),
         Column("cumulative", "Lũy kế", show=lambda v: "có" if v else "quý riêng"),
-        Column("maturity", "Mức độ"),
-        Column("agency", "Cơ quan"),
+        Column("maturity", "Mức độ", show=lambda v: MATURITY_VI.get(v, v)),
+        Column("agency_name", "Cơ quan", max_width=30),
         Column("file", "Tệp"),
         Column("where", "Ô"),
-        Column("received_at", "Nhận lúc"),
+        Column("received_at", "Nhận lúc", show=datetime_vi),
         Column("superseded", "Đã thay thế", show=lambda v: "có" if v else ""),
         Column("counts", "Số liệu được dùng", show=lambda v: "✔" if v else ""),
     ]

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 
-def _status_vi(status: str | None, attainment: float | None = None, quarter: str | None = None) -> str:
+def status_vi(status: str | None, attainment: float | None = None, quarter: str | None = None) -> str:
     """A status as officials write it (one vocabulary with `lsplan report`: lsplan.i18n)."""
     from lsplan.i18n import status_label
 
@@ -24,14 +24,52 @@ def _status_vi(status: str | None, attainment: float | None = None, quarter: str
     return status_label(status, "vi", attainment=attainment, quarter=quarter)
 
 
-def _labelled(row: dict, quarter: str) -> dict:
-    return row | {
-        "where": _where(row.get("source")),
-        "status_label": _status_vi(row.get("status"), row.get("attainment"), quarter),
+ROLES_VI = {"lead": "Chủ trì", "support": "Phối hợp"}
+MATURITY_VI = {"estimate": "Ước", "preliminary": "Sơ bộ", "official": "Chính thức"}
+ROMAN_QUARTER = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
+
+
+def period_vi(quarter: str, year: int | str) -> str:
+    """The cumulative period as reports name it: Q1 -> "Quý I năm 2025", Q2 -> "6 tháng đầu năm
+    2025", Q3 -> "9 tháng năm 2025", Q4 -> "Năm 2025" (the whole year)."""
+    if quarter == "Q2":
+        return f"6 tháng đầu năm {year}"
+    if quarter == "Q3":
+        return f"9 tháng năm {year}"
+    if quarter == "Q4":
+        return f"Năm {year}"
+    return f"Quý {ROMAN_QUARTER.get(quarter, quarter)} năm {year}"
+
+
+def role_vi(role: str | None) -> str:
+    """lead -> "Chủ trì", support -> "Phối hợp"."""
+    return ROLES_VI.get(role or "", role or "—")
+
+
+def labelled(row: dict, quarter: str, catalog: Any = None) -> dict:
+    """A result row with the words a Vietnamese reader expects next to the ids the JSON keeps:
+    source cell, status, role, the plan's short label, lead agencies as one line."""
+    plan = row.get("plan")
+    out = row | {
+        "where": where(row.get("source")),
+        "status_label": status_vi(row.get("status"), row.get("attainment"), quarter),
+        "plan_label": catalog.plan_label(plan) if catalog is not None and plan else plan,
     }
+    if "role" in row:
+        out["role_label"] = role_vi(row.get("role"))
+    return out
 
 
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Judge overdue figures as of this day, YYYY-MM-DD (default: today), "
+        "to reproduce an earlier review.",
+        show_default=False,
+    ),
+]
 DemoOption = Annotated[
     bool,
     typer.Option(
@@ -42,11 +80,11 @@ DemoOption = Annotated[
 ]
 
 
-def _err(message: str) -> None:
+def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _vn(value: Any, decimals: int = 2) -> str:
+def vn(value: Any, decimals: int = 2) -> str:
     """A number the Vietnamese way: "." groups thousands, "," is the decimal mark."""
     if value is None:
         return "—"
@@ -56,7 +94,7 @@ def _vn(value: Any, decimals: int = 2) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def _date_vi(value: Any) -> str:
+def date_vi(value: Any) -> str:
     """2025-03-14 -> 14/03/2025, as Vietnamese documents write dates."""
     if not isinstance(value, str) or len(value) != 10:
         return "—" if value is None else str(value)
@@ -64,41 +102,79 @@ def _date_vi(value: Any) -> str:
     return f"{day}/{month}/{year}"
 
 
-def _quarter(text: str | None) -> str | None:
+def datetime_vi(value: Any) -> str:
+    """An ISO time stamp -> "22/11/2026 15:24" (UTC as stored), as Vietnamese documents write it."""
+    from datetime import datetime
+
+    if not isinstance(value, str):
+        return "—" if value is None else str(value)
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return stamp.strftime("%d/%m/%Y %H:%M")
+
+
+def as_of_option(text: str | None) -> Any:
+    """--as-of YYYY-MM-DD -> a date (None: today); anything else is a usage error (exit 2)."""
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        err(f"error: not a date: {text!r} (use YYYY-MM-DD, e.g. 2025-04-20)")
+        raise typer.Exit(2) from None
+
+
+def check_year(catalog: Any, year: int | None) -> None:
+    """A --year no plan covers (--year 1800) is a usage error (exit 2), not an empty table."""
+    if year is None:
+        return
+    plans = list(catalog.plans.values())
+    if plans and not any(p.horizon_start <= year <= p.horizon_end for p in plans):
+        first = min(p.horizon_start for p in plans)
+        last = max(p.horizon_end for p in plans)
+        err(f"error: no plan covers the year {year} (the plans span {first}-{last})")
+        raise typer.Exit(2)
+
+
+def quarter_option(text: str | None) -> str | None:
     if text is None:
         return None
     key = text.strip().upper().removeprefix("Q").removeprefix("QUÝ").strip()
     mapping = {"1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4", "I": "Q1", "II": "Q2", "III": "Q3", "IV": "Q4"}
     if key not in mapping:
-        _err(f"error: not a quarter: {text!r} (use Q1, Q2, Q3 or Q4)")
+        err(f"error: not a quarter: {text!r} (use Q1, Q2, Q3 or Q4)")
         raise typer.Exit(2)
     return mapping[key]
 
 
-def _catalog(data_dir: Path | None) -> Any:
+def catalog_or_exit(data_dir: Path | None) -> Any:
     from lsplan.catalog import CatalogError, load_catalog
 
     try:
         return load_catalog(data_dir)
     except CatalogError as exc:
-        _err(f"error: the plan data is invalid: {exc} (run `lsplan data validate`)")
+        err(f"error: the plan data is invalid: {exc} (run `lsplan data validate`)")
         raise typer.Exit(2) from exc
 
 
 @contextmanager
-def _open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) -> Iterator[Any]:
+def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) -> Iterator[Any]:
     """The store to read; the demo store when asked, or when none was given and none exists yet."""
     from lsplan.store import Store, StoreError, default_store_path
 
     target = path or default_store_path()
     if path is not None and not target.exists() and not demo:
-        _err(f"error: no store at {target} (`lsplan ingest FILE... --store {target}` creates it)")
+        err(f"error: no store at {target} (`lsplan ingest FILE... --store {target}` creates it)")
         raise typer.Exit(2)
     if catalog is not None and (demo or (path is None and not target.exists())):
         from lsplan.demo import build_demo_store
 
         reason = "--demo" if demo else f"no store at {target} yet"
-        _err(
+        err(
             f"note: {reason}: using a demo store built from the shipped Q1 2025 example submissions "
             "(real published figures). `lsplan ingest FILE...` builds your own."
         )
@@ -109,19 +185,19 @@ def _open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) -
             report = build_demo_store(store, catalog)
             for outcome in report.files:
                 if outcome.status not in ("added", "unchanged"):
-                    _err(f"warning: demo example {Path(outcome.path).name} was {outcome.status}")
+                    err(f"warning: demo example {Path(outcome.path).name} was {outcome.status}")
             yield store
         return
     try:
         store = Store(target)
     except StoreError as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         raise typer.Exit(2) from exc
     with store:
         yield store
 
 
-def _where(source: dict | None) -> str | None:
+def where(source: dict | None) -> str | None:
     if not source:
         return None
     cell = "!".join(str(p) for p in (source.get("sheet"), source.get("cell")) if p)
