@@ -189,6 +189,15 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
         good,
         extra={f"xl/media/x{i}.bin": b"" for i in range(limits.max_entries)},
     )
+    minimal_xlsx(
+        add("huge-shared-strings.xlsx", "file-too-large"),
+        good,
+        extra={
+            "xl/sharedStrings.xml": "<sst>"
+            + "<si><t>chuỗi số</t></si>" * (limits.max_part_bytes // 20)
+            + "</sst>"
+        },
+    )
     minimal_xlsx(add("xml-bomb.xlsx", "xml-unsafe"), BILLION_LAUGHS)
     minimal_xlsx(add("external-entity.xlsx", "xml-unsafe"), EXTERNAL_ENTITY)
     minimal_xlsx(add("malformed-xml.xlsx", "file-corrupt"), good.replace("</sheetData>", "<row r="))

@@ -47,6 +47,7 @@ CASES = {
     "zip-bomb-lying-size.xlsx": "file-corrupt",
     "declares-huge-size.xlsx": "file-too-large",
     "too-many-entries.xlsx": "zip-bomb",
+    "huge-shared-strings.xlsx": "file-too-large",
     "xml-bomb.xlsx": "xml-unsafe",
     "external-entity.xlsx": "xml-unsafe",
     "malformed-xml.xlsx": "file-corrupt",

@@ -31,6 +31,11 @@ class Limits:
     max_cells: int = 30_000
     max_scanned_cells: int = 60_000
     max_sheets: int = 50  # beyond it the remaining sheets are ignored with `sheets-capped`
+    # Declared size of one XML part that openpyxl parses whole (shared strings, styles, workbook,
+    # relationships; ~0.25 s a MB), and of one worksheet part (streamed, but everything in it
+    # besides cells is parsed too). Beyond either: `file-too-large`.
+    max_part_bytes: int = 8 * 1024 * 1024
+    max_sheet_part_bytes: int = 16 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()

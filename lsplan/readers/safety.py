@@ -24,6 +24,8 @@ _ENCRYPTION_MARKERS = tuple(
 )
 _ODS_MIMETYPES = (b"application/vnd.oasis.opendocument.spreadsheet",)
 _MACRO_CONTENT_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.vbaProject")
+# Parts openpyxl reads whole (read-only mode streams only the worksheets).
+_PARSED_WHOLE = {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"}
 _TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
 _SCAN_BYTES = 64 * 1024  # how much of each XML part is scanned for a DTD
 _SCAN_TOTAL = 4 * 1024 * 1024  # and in all, so that 10,000 parts cannot cost 640 MB of inflating
@@ -140,6 +142,14 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
             f"The workbook unpacks to {total:,} bytes; the limit is {limits.max_uncompressed:,} bytes.",
             name,
         )
+    for info in infos:
+        limit = _part_limit(info.filename, limits)
+        if limit is not None and info.file_size > limit:
+            raise ReadError.of(
+                "file-too-large",
+                f"Part {info.filename!r} unpacks to {info.file_size:,} bytes; the limit is {limit:,} bytes.",
+                name,
+            )
     if any(info.flag_bits & 0x1 for info in infos):
         raise ReadError.of(
             "file-encrypted", "The workbook's parts are encrypted (zip password); save it without one.", name
@@ -152,6 +162,15 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
                 f"(limit {limits.max_ratio:g}); refused as a possible zip bomb.",
                 name,
             )
+
+
+def _part_limit(member: str, limits: Limits) -> int | None:
+    """The size limit for a part openpyxl will parse, or None for parts it skips (media, charts)."""
+    if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+        return limits.max_sheet_part_bytes
+    if member in _PARSED_WHOLE or member.startswith(("xl/theme/", "docProps/")) or member.endswith(".rels"):
+        return limits.max_part_bytes
+    return None
 
 
 def _head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
