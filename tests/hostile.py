@@ -198,6 +198,13 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
             + "</sst>"
         },
     )
+    merges = "".join(f'<mergeCell ref="A{i}:B{i}"/>' for i in range(1, limits.max_sheet_structures + 10))
+    minimal_xlsx(
+        add("too-many-merges.xlsx", "file-too-large"),
+        sheet_xml(
+            [["a"]], extra=f'<mergeCells count="{limits.max_sheet_structures + 9}">{merges}</mergeCells>'
+        ),
+    )
     minimal_xlsx(add("xml-bomb.xlsx", "xml-unsafe"), BILLION_LAUGHS)
     minimal_xlsx(add("external-entity.xlsx", "xml-unsafe"), EXTERNAL_ENTITY)
     minimal_xlsx(add("malformed-xml.xlsx", "file-corrupt"), good.replace("</sheetData>", "<row r="))

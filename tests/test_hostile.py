@@ -48,6 +48,7 @@ CASES = {
     "declares-huge-size.xlsx": "file-too-large",
     "too-many-entries.xlsx": "zip-bomb",
     "huge-shared-strings.xlsx": "file-too-large",
+    "too-many-merges.xlsx": "file-too-large",
     "xml-bomb.xlsx": "xml-unsafe",
     "external-entity.xlsx": "xml-unsafe",
     "malformed-xml.xlsx": "file-corrupt",

@@ -36,6 +36,9 @@ class Limits:
     # besides cells is parsed too). Beyond either: `file-too-large`.
     max_part_bytes: int = 8 * 1024 * 1024
     max_sheet_part_bytes: int = 16 * 1024 * 1024
+    # Merged ranges, validations, hyperlinks and conditional-format rules in one worksheet:
+    # openpyxl builds them all in memory (450,000 merges took 5 s). Real reports hold dozens.
+    max_sheet_structures: int = 20_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -121,6 +121,9 @@ def check_zip(name: str, limits: Limits) -> None:
                     name,
                 )
             _scan_for_dtd(name, archive, infos)
+            for info in infos:
+                if _is_worksheet_part(info.filename):
+                    _count_structures(name, archive, info, limits)
     except zipfile.BadZipFile as exc:
         raise ReadError.of("file-corrupt", f"The file is damaged (broken zip: {exc}).", name) from None
     except (OSError, EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError) as exc:
@@ -164,13 +167,41 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> Non
             )
 
 
+def _is_worksheet_part(member: str) -> bool:
+    return member.startswith("xl/worksheets/") and member.endswith(".xml")
+
+
 def _part_limit(member: str, limits: Limits) -> int | None:
     """The size limit for a part openpyxl will parse, or None for parts it skips (media, charts)."""
-    if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+    if _is_worksheet_part(member):
         return limits.max_sheet_part_bytes
     if member in _PARSED_WHOLE or member.startswith(("xl/theme/", "docProps/")) or member.endswith(".rels"):
         return limits.max_part_bytes
     return None
+
+
+_STRUCTURES = (b"mergeCell ", b"dataValidation ", b"hyperlink ", b"cfRule ")
+_CHUNK = 1024 * 1024
+
+
+def _count_structures(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
+    """Stream one worksheet part (bounded by max_sheet_part_bytes) and count its structures."""
+    count = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            window = tail + chunk
+            # Count only matches that start in this chunk: the tail is shorter than any token.
+            count += sum(window.count(token) for token in _STRUCTURES)
+            count -= sum(tail.count(token) for token in _STRUCTURES)
+            tail = window[-16:]
+            if count > limits.max_sheet_structures:
+                raise ReadError.of(
+                    "file-too-large",
+                    f"Part {info.filename!r} holds more than {limits.max_sheet_structures:,} merged ranges, "
+                    "validations, hyperlinks and formatting rules; refused.",
+                    name,
+                )
 
 
 def _head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
