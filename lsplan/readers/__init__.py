@@ -6,7 +6,8 @@
     except ReadError as exc:
         print(exc.finding.code)          # file-encrypted, zip-bomb, not-a-spreadsheet, ...
 
-Detection is by content, not by extension; the input is opened read-only and never changed.
+Detection is by content, not by extension (.xlsx via openpyxl, legacy .xls via xlrd, .csv by
+its extension once the bytes are text); the input is opened read-only and never changed.
 """
 
 from __future__ import annotations

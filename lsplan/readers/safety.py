@@ -1,8 +1,11 @@
 """Safe open: decide what a file is by its bytes, and refuse what must not be parsed.
 
-Every check here runs before any parser sees the file: existence, size, magic bytes, the
-zip's central directory (entry count, declared sizes, compression ratios), the package's
-content types (macros), and a scan for DTDs in the XML parts. The file is opened read-only.
+Every check here runs before any parser sees the file: existence, size, magic bytes (zip =>
+xlsx, OLE2 => encrypted OOXML or legacy .xls, text => csv by extension), the zip's central
+directory (entry count, declared sizes of the whole and of each parsed part, compression
+ratios, zip encryption), the package's content types (macros), a scan for DTDs in the XML
+parts, and a count of the structures openpyxl builds whole for each worksheet (merged ranges,
+validations, ...). The file is opened read-only.
 """
 
 from __future__ import annotations
@@ -45,8 +48,11 @@ def sniff(path: str | Path, limits: Limits) -> str:
             f"The file is {size:,} bytes; the limit is {limits.max_file_bytes:,} bytes.",
             name,
         )
-    with open(name, "rb") as handle:
-        head = handle.read(8)
+    try:
+        with open(name, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ReadError.of("file-unreadable", f"The file cannot be opened: {exc.strerror}.", name) from None
     if head.startswith(OLE2_MAGIC):
         return _ole2(name)
     if head.startswith(ZIP_MAGICS):
@@ -60,7 +66,7 @@ def sniff(path: str | Path, limits: Limits) -> str:
         return "csv"
     raise ReadError.of(
         "not-a-spreadsheet",
-        "The file is neither an Excel workbook (.xlsx) nor a CSV file; save it as .xlsx.",
+        "The file is neither an Excel workbook (.xlsx, .xls) nor a CSV file; save it as .xlsx.",
         name,
     )
 
