@@ -42,7 +42,7 @@ def _gap_columns() -> list[Column]:
         Column("indicator_name", "Chỉ tiêu", max_width=40),
         Column("plan_label", "Kế hoạch", max_width=20),
         Column("statement", "Mục tiêu", max_width=30),
-        Column("expected", "Dự kiến đến quý", "right", show=vn),
+        Column("expected_label", "Dự kiến đến quý", "right"),
         Column("actual", "Thực hiện", "right", show=vn),
         Column("unit", "ĐVT"),
         Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),
@@ -51,6 +51,20 @@ def _gap_columns() -> list[Column]:
         Column("lead", "Cơ quan chủ trì", max_width=30),
         Column("where", "Nguồn số liệu", max_width=34),
     ]
+
+
+def _export_columns(columns: list[Column]) -> list[Column]:
+    """CSV/XLSX cells hold values, not display text: the expected figure as a number (and the
+    band's top), the plan id beside its label."""
+    out: list[Column] = []
+    for column in columns:
+        if column.key == "expected_label":
+            out += [Column("expected", column.header), Column("expected_high", "Dự kiến (cận trên)")]
+        elif column.key == "plan_label":
+            out += [column, Column("plan", "plan")]
+        else:
+            out.append(column)
+    return out
 
 
 def _missing_columns() -> list[Column]:
@@ -121,6 +135,8 @@ def gaps(
     caption = ", ".join(f"{status_vi(k)}: {v}" for k, v in counts)
     caption += f" · tính quá hạn đến ngày {date_vi(result.as_of)}"
     missing_title = f"Chưa có số liệu ({len(missing)})"
+    if fmt in (OutputFormat.CSV, OutputFormat.XLSX):  # exports keep numbers as numbers
+        columns = _export_columns(columns)
     if fmt is OutputFormat.CSV:  # one flat table: the rows, then the missing figures as status "missing"
         flat = [*rows, *missing]
         csv_columns = [
@@ -206,7 +222,7 @@ def agency(
         Column("indicator_name", "Chỉ tiêu", max_width=40),
         Column("plan_label", "Kế hoạch", max_width=20),
         Column("role_label", "Vai trò"),
-        Column("expected", "Dự kiến đến quý", "right", show=vn),
+        Column("expected_label", "Dự kiến đến quý", "right"),
         Column("actual", "Thực hiện", "right", show=vn),
         Column("unit", "ĐVT"),
         Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),

@@ -9,7 +9,7 @@ import typer
 
 from lsplan.cli.app import app
 from lsplan.cli.options import DataDirOption, PlanOption, StoreOption, YearOption
-from lsplan.cli.store_common import DemoOption
+from lsplan.cli.store_common import AsOfOption, DemoOption
 
 LangOption = Annotated[
     str | None,
@@ -41,6 +41,7 @@ def report_command(
     year: YearOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     store: StoreOption = None,
     demo: DemoOption = False,
     data: DataDirOption = None,
@@ -55,7 +56,7 @@ def report_command(
     """
     # The store, demo fallback, quarter and catalogue handling are those of `lsplan gaps`, so that
     # the report shows exactly what `lsplan gaps --all` shows for the same arguments.
-    from lsplan.cli.store_common import catalog_or_exit, check_year, open_store, quarter_option
+    from lsplan.cli.store_common import as_of_option, catalog_or_exit, check_year, open_store, quarter_option
     from lsplan.i18n import UnknownLanguage, gettext_for, resolve_lang
     from lsplan.report import FORMATS
 
@@ -66,6 +67,7 @@ def report_command(
     except UnknownLanguage as exc:
         raise _fail(str(exc)) from exc
     q = quarter_option(quarter)
+    today = as_of_option(as_of)
     assert q is not None
     catalog = catalog_or_exit(data)
     check_year(catalog, year)
@@ -74,7 +76,9 @@ def report_command(
     from lsplan.report import build_report, report_results, same_period_last_year, write_report
 
     with open_store(store, catalog=catalog, demo=demo) as opened:
-        results = report_results(catalog, opened, year=year or opened.latest_year(), quarter=q, plan=plan)
+        results = report_results(
+            catalog, opened, year=year or opened.latest_year(), quarter=q, plan=plan, today=today
+        )
         previous = same_period_last_year(catalog, opened, year=results[q]["year"], quarter=q)
     report = build_report(results, q, catalog=catalog, plan=plan, same_period=previous)
     write_report(report, output, language)

@@ -41,6 +41,13 @@ def period_vi(quarter: str, year: int | str) -> str:
     return f"Quý {ROMAN_QUARTER.get(quarter, quarter)} năm {year}"
 
 
+def expected_vi(low: Any, high: Any = None) -> str:
+    """What was expected by the quarter: one figure, or a band "24 - 25" (structure shares)."""
+    if high is not None and low is not None and high != low:
+        return f"{vn(low)} - {vn(high)}"
+    return vn(low if low is not None else high)
+
+
 def role_vi(role: str | None) -> str:
     """lead -> "Chủ trì", support -> "Phối hợp"."""
     return ROLES_VI.get(role or "", role or "—")
@@ -50,9 +57,12 @@ def labelled(row: dict, quarter: str, catalog: Any = None) -> dict:
     """A result row with the words a Vietnamese reader expects next to the ids the JSON keeps:
     source cell, status, role, the plan's short label, lead agencies as one line."""
     plan = row.get("plan")
+    status = status_vi(row.get("status"), row.get("attainment"), quarter)
     out = row | {
         "where": where(row.get("source")),
-        "status_label": status_vi(row.get("status"), row.get("attainment"), quarter),
+        # shares and levels judged at year end: the in-year figure is only indicative
+        "status_label": f"{status} (tham khảo)" if row.get("indicative") else status,
+        "expected_label": expected_vi(row.get("expected"), row.get("expected_high")),
         "plan_label": catalog.plan_label(plan) if catalog is not None and plan else plan,
     }
     if "role" in row:

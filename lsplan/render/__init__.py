@@ -107,6 +107,19 @@ def render_markdown(rows: Iterable[dict], columns: Sequence[Column], title: str 
     return "\n".join(lines) + "\n"
 
 
+def sheet_title(name: str, used: set[str] | None = None) -> str:
+    """A title Excel accepts: none of / \\ ? * [ ] :, no leading or trailing apostrophe, at most
+    31 characters, not empty, and unique in the workbook (case-insensitively) when `used` is given."""
+    text = "".join("-" if ch in '/\\?*[]:' else ch for ch in name).strip().strip("'").strip() or "Sheet"
+    title, number = text[:31], 2
+    while used is not None and title.casefold() in used:
+        suffix = f" ({number})"
+        title, number = text[: 31 - len(suffix)] + suffix, number + 1
+    if used is not None:
+        used.add(title.casefold())
+    return title
+
+
 def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence[Column]]]) -> None:
     """Write rows to an XLSX file; text is neutralised and written as strings, never formulas."""
     from openpyxl import Workbook
@@ -114,8 +127,9 @@ def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    used: set[str] = set()
     for name, rows, columns in sheets:
-        sheet = workbook.create_sheet(title=name[:31])
+        sheet = workbook.create_sheet(title=sheet_title(name, used))
         sheet.append([c.header for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -10,6 +10,7 @@ the HTML can draw each target's path through the year.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,24 @@ class UnsupportedReportFormat(ValueError):
 
 
 def report_results(
-    catalog: Any, store: Any, *, year: int, quarter: str, plan: str | None = None, agency: str | None = None
+    catalog: Any,
+    store: Any,
+    *,
+    year: int,
+    quarter: str,
+    plan: str | None = None,
+    agency: str | None = None,
+    today: date | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """{quarter: gaps dict} for Q1 .. `quarter` of `year` (every target, not only lagging ones)."""
+    """{quarter: gaps dict} for Q1 .. `quarter` of `year` (every target, not only lagging ones);
+    `today` is the day overdue submissions are judged against (default: today)."""
     from lsplan.gaps import gaps
 
     upto = QUARTERS[: QUARTERS.index(quarter) + 1]
     return {
-        q: gaps(catalog, store, year=year, quarter=q, plan=plan, agency=agency, include_all=True).to_dict()
+        q: gaps(
+            catalog, store, year=year, quarter=q, plan=plan, agency=agency, include_all=True, today=today
+        ).to_dict()
         for q in upto
     }
 

@@ -26,6 +26,16 @@ STATUS_COLOURS = {
 }
 
 
+def date_text(value: str, lang: str) -> str:
+    """An ISO date or "YYYY-MM-DD HH:MM" as readers write it: "22/11/2026 15:24" in Vietnamese,
+    unchanged (ISO) in English."""
+    if lang != "vi" or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return value
+    day = f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    rest = value[10:].lstrip("T ").strip()[:5]
+    return f"{day} {rest}".strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Labels:
     """The words of one report in one language."""
@@ -58,7 +68,7 @@ class Labels:
         )
 
     def cutoff(self) -> str:
-        value = self.report.cutoff or self._("not recorded")
+        value = date_text(self.report.cutoff, self.lang) or self._("not recorded")
         return self._("Data cut-off: {cutoff}").format(cutoff=value)
 
     def estimates_note(self) -> str:
@@ -108,6 +118,10 @@ class Labels:
         low, high = line.annual_low, line.annual_high
         if low is not None and high is not None:
             text = self.number(low) if low == high else f"{self.number(low)} - {self.number(high)}"
+        elif low is not None and line.comparison in ("approx", "relative"):
+            text = f"≈ {self.number(low)}"  # "khoảng": met within the documented tolerance
+        elif low is not None and line.comparison == "exact":
+            text = self.number(low)
         elif low is not None:
             text = f"≥ {self.number(low)}"
         elif high is not None:

@@ -56,6 +56,7 @@ class ReportLine:
     quote_document: str
     quote_section: str
     path: tuple[PathPoint, ...] = ()  # Q1.. the report's quarter, for the path chart
+    comparison: str = ""  # the target's comparison (at_least, approx, relative, ...), for wording
 
     @property
     def estimate(self) -> bool:
@@ -180,6 +181,33 @@ def _versus(actual: float | None, previous: float | None) -> float | None:
     return actual / previous * 100
 
 
+def annual_bounds(target: Any, indicator: Any) -> tuple[float | None, float | None]:
+    """The annual plan figure in the indicator's unit. A relative target whose margin is in % of a
+    fixed benchmark ("cao hơn khoảng 13% so với dự toán Trung ương giao", 9.100 tỷ đồng) is shown
+    as the amount it means (10.283), never as "13 tỷ đồng"; one without a fixed benchmark has no
+    figure (its statement is shown instead)."""
+    low, high = _float(_get(target, "low")), _float(_get(target, "high"))
+    target_unit, indicator_unit = _get(target, "unit", "") or "", _get(indicator, "unit", "") or ""
+    if str(_get(target, "comparison", "")) != "relative":
+        if target_unit and indicator_unit and target_unit != indicator_unit:
+            # "47 - 48 nghìn tỷ đồng" against an indicator in tỷ đồng: the column's unit is the
+            # indicator's, so the plan figure is converted (47.000 - 48.000), or not shown.
+            from lsplan.units import convert
+
+            low = None if low is None else convert(low, target_unit, indicator_unit)
+            high = None if high is None else convert(high, target_unit, indicator_unit)
+        return low, high
+    benchmark = _float(_get(target, "benchmark_value"))
+    margin_in_percent = _get(target, "unit", "") == "%" and _get(indicator, "unit", "") != "%"
+    if benchmark is None or not margin_in_percent:
+        return (low, high) if _get(target, "unit", "") == _get(indicator, "unit", "") else (None, None)
+
+    def scale(margin: float | None) -> float | None:
+        return None if margin is None else benchmark * (1 + margin / 100)
+
+    return scale(low), scale(high)
+
+
 def _line(
     row: Mapping[str, Any], names: _Names, path: tuple[PathPoint, ...], previous: Mapping[str, float]
 ) -> ReportLine:
@@ -189,6 +217,7 @@ def _line(
     file, sheet, cell = _source(row)
     nested = row.get("source")
     observation = nested if isinstance(nested, Mapping) else {}
+    bounds = annual_bounds(target, indicator)
     return ReportLine(
         target=row["target"],
         indicator=row.get("indicator", ""),
@@ -203,8 +232,9 @@ def _line(
         attainment=_float(row.get("attainment")),
         gap=_float(row.get("gap")),
         statement=_get(target, "statement", "") or row.get("statement", "") or "",
-        annual_low=_float(_get(target, "low")),
-        annual_high=_float(_get(target, "high")),
+        annual_low=bounds[0],
+        annual_high=bounds[1],
+        comparison=str(_get(target, "comparison", "") or ""),
         period=_get(target, "period_label", "") or "",
         vs_same_period=_float(row.get("vs_same_period"))
         if row.get("vs_same_period") is not None
