@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from test_cli_store import env, invoke  # noqa: F401  (the fixture, reused)
@@ -103,3 +104,32 @@ def test_directory_or_empty_file_as_store(env, tmp_path):  # noqa: F811
 def test_as_of_option_parses_iso_dates():
     assert as_of_option(None) is None
     assert as_of_option(" 2025-04-20 ").isoformat() == "2025-04-20"
+
+
+def test_refused_ingest_stores_nothing_and_shows_findings(env, tmp_path):  # noqa: F811
+    from test_store_fakes import write_submission
+
+    from lsplan.store import Store
+
+    _catalog, path = env
+    with Store(path) as store:
+        before = len(store.submissions())
+    bad = write_submission(
+        tmp_path, "bad.json", "so-vhttdl", 2025, "Q2", [{"indicator": "tourists", "value": 1}],
+        errors=("not-a-number",),
+    )
+    result = invoke("ingest", str(bad))
+    assert result.exit_code == 1, result.output
+    assert "Bị từ chối" in result.stdout and "not-a-number" in result.stdout and "Lỗi" in result.stdout
+    with Store(path) as store:
+        assert len(store.submissions()) == before
+
+
+def test_history_table_in_vietnamese(env):  # noqa: F811
+    result = invoke("history", "tourists")
+    assert result.exit_code == 0, result.output
+    assert "Quý I năm 2025" in result.stdout and "Ước" in result.stdout
+    assert "Sở Văn hóa" in result.stdout  # the agency's name, not its id
+    assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", result.stdout)  # received, dd/mm/yyyy hh:mm
+    payload = json.loads(invoke("history", "tourists", "-f", "json").stdout)
+    assert payload["values"][0]["maturity"] == "estimate" and payload["values"][0]["period"] == "Q1"

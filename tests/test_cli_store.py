@@ -151,7 +151,7 @@ def test_ingest_and_history_cli(env, tmp_path):
     assert mixed.exit_code == 1
     assert [f["status"] for f in json.loads(mixed.stdout)["files"]] == ["added", "refused"]
     again = invoke("ingest", str(good))
-    assert again.exit_code == 0 and "unchanged" in again.stdout
+    assert again.exit_code == 0 and "Đã có, không đổi" in again.stdout
     history = invoke("history", "tourists", "--format", "json")
     assert history.exit_code == 0
     values = json.loads(history.stdout)["values"]

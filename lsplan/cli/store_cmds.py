@@ -35,6 +35,15 @@ from lsplan.render import Column, OutputFormat
 
 # ---------------------------------------------------------------------------------- ingest
 
+INGEST_STATUS_VI = {
+    "added": "Đã lưu",
+    "would-add": "Sẽ lưu",
+    "unchanged": "Đã có, không đổi",
+    "refused": "Bị từ chối",
+    "unreadable": "Không đọc được",
+}
+SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+
 
 @app.command()
 def ingest(
@@ -101,7 +110,7 @@ def ingest(
             "file": Path(f.path).name,
             "status": f.status,
             "agency": catalog.name_of(f.agency) if f.agency else None,
-            "period": f"{f.period} {f.year}" if f.period else None,
+            "period": period_vi(f.period, f.year) if f.period and f.year else None,
             "observations": f.observations,
             "supersedes": f.supersedes or None,
             "submission": f.submission,
@@ -122,7 +131,7 @@ def ingest(
     ]
     columns = [
         Column("file", "Tệp"),
-        Column("status", "Kết quả"),
+        Column("status", "Kết quả", show=lambda v: INGEST_STATUS_VI.get(v, v)),
         Column("agency", "Cơ quan"),
         Column("period", "Kỳ"),
         Column("observations", "Số liệu", "right"),
@@ -131,7 +140,7 @@ def ingest(
     ]
     finding_columns = [
         Column("file", "Tệp"),
-        Column("severity", "Mức"),
+        Column("severity", "Mức", show=lambda v: SEVERITY_VI.get(v, v)),
         Column("code", "Mã lỗi"),
         Column("where", "Ô"),
         Column("message", "Nội dung", max_width=80),
