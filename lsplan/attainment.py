@@ -161,6 +161,12 @@ def _expectation(
     if milestone is not None:
         quarter_goal = year_goal.at(milestone)
         how = f"milestone {describe(quarter_goal)} by {label}"
+    elif indicator.measure == Measure.FLOW and q < 4 and indicator.seasonal and not indicator.profile:
+        # No seasonal profile in the data: an even share is shown for reference, not judged.
+        quarter_goal = year_goal.scaled(EVEN_PROFILE[q - 1])
+        note = (f"seasonal flow without a profile in the data: in-year value indicative "
+                f"(even share {fmt(EVEN_PROFILE[q - 1] * 100)}% of {amount(year_goal)} shown for reference)")
+        return _Expectation(quarter_goal, None, False, False, _join(span_note, note), needed)
     elif indicator.measure == Measure.FLOW and q < 4:
         share, source = (indicator.profile[q - 1], "seasonal profile") if indicator.profile else (
             EVEN_PROFILE[q - 1], "even profile")

@@ -130,6 +130,7 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             sector=raw.get("sector") or "",
             profile=tuple(float(x) for x in profile) if profile else None,  # type: ignore[arg-type]
             reporting=raw.get("reporting") or "admin",
+            seasonal=bool(raw.get("seasonal", False)),
         )
         _add(records.indicators, indicator, source, ("indicators", i), findings, seen)
     seen = {}

@@ -105,6 +105,10 @@ class Indicator:
     # Cumulative share of the annual flow expected by the end of Q1..Q4 (seasonal profile);
     # None means an even profile (0.25, 0.5, 0.75, 1.0).
     profile: tuple[float, float, float, float] | None = None
+    # A flow known to be strongly seasonal (sowing, planting, harvests). Without a profile or
+    # milestones in the data, an even profile would call it lagging every spring: its in-year
+    # progress is then shown as indicative only, never counted as lagging.
+    seasonal: bool = False
     # Who publishes the figure: "admin" (department reports) or "statistics" (statistics office).
     reporting: str = "admin"
 

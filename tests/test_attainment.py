@@ -443,3 +443,37 @@ def test_quarter_alone_rate_is_used_and_said():
                  year=2025, quarter="Q2")
     assert row.status is S.ON_TRACK
     assert row.note.endswith("the figure is for Q2 alone, not cumulative")
+
+
+# --- seasonal flows without a profile -----------------------------------------------------------
+
+SOWN = ind(unit="nghìn ha", seasonal=True)
+SOWN_TARGET = tgt(low=94.8, unit="nghìn ha")
+
+
+@pytest.mark.parametrize("quarter", ["Q1", "Q2", "Q3"])
+def test_seasonal_flow_without_profile_is_indicative_in_year(quarter):
+    row = run(SOWN_TARGET, SOWN, 4.46, quarter)
+    assert row.indicative
+    assert row.status == S.NOT_ASSESSED
+    assert not is_lagging(row)
+    assert row.expected == pytest.approx(94.8 * quarter_number(quarter) / 4)  # shown for reference
+    assert "seasonal" in row.note
+
+
+def test_seasonal_flow_already_meeting_the_year_is_on_track():
+    assert run(SOWN_TARGET, SOWN, 95.0, "Q2").status == S.ON_TRACK
+
+
+def test_seasonal_flow_is_judged_at_year_end():
+    row = run(SOWN_TARGET, SOWN, 80.0, "Q4")
+    assert not row.indicative
+    assert row.status == S.OFF_TRACK
+
+
+def test_seasonal_flow_with_a_profile_follows_the_profile():
+    profiled = ind(unit="nghìn ha", seasonal=True, profile=(0.1, 0.6, 0.8, 1.0))
+    row = run(SOWN_TARGET, profiled, 4.46, "Q1")
+    assert not row.indicative
+    assert row.expected == pytest.approx(9.48)
+    assert row.status == S.OFF_TRACK
