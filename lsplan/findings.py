@@ -32,7 +32,7 @@ def _table(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
 CODES: dict[str, Code] = _table(
     # --- files that cannot be read at all (lsplan.readers) ---
     ("file-not-found", E, "File not found", "File not found: {path}"),
-    ("not-a-spreadsheet", E, "Not a spreadsheet", "Not a spreadsheet (.xlsx or .csv expected): {detail}"),
+    ("not-a-spreadsheet", E, "Not a spreadsheet", "Not a spreadsheet (.xlsx, .xls or .csv expected): {detail}"),
     ("format-unsupported", E, "Format not supported", "This format is not supported: {detail}"),
     ("file-empty", E, "Empty file", "The file is empty."),
     (
