@@ -88,6 +88,21 @@ class GapsResult:
             "missing": self.missing,
         }
 
+    def to_frame(self, section: str = "rows"):
+        """The rows (or `section="missing"`) as a pandas DataFrame, for analysts working in Python.
+
+        Nested values (the source of an actual, lists of agencies) stay as Python objects in
+        their columns. pandas is imported here only: the CLI never needs it.
+        """
+        import pandas as pd
+
+        if section not in ("rows", "missing"):
+            raise ValueError(f"section must be 'rows' or 'missing', not {section!r}")
+        records = self.rows if section == "rows" else self.missing
+        frame = pd.DataFrame.from_records(records)
+        frame.attrs.update(year=self.year, quarter=self.quarter, as_of=self.as_of)
+        return frame
+
 
 def _default_assess() -> Callable[..., list[Assessment]]:
     from lsplan.attainment import assess_all

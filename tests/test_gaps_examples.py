@@ -86,6 +86,21 @@ def test_real_figures_in_gaps(demo):
     )
 
 
+def test_gaps_as_a_dataframe_matches_the_rows(demo):
+    catalog, store, _ = demo
+    result = gaps(catalog, store, year=2025, quarter="Q1", include_all=True, today=date(2025, 4, 20))
+    frame = result.to_frame()
+    assert len(frame) == len(result.rows)
+    by_target = frame.set_index("target")
+    assert by_target.loc["kb-2025.retail-sales", "actual"] == pytest.approx(10783.1)
+    assert by_target.loc["kb-2025.public-investment-disbursement", "status"] == "off_track"
+    assert frame.attrs == {"year": 2025, "quarter": "Q1", "as_of": "2025-04-20"}
+    missing = result.to_frame("missing")
+    assert set(missing["target"]) == {m["target"] for m in result.missing}
+    with pytest.raises(ValueError):
+        result.to_frame("everything")
+
+
 def test_former_name_agency_view(demo):
     catalog, store, _ = demo
     payload = agency_view(catalog, store, "So Ke hoach va Dau tu", year=2025, quarter="Q1").to_dict()
