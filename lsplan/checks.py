@@ -64,17 +64,7 @@ class CheckResult:
             "year": self.year,
             "period": self.period,
             "layout": self.layout,
-            "findings": [
-                {
-                    "code": f.code,
-                    "severity": str(f.severity),
-                    "sheet": f.sheet,
-                    "cell": f.cell,
-                    "indicator": f.indicator,
-                    "message": f.message,
-                }
-                for f in self.findings
-            ],
+            "findings": [f.as_dict() for f in self.findings],
             "observations": [
                 {
                     "indicator": o.indicator,

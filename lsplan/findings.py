@@ -1,9 +1,15 @@
 """The one catalogue of finding codes: code -> severity, title and message template.
 
 Every `Finding` lsplan produces uses a code from `CODES` (a test checks this). Codes are stable,
-kebab-case, and listed in the README. To add a code, add one line to the table below; build
+kebab-case, and listed in the README. To add a code, add one line to the table below (and its
+Vietnamese title and message to lsplan/locale/vi/LC_MESSAGES/lsplan.po: a test checks this); build
 findings with `make_finding(code, **placeholders, sheet=..., cell=..., indicator=...)` so the
 severity and wording come from here.
+
+Titles and messages are English msgids, translated through the gettext catalogs into the
+language of the process (`lsplan --lang`, $LSPLAN_LANG; Vietnamese by default): the officers who
+sent a file read its findings in Vietnamese. Numbers in messages are written the way of that
+language ("9.937,8" in Vietnamese, "9,937.8" in English). Codes and severities never change.
 """
 
 from __future__ import annotations
@@ -32,7 +38,12 @@ def _table(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
 CODES: dict[str, Code] = _table(
     # --- files that cannot be read at all (lsplan.readers) ---
     ("file-not-found", E, "File not found", "File not found: {path}"),
-    ("not-a-spreadsheet", E, "Not a spreadsheet", "Not a spreadsheet (.xlsx, .xls or .csv expected): {detail}"),
+    (
+        "not-a-spreadsheet",
+        E,
+        "Not a spreadsheet",
+        "Not a spreadsheet (.xlsx, .xls or .csv expected): {detail}",
+    ),
     ("format-unsupported", E, "Format not supported", "This format is not supported: {detail}"),
     ("file-empty", E, "Empty file", "The file is empty."),
     (
@@ -189,12 +200,38 @@ CODES: dict[str, Code] = _table(
 )
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 
 
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def title(code: str, lang: str | None = None) -> str:
+    """The title of a catalogued code in `lang` (None: the language of the process)."""
+    from lsplan.i18n import gettext_for
+
+    return gettext_for(lang)(CODES[code].title)
+
+
+def _fill(template: str, params: dict[str, Any], lang: str) -> str:
+    """str.format for a catalogue template, lenient and language-aware.
+
+    A placeholder with a number format ({value:g}, {ours:.1f}) gets the number written the way of
+    `lang` (numfmt); a placeholder with no value stays as "{name}"; a number format given text
+    shows the text as is.
+    """
+    from lsplan.numfmt import format_number
+
+    def one(match: re.Match[str]) -> str:
+        name, spec = match.group(1), match.group(2)
+        if name not in params:
+            return match.group(0)
+        value = params[name]
+        if spec and isinstance(value, (int, float)) and not isinstance(value, bool):
+            fixed = re.fullmatch(r"\.(\d+)f", spec)
+            if fixed:
+                return format_number(value, lang, int(fixed.group(1)), trim=False)
+            return format_number(value, lang, 4)
+        return str(value)
+
+    return _PLACEHOLDER.sub(one, template)
 
 
 def make_finding(
@@ -208,14 +245,17 @@ def make_finding(
     severity: Severity | None = None,
     **params: Any,
 ) -> Finding:
-    """A Finding for a catalogued code; `severity` overrides the catalogue's (rules set their own)."""
+    """A Finding for a catalogued code; `severity` overrides the catalogue's (rules set their own).
+
+    The message is written in the language of the process (`lsplan.i18n.resolve_lang`).
+    """
+    from lsplan.i18n import resolve_lang, translator
+
     entry = CODES[code]
-    values = _Lenient(params)
+    lang = resolve_lang()
+    values = dict(params)
     values.setdefault("indicator", indicator or "")
-    try:
-        message = entry.message.format_map(values)
-    except (ValueError, TypeError):  # a placeholder with a format spec got a non-number
-        message = _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), entry.message)
+    message = _fill(translator(lang).gettext(entry.message), values, lang)
     return Finding(
         code=code,
         severity=severity or entry.severity,
@@ -229,7 +269,8 @@ def make_finding(
 
 
 def catalogue_markdown() -> str:
-    """The catalogue as a Markdown table (for the README: generated, never typed)."""
-    lines = ["| code | severity | meaning |", "|---|---|---|"]
-    lines += [f"| `{c.code}` | {c.severity} | {c.title} |" for c in CODES.values()]
+    """The catalogue as a Markdown table (for the README: generated, never typed), with each
+    code's meaning in English and in Vietnamese."""
+    lines = ["| code | severity | meaning | ý nghĩa |", "|---|---|---|---|"]
+    lines += [f"| `{c.code}` | {c.severity} | {c.title} | {title(c.code, 'vi')} |" for c in CODES.values()]
     return "\n".join(lines) + "\n"

@@ -39,12 +39,54 @@ def normalise_lang(code: str) -> str:
     return base
 
 
+# The language of this process, set once by `lsplan --lang` (the root callback) or by
+# `lang_from_argv` before the commands' help texts are built. None: $LSPLAN_LANG, else the default.
+_process_lang: str | None = None
+
+
+def set_lang(lang: str | None) -> str:
+    """Make `lang` the language of the whole process (None: back to $LSPLAN_LANG / the default).
+
+    Raises UnknownLanguage for a code lsplan has no catalog for. Returns the language now in use.
+    """
+    global _process_lang
+    _process_lang = normalise_lang(lang) if lang else None
+    return resolve_lang()
+
+
 def resolve_lang(option: str | None = None, default: str = DEFAULT_LANG) -> str:
-    """The language to use: the explicit option, else $LSPLAN_LANG, else `default`."""
-    for candidate in (option, os.environ.get("LSPLAN_LANG")):
-        if candidate:
-            return normalise_lang(candidate)
+    """The one place that decides the language: the explicit option (a command's own --lang),
+    else the process language (`lsplan --lang`, `set_lang`), else $LSPLAN_LANG, else `default`.
+
+    An unusable $LSPLAN_LANG ("fr") falls back to `default` rather than stopping every command;
+    an explicit option that is not a known language raises UnknownLanguage.
+    """
+    if option:
+        return normalise_lang(option)
+    if _process_lang:
+        return _process_lang
+    env = os.environ.get("LSPLAN_LANG")
+    if env:
+        try:
+            return normalise_lang(env)
+        except UnknownLanguage:
+            return default
     return default
+
+
+def lang_from_argv(argv: list[str]) -> str | None:
+    """The value of a `--lang X` / `--lang=X` / `-l X` on a command line, before any "--".
+
+    Read before the commands are defined, so that their help texts are built in that language.
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2] or None
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
 
 
 def parse_po(text: str) -> dict[str, str]:

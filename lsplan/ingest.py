@@ -55,17 +55,7 @@ class FileOutcome:
             "submission": self.submission,
             "observations": self.observations,
             "supersedes": self.supersedes,
-            "findings": [
-                {
-                    "code": f.code,
-                    "severity": str(f.severity),
-                    "sheet": f.sheet,
-                    "cell": f.cell,
-                    "indicator": f.indicator,
-                    "message": f.message,
-                }
-                for f in self.findings
-            ],
+            "findings": [f.as_dict() for f in self.findings],
         }
 
 

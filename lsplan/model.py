@@ -262,6 +262,17 @@ class Finding:
     file: str | None = None
     line: int | None = None  # for YAML/CSV files
 
+    def as_dict(self) -> dict[str, str | None]:
+        """The finding as JSON output shows it: code, severity, sheet, cell, indicator, message."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "indicator": self.indicator,
+            "message": self.message,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Observation:

@@ -283,7 +283,8 @@ def test_sender_ratio_and_plan_checks(tmp_path: Path) -> None:
     )  # a fraction: 50 %
     result = run(tmp_path, rows=rows)
     ratio = only(result, "sender-ratio-mismatch")
-    assert (ratio.cell, ratio.indicator) == ("F6", "coal-output") and "48.0%" in ratio.message
+    assert (ratio.cell, ratio.indicator) == ("F6", "coal-output")
+    assert "240.000 ÷ 500.000 là 48,0%." in ratio.message  # Vietnamese by default: "." groups, "," decimals
     plan = only(result, "plan-differs")
     assert (plan.cell, plan.indicator) == ("D7", "retail-sales") and "43.167" in plan.message
     assert result.status == "ok"  # both are warnings: the actuals stand

@@ -2,16 +2,32 @@
 
 Command modules register themselves on the shared Typer app when imported. They import the
 library lazily inside each command so that `lsplan --help` stays fast.
+
+Language: `lsplan --lang vi|en` (or $LSPLAN_LANG; Vietnamese by default) sets the language of the
+whole process through `lsplan.i18n.set_lang`. Help texts are built when the command modules are
+imported, so a `--lang` on the command line is read here first, before they are defined.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from lsplan import __version__
-from lsplan.cli.app import app
+from lsplan import __version__, i18n
+
+
+def _early_lang(argv: list[str]) -> None:
+    try:
+        i18n.set_lang(i18n.lang_from_argv(argv))
+    except i18n.UnknownLanguage:
+        pass  # reported by the root callback as a usage error
+
+
+_early_lang(sys.argv[1:])
+
+from lsplan.cli.app import app  # noqa: E402 (after the language is known: help texts use it)
 
 
 def _version(value: bool) -> None:
@@ -20,11 +36,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: str | None) -> str | None:
+    try:
+        i18n.set_lang(value)
+    except i18n.UnknownLanguage as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=i18n._("Show the version and exit.")
+        ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_lang,
+            is_eager=True,
+            help=i18n._("Language of all output: vi (default) or en; also $LSPLAN_LANG."),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Plan-compliance toolkit for Lạng Sơn province."""
 

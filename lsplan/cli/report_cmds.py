@@ -10,11 +10,15 @@ import typer
 from lsplan.cli.app import app
 from lsplan.cli.options import DataDirOption, PlanOption, StoreOption, YearOption
 from lsplan.cli.store_common import AsOfOption, DemoOption
+from lsplan.i18n import _
 
 LangOption = Annotated[
     str | None,
     typer.Option(
-        "--lang", "-l", help="Report language: vi (default) or en.", envvar="LSPLAN_LANG", show_default=False
+        "--lang",
+        "-l",
+        help=_("Report language: vi or en (default: `lsplan --lang`, else $LSPLAN_LANG, else vi)."),
+        show_default=False,
     ),
 ]
 
@@ -82,5 +86,5 @@ def report_command(
         previous = same_period_last_year(catalog, opened, year=results[q]["year"], quarter=q)
     report = build_report(results, q, catalog=catalog, plan=plan, same_period=previous)
     write_report(report, output, language)
-    _ = gettext_for(language)
-    typer.echo(_("Report written: {path}").format(path=output), err=True)
+    text = gettext_for(language)
+    typer.echo(text("Report written: {path}").format(path=output), err=True)

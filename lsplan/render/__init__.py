@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 
 class OutputFormat(StrEnum):
@@ -122,8 +122,8 @@ def sheet_title(name: str, used: set[str] | None = None) -> str:
 
 def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence[Column]]]) -> None:
     """Write rows to an XLSX file; text is neutralised and written as strings, never formulas."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -143,12 +143,15 @@ def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence
     _atomic_write(path, lambda handle: workbook.save(handle), binary=True)
 
 
-def rich_table(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, caption: str | None = None):
+def rich_table(
+    rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, caption: str | None = None
+):
     from rich.table import Table
 
     table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for c in columns:
-        table.add_column(c.header, justify=c.justify, style=c.style, max_width=c.max_width, overflow="fold")
+        justify = cast(Any, c.justify)  # "left" | "right" | "center", as rich's Literal wants
+        table.add_column(c.header, justify=justify, style=c.style, max_width=c.max_width, overflow="fold")
     for row in rows:
         table.add_row(*[_display(c, row.get(c.key)) for c in columns])
     return table
@@ -166,8 +169,12 @@ def _atomic_write(path: Path, write: Callable[[Any], None], binary: bool = False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as handle:
-            write(handle)
+        if binary:
+            with os.fdopen(fd, "wb") as binary_handle:
+                write(binary_handle)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as text_handle:
+                write(text_handle)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
