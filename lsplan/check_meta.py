@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lsplan.findings import make_finding
+from lsplan.i18n import _
 from lsplan.layouts import Table
 from lsplan.model import Agency, AgencyResolution, Finding
 from lsplan.periods import QUARTERS, parse_period, parse_year
@@ -74,7 +75,7 @@ def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[
     """Agencies named in the title block as (agency, line, resolution), and agency-like lines unknown."""
     found: list[_Named] = []
     unknown: list[str] = []
-    for _, line in table.title_lines:
+    for _row, line in table.title_lines:
         text, labelled = _strip_label(line)
         folded = fold(text)
         if len(folded) > 100 or folded.startswith(_SKIP) or _DOCUMENT_NUMBER.match(folded):
@@ -92,7 +93,7 @@ def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[
 def _hint(resolution: AgencyResolution | None) -> str:
     candidates = getattr(resolution, "candidates", ()) or ()
     names = [a.name for a in candidates][:3]
-    return f" (did you mean: {', '.join(names)}?)" if names else ""
+    return _(" (did you mean: {names}?)").format(names=", ".join(names)) if names else ""
 
 
 def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, meta: Metadata) -> None:
@@ -173,7 +174,7 @@ def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
         if table.plan_header and parse_year(table.plan_header):
             years.add(parse_year(table.plan_header))  # type: ignore[arg-type]
         # The title counts too: "BÁO CÁO 9 THÁNG" over a "6 tháng" column is a contradiction.
-        for _, line in table.title_lines:
+        for _row, line in table.title_lines:
             ref = parse_period(line)
             if ref and ref.quarter:
                 quarters.add(ref.quarter)
@@ -202,7 +203,9 @@ def resolve_metadata(
         if damaged:
             meta.findings.append(
                 make_finding(
-                    "form-damaged", sheet=tables[0].sheet, detail=f"{', '.join(damaged)} missing or invalid"
+                    "form-damaged",
+                    sheet=tables[0].sheet,
+                    detail=_("{fields} missing or invalid").format(fields=", ".join(damaged)),
                 )
             )
     _resolve_agency(tables, catalog, agency, meta)
@@ -215,7 +218,9 @@ def resolve_metadata(
                 make_finding(
                     "period-ambiguous",
                     sheet=sheet,
-                    detail=f"--quarter {quarter} but the file says {', '.join(sorted(quarters))}",
+                    detail=_("--quarter {given} but the file says {found}").format(
+                        given=quarter, found=", ".join(sorted(quarters))
+                    ),
                 )
             )
     elif len(quarters) == 1:
@@ -226,7 +231,7 @@ def resolve_metadata(
         )
     else:
         meta.findings.append(
-            make_finding("period-missing", sheet=sheet, what="period (quarter)", option="--quarter")
+            make_finding("period-missing", sheet=sheet, what=_("period (quarter)"), option="--quarter")
         )
     if year is not None:
         meta.year = year
@@ -235,7 +240,9 @@ def resolve_metadata(
                 make_finding(
                     "period-ambiguous",
                     sheet=sheet,
-                    detail=f"--year {year} but the file says {', '.join(map(str, sorted(years)))}",
+                    detail=_("--year {given} but the file says {found}").format(
+                        given=year, found=", ".join(map(str, sorted(years)))
+                    ),
                 )
             )
     elif len(years) == 1:
@@ -245,5 +252,5 @@ def resolve_metadata(
             make_finding("period-ambiguous", sheet=sheet, detail=", ".join(map(str, sorted(years))))
         )
     else:
-        meta.findings.append(make_finding("period-missing", sheet=sheet, what="year", option="--year"))
+        meta.findings.append(make_finding("period-missing", sheet=sheet, what=_("year"), option="--year"))
     return meta

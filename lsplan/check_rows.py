@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsplan.check_meta import Metadata
 from lsplan.findings import make_finding
+from lsplan.i18n import _
 from lsplan.layouts import Table, TableRow
 from lsplan.model import Finding, Indicator, Measure, Observation
 from lsplan.numbers import parse_number
@@ -41,7 +42,7 @@ _HEADING_WORDS = ("co cau", "trong do", "chi tieu kinh te", "chi tieu xa hoi", "
 def clean_name(name: str) -> str:
     """ "- Trong đó: 1.2. Khách quốc tế" -> "Khách quốc tế": bullets, numbering, "Trong đó:"."""
     text = name.strip()
-    for _ in range(3):
+    for _attempt in range(3):
         text = _IN_WHICH.sub("", _BULLET.sub("", text, count=1), count=1)
     return text.strip(" :")
 
@@ -144,7 +145,7 @@ class RowChecker:
             return
         if parsed.ambiguous:
             self.findings.append(
-                make_finding("number-ambiguous", raw=raw, value=parsed.value, note=parsed.note, **kw)
+                make_finding("number-ambiguous", raw=raw, value=parsed.value, note=_(parsed.note), **kw)
             )
         unit = row.unit or _unit_in_name(row.name) or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
@@ -200,9 +201,9 @@ class RowChecker:
     def _impossible(self, value: float, indicator: Indicator, kw: dict[str, Any]) -> bool:
         reason = ""
         if indicator.measure in (Measure.FLOW, Measure.COUNT) and value < 0:
-            reason = "a count or a cumulative flow cannot be negative"
+            reason = _("a count or a cumulative flow cannot be negative")
         elif indicator.measure is Measure.SHARE and not 0 <= value <= 100:
-            reason = "a share must lie between 0 and 100 %"
+            reason = _("a share must lie between 0 and 100 %")
         if reason:
             self.findings.append(
                 make_finding("value-impossible", value=value, unit=indicator.unit, reason=reason, **kw)

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from lsplan.check_meta import Metadata, resolve_metadata
 from lsplan.check_rows import RowChecker
-from lsplan.findings import CODES, make_finding
+from lsplan.findings import CODES, localise, make_finding
+from lsplan.i18n import _
 from lsplan.layouts import Table, find_tables
 from lsplan.model import Finding, Observation, Severity
 
@@ -99,6 +100,7 @@ class CheckReport:
 
 
 def _catalogued(finding: Finding) -> Finding:
+    finding = localise(finding)  # the readers write English; the sender reads the process language
     entry = CODES.get(finding.code)
     if entry is None or entry.severity is finding.severity:
         return finding
@@ -141,7 +143,7 @@ def check_file(
     try:
         workbook = open_workbook(path, limits or DEFAULT_LIMITS)
     except ReadError as exc:
-        return CheckResult(name, "unreadable", findings=(exc.finding,))
+        return CheckResult(name, "unreadable", findings=(localise(exc.finding),))
     return check_workbook(workbook, catalog, agency, year, quarter, name=name, max_findings=max_findings)
 
 
@@ -210,7 +212,9 @@ def cross_row_findings(catalog: Catalog, observations: list[Observation]) -> lis
             (cells[name] for name in sorted(cells) if name in rule.left + " " + rule.right), (None, None)
         )
         if outcome.status == "fail":
-            tol = f" (tolerance {rule.tolerance:g})" if rule.tolerance else ""
+            tol = ""
+            if rule.tolerance:
+                tol = _(" (tolerance {tolerance})").format(tolerance=f"{rule.tolerance:g}")
             findings.append(
                 make_finding(
                     "rule-violated",

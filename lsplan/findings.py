@@ -15,7 +15,7 @@ language ("9.937,8" in Vietnamese, "9,937.8" in English). Codes and severities n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsplan.model import Finding, Severity
@@ -266,6 +266,21 @@ def make_finding(
         file=file,
         line=line,
     )
+
+
+def localise(finding: Finding) -> Finding:
+    """A finding whose message was written as English text (the readers write their own) in the
+    language of the process: translated where the catalogs know the sentence, else led by the
+    code's translated title so that the reader still sees what kind of problem it is."""
+    from lsplan.i18n import resolve_lang, translator
+
+    lang = resolve_lang()
+    if lang == "en":
+        return finding
+    text = translator(lang).gettext(finding.message)
+    if text == finding.message and finding.code in CODES:
+        text = f"{title(finding.code, lang)}: {finding.message}"
+    return replace(finding, message=text)
 
 
 def catalogue_markdown() -> str:

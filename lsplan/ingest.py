@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from lsplan.findings import make_finding
+from lsplan.i18n import _, resolve_lang
 from lsplan.model import Finding, Observation, Severity
 from lsplan.store import MATURITY_RANK, PERIODS, Store, quarter_index
 
@@ -136,7 +138,12 @@ def _ingest_one(
     except OSError as exc:
         outcome.status = "unreadable"
         outcome.findings.append(
-            Finding("file-unreadable", Severity.ERROR, f"cannot read {path}: {exc}", file=str(path))
+            replace(
+                make_finding(
+                    "file-unreadable", detail=_("cannot read {path}: {error}").format(path=path, error=exc)
+                ),
+                file=str(path),
+            )
         )
         return outcome
     known = store.find_sha(outcome.sha256)
@@ -155,10 +162,11 @@ def _ingest_one(
         return outcome
     if not result.agency or result.year is None or result.period not in PERIODS:
         outcome.findings.append(
-            Finding(
-                "ingest-missing-metadata",
-                Severity.ERROR,
-                "agency, year or period unknown: give --agency/--year/--quarter",
+            replace(
+                make_finding(
+                    "ingest-missing-metadata",
+                    detail=_("agency, year or period unknown: give --agency/--year/--quarter"),
+                ),
                 file=str(path),
             )
         )
@@ -194,6 +202,13 @@ def _ingest_one(
     return outcome
 
 
+def _number(value: float) -> str:
+    """A figure in a history message, written the way of the process language."""
+    from lsplan.numfmt import format_number
+
+    return format_number(value, resolve_lang(), 4)
+
+
 def flow_indicators(catalog: Any) -> set[str]:
     indicators = getattr(catalog, "indicators", {}) or {}
     return {i for i, ind in indicators.items() if str(getattr(ind, "measure", "")) == "flow"}
@@ -219,11 +234,18 @@ def history_warnings(
         before = previous_quarter.get(obs.indicator)
         if obs.indicator in flows and before is not None and obs.value < before.observation.value:
             findings.append(
-                Finding(
+                make_finding(
                     "history-cumulative-decrease",
-                    Severity.WARNING,
-                    f"cumulative {obs.value:g} for {period} is lower than {before.observation.value:g} for "
-                    f"{before.observation.period} ({before.file_name}): a cumulative figure cannot go down",
+                    detail=_(
+                        "cumulative {value} for {period} is lower than {before} for {before_period} "
+                        "({file}): a cumulative figure cannot go down"
+                    ).format(
+                        value=_number(obs.value),
+                        period=period,
+                        before=_number(before.observation.value),
+                        before_period=before.observation.period,
+                        file=before.file_name,
+                    ),
                     sheet=obs.sheet,
                     cell=obs.cell,
                     indicator=obs.indicator,
@@ -236,11 +258,18 @@ def history_warnings(
         if _is_outlier(obs.value, reference.observation.value, percent=measure in _PERCENT_MEASURES):
             ref = reference.observation
             findings.append(
-                Finding(
+                make_finding(
                     "history-outlier",
-                    Severity.WARNING,
-                    f"{obs.value:g} breaks with {ref.value:g} received for {ref.year} {ref.period} "
-                    f"({reference.file_name}): check the figure and its unit",
+                    detail=_(
+                        "{value} breaks with {reference} received for {period} {year} ({file}): "
+                        "check the figure and its unit"
+                    ).format(
+                        value=_number(obs.value),
+                        reference=_number(ref.value),
+                        year=ref.year,
+                        period=ref.period,
+                        file=reference.file_name,
+                    ),
                     sheet=obs.sheet,
                     cell=obs.cell,
                     indicator=obs.indicator,
