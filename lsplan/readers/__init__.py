@@ -6,7 +6,7 @@
     except ReadError as exc:
         print(exc.finding.code)          # file-encrypted, zip-bomb, not-a-spreadsheet, ...
 
-Detection is by content, not by extension (.xlsx via openpyxl, legacy .xls via xlrd, .csv by
+Detection is by content, not by extension (.xlsx with zipfile and expat, legacy .xls via xlrd, .csv by
 its extension once the bytes are text); the input is opened read-only and never changed.
 """
 
@@ -46,7 +46,7 @@ def open_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
 
     kind = sniff(path, limits)
     if kind == "xlsx":
-        from lsplan.readers.xlsx import read_xlsx
+        from lsplan.readers.ooxml import read_xlsx
 
         return read_xlsx(path, limits)
     if kind == "xls":

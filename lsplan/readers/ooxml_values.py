@@ -1,0 +1,136 @@
+"""Cell values of an .xlsx part as Python values, exactly as openpyxl gives them.
+
+The checks were written against openpyxl's values; this module keeps its conventions so that
+they behave the same: a number with no "." or exponent is an int, a number styled with a date
+format is a datetime (a time or duration becomes its text), booleans are bool, errors such as
+"#DIV/0!" and formula strings stay text. Also the built-in number formats (ids 0-49).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from lsplan.readers.base import CellValue
+
+BUILTIN_FORMATS = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)',
+    42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
+CUSTOM_FORMAT_FLOOR = 164  # ids below are built in (those missing from the table show "General")
+
+WINDOWS_EPOCH = datetime(1899, 12, 30)
+MAC_EPOCH = datetime(1904, 1, 1)
+_MS_PER_DAY = 86_400_000
+
+_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')  # quoted text, [$-42A], [Red]
+_DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+_ISO = re.compile(
+    r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+    r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
+)
+_ISO_DURATION = re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
+
+
+def is_date_format(code: str | None) -> bool:
+    """A date or time format, judged on the part before the first ";" without quotes or [...]."""
+    if code is None:
+        return False
+    return _DATE_CODE.search(_STRIP.sub("", code.split(";")[0])) is not None
+
+
+def is_timedelta_format(code: str | None) -> bool:
+    return code is not None and _TIMEDELTA.search(code.split(";")[0]) is not None
+
+
+def cast_number(text: str) -> int | float:
+    """Raise ValueError for text that is not a number (the file is then damaged)."""
+    if "." in text or "E" in text or "e" in text:
+        return float(text)
+    return int(text)
+
+
+def from_serial(value: int | float, epoch: datetime, duration: bool) -> CellValue:
+    """An Excel date serial as a datetime (a time of day or a duration as its text)."""
+    if duration:
+        span = timedelta(days=value)
+        if span.microseconds:
+            span = timedelta(seconds=span.total_seconds() // 1, microseconds=round(span.microseconds, -3))
+        return str(span)
+    day, fraction = divmod(value, 1)
+    diff = timedelta(milliseconds=round(fraction * _MS_PER_DAY))
+    if 0 <= value < 1 and diff.days == 0:
+        minutes, seconds = divmod(diff.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return str(time(hours, minutes, seconds, diff.microseconds))
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+        day += 1  # Excel's fictitious 29 February 1900
+    return epoch + timedelta(days=day) + diff
+
+
+def from_iso(text: str) -> CellValue:
+    """A t="d" cell (ISO 8601 text), as openpyxl reads it; raise ValueError when it is not one."""
+    if not text:
+        return None
+    match = _ISO.match(text)
+    if match and any(match.groups()):
+        parts = match.groupdict(0)
+        number = {
+            k: int(parts[k]) if parts[k] else 0 for k in ("year", "month", "day", "hour", "minute", "second")
+        }
+        micro = int(float(parts["microsecond"]) * 1_000_000) if parts["microsecond"] else 0
+        if not parts["date"]:
+            return str(time(number["hour"], number["minute"], number["second"], micro))
+        if not parts["time"]:
+            return datetime(number["year"], number["month"], number["day"])
+        n = number
+        return datetime(n["year"], n["month"], n["day"], n["hour"], n["minute"], n["second"], micro)
+    match = _ISO_DURATION.match(text)
+    if match and any(match.groups()):
+        spans = {k: float(v) for k, v in match.groupdict().items() if v}
+        return str(timedelta(**spans))
+    raise ValueError(f"invalid date {text[:40]!r}")
+
+
+def as_plain(value: object) -> CellValue:
+    """Dates as datetimes, times and durations as text (what the openpyxl reader gave)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return str(value)
