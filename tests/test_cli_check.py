@@ -69,9 +69,12 @@ def test_globs_are_expanded_and_summary_goes_to_stderr(tmp_path: Path) -> None:
         "b.xlsx",
         "c.xlsx",
     ]
-    assert "3 file(s): 3 ok, 0 invalid, 0 unreadable" in result.stderr
+    assert "3 tệp: 3 hợp lệ, 0 không hợp lệ, 0 không đọc được; 0 lỗi, 0 cảnh báo" in result.stderr
+    english = runner.invoke(app, ["--lang", "en", "check", str(tmp_path / "*.xlsx"), "--format", "json"])
+    assert "3 file(s): 3 ok, 0 invalid, 0 unreadable; 0 error(s), 0 warning(s)" in english.stderr
+    assert json.loads(english.stdout) == json.loads(result.stdout)  # JSON does not change with the language
     nothing = check(str(tmp_path / "*.csv"))
-    assert nothing.exit_code == 2 and "no file matches" in nothing.stderr
+    assert nothing.exit_code == 2 and "không có tệp nào khớp với" in nothing.stderr
 
 
 def test_table_output_and_options(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ from typing import Annotated, Any
 
 import typer
 
+from lsplan.cli import labels
 from lsplan.cli.app import app
 from lsplan.cli.options import AgencyOption, DataDirOption, FormatOption, QuarterOption, YearOption
+from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
 
@@ -21,10 +23,12 @@ def _name(path: object) -> str:
     return Path(str(path)).name if path else "—"
 
 
+# Headers are English msgids, translated when shown (labels.columns); codes keep their value in
+# CSV and JSON and read as words in tables (labels.label).
 FINDING_COLUMNS = (
     Column("path", "File", max_width=40, show=_name),
-    Column("status", "Status"),
-    Column("severity", "Severity"),
+    Column("status", "Status", show=labels.label),
+    Column("severity", "Severity", show=labels.label),
     Column("code", "Code"),
     Column("where", "Cell"),
     Column("indicator", "Indicator"),
@@ -33,16 +37,16 @@ FINDING_COLUMNS = (
 OBSERVATION_COLUMNS = (
     Column("path", "File", max_width=40, show=_name),
     Column("indicator", "Indicator"),
-    Column("value", "Value", justify="right"),
+    Column("value", "Value", justify="right", show=labels.num),
     Column("unit", "Unit"),
     Column("where", "Cell"),
-    Column("maturity", "Maturity"),
-    Column("cumulative", "Cumulative"),
+    Column("maturity", "Maturity", show=labels.label),
+    Column("cumulative", "Cumulative", show=lambda v: _(v) if v else "—"),
 )
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(_("error: {message}").format(message=message), err=True)
     return typer.Exit(code)
 
 
@@ -52,7 +56,8 @@ def _catalog(data_dir: Path | None) -> Any:
     try:
         return load_catalog(data_dir)
     except CatalogError as exc:
-        raise _fail(f"the plan data is invalid: {exc} (run `lsplan data validate`)") from None
+        message = _("the plan data is invalid: {error} (run `lsplan data validate`)")
+        raise _fail(message.format(error=exc)) from None
 
 
 def _quarter(text: str | None) -> str | None:
@@ -91,10 +96,15 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
             )
         # One line for the informational findings (empty form rows, unit conversions): all of
         # them, cell by cell, are in --format json.
-        summary = f"{result.agency_name or '?'}, {result.period or '?'} {result.year or ''}: "
-        summary += f"{len(result.observations)} value(s) read"
+        summary = _("{agency}, {period} {year}: {count} value(s) read").format(
+            agency=result.agency_name or "?",
+            period=result.period or "?",
+            year=result.year or "",
+            count=len(result.observations),
+        )
         if infos:
-            summary += "; also " + ", ".join(f"{code} ×{count}" for code, count in sorted(infos.items()))
+            also = ", ".join(f"{code} ×{count}" for code, count in sorted(infos.items()))
+            summary += _("; also {codes}").format(codes=also)
         findings.append(
             {"path": result.path, "status": result.status, "severity": "info", "message": summary}
         )
@@ -107,7 +117,7 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
                     "unit": obs.unit,
                     "where": _where(obs.sheet, obs.cell),
                     "maturity": obs.maturity,
-                    "cumulative": "yes" if obs.cumulative else "quarter alone",
+                    "cumulative": "yes" if obs.cumulative else "quarter alone",  # msgids: shown via _()
                 }
             )
     return findings, observations
@@ -117,12 +127,19 @@ def _summary(report: Any) -> str:
     statuses = [r.status for r in report.files]
     errors = sum(len(r.errors) for r in report.files)
     warnings = sum(len(r.warnings) for r in report.files)
-    text = (
-        f"{len(statuses)} file(s): {statuses.count('ok')} ok, {statuses.count('invalid')} invalid, "
-        f"{statuses.count('unreadable')} unreadable; {errors} error(s), {warnings} warning(s)"
+    text = _(
+        "{files} file(s): {ok} ok, {invalid} invalid, {unreadable} unreadable; "
+        "{errors} error(s), {warnings} warning(s)"
+    ).format(
+        files=len(statuses),
+        ok=statuses.count("ok"),
+        invalid=statuses.count("invalid"),
+        unreadable=statuses.count("unreadable"),
+        errors=errors,
+        warnings=warnings,
     )
     if report.missing:
-        text += f"; no file matches {', '.join(report.missing)}"
+        text += _("; no file matches {patterns}").format(patterns=", ".join(report.missing))
     return text
 
 
@@ -147,7 +164,7 @@ def check_command(
     from lsplan.render import console, emit
 
     if fmt is OutputFormat.XLSX:
-        raise _fail("--format xlsx is not available for check; use table, json, csv or md")
+        raise _fail(_("--format xlsx is not available for check; use table, json, csv or md"))
     quarter = _quarter(quarter)
     catalog = _catalog(data)
     paths, missing = expand_paths(files)
@@ -155,7 +172,7 @@ def check_command(
         from rich.progress import Progress
 
         with Progress(console=console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Checking", total=len(paths))
+            task = progress.add_task(_("Checking"), total=len(paths))
             report = check_files(
                 paths,
                 catalog,
@@ -172,11 +189,15 @@ def check_command(
     emit(
         report.to_dict(),
         findings,
-        FINDING_COLUMNS[2:] if single else FINDING_COLUMNS,  # one file: name in the title, status below
+        labels.columns(FINDING_COLUMNS[2:] if single else FINDING_COLUMNS),  # one file: name in the title
         fmt,
         title=f"lsplan check {Path(report.files[0].path).name}" if single else "lsplan check",
         extra_tables=(
-            ("Values read", observations, OBSERVATION_COLUMNS[1:] if single else OBSERVATION_COLUMNS),
+            (
+                _("Values read"),
+                observations,
+                labels.columns(OBSERVATION_COLUMNS[1:] if single else OBSERVATION_COLUMNS),
+            ),
         ),
     )
     typer.echo(_summary(report), err=True)
@@ -201,7 +222,7 @@ def template_command(
     from lsplan.template import TemplateError, write_template
 
     if agency is None or year is None or quarter is None:
-        raise _fail("--agency, --year and --quarter are required")
+        raise _fail(_("--agency, --year and --quarter are required"))
     quarter = _quarter(quarter)
     catalog = _catalog(data)
     target = output or Path(f"lsplan-form-{year}-{quarter}.xlsx")
@@ -210,9 +231,15 @@ def template_command(
     except TemplateError as exc:
         raise _fail(exc.finding.message) from None
     except OSError as exc:
-        raise _fail(f"cannot write {target}: {exc.strerror or exc}") from None
+        message = _("cannot write {path}: {error}")
+        raise _fail(message.format(path=target, error=exc.strerror or exc)) from None
     typer.echo(
-        f"{result.path}: {len(result.rows)} indicator(s) for {result.agency_name}, "
-        f"{result.quarter} {result.year}",
+        _("{path}: {count} indicator(s) for {agency}, {quarter} {year}").format(
+            path=result.path,
+            count=len(result.rows),
+            agency=result.agency_name,
+            quarter=result.quarter,
+            year=result.year,
+        ),
         err=True,
     )
