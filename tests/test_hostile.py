@@ -12,7 +12,7 @@ import pytest
 from hostile import BILLION_LAUGHS, EXTERNAL_ENTITY, HostileCase, build_corpus, minimal_xlsx
 
 from lsplan.readers import DEFAULT_LIMITS, ReadError, open_workbook
-from lsplan.readers.xlsx import read_xlsx
+from lsplan.readers.ooxml import read_xlsx
 
 MAX_SECONDS = 2.0
 MAX_PEAK_BYTES = 200 * 1024 * 1024
@@ -133,7 +133,7 @@ def test_understated_dimension_still_reads_every_row(corpus: list[HostileCase]) 
 
 @pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
 def test_defusedxml_refuses_dtds_even_without_the_pre_scan(tmp_path: Path, xml: str) -> None:
-    # read_xlsx skips sniff()'s DTD scan: defusedxml inside openpyxl must refuse on its own.
+    # read_xlsx skips sniff()'s DTD scan: the reader's own parser must refuse on its own.
     path = minimal_xlsx(tmp_path / "bomb.xlsx", xml)
     with pytest.raises(ReadError) as caught:
         read_xlsx(path, DEFAULT_LIMITS)

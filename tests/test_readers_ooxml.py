@@ -284,6 +284,12 @@ def test_hand_built_package_reads_the_same(tmp_path: Path, date1904: bool) -> No
     assert book.sheets[1].name == "Phụ" and book.sheets[1].cell(2, 2).value == 4  # type: ignore[union-attr]
 
 
+def test_the_conventional_report_of_the_reader_tests_reads_the_same(tmp_path: Path) -> None:
+    from test_readers import _report
+
+    assert_same(_report(tmp_path / "report.xlsx"))
+
+
 def test_understated_dimension_and_caps_match_limits(tmp_path: Path) -> None:
     path = _hand_built(tmp_path / "excel.xlsx")
     book = read_xlsx(path, Limits(max_cols=3, max_rows=3))
@@ -308,21 +314,3 @@ def test_check_does_not_import_openpyxl_or_numpy(tmp_path: Path) -> None:
 def test_open_workbook_uses_the_stdlib_reader(tmp_path: Path) -> None:
     path = _hand_built(tmp_path / "excel.xlsx")
     assert open_workbook(path) == read_xlsx(path, DEFAULT_LIMITS)
-
-
-def test_matches_the_openpyxl_reader_it_replaces(tmp_path: Path) -> None:
-    """Cell by cell against lsplan.readers.xlsx (openpyxl read-only), on every workbook here."""
-    from test_readers import _report
-
-    from lsplan.readers.xlsx import read_xlsx as read_with_openpyxl
-
-    paths = [
-        _openpyxl_book(tmp_path / "a.xlsx"),
-        _xlsxwriter_book(tmp_path / "b.xlsx"),
-        _hand_built(tmp_path / "c.xlsx"),
-        _hand_built(tmp_path / "d.xlsx", date1904=True),
-        _report(tmp_path / "e.xlsx"),
-    ]
-    for limits in (DEFAULT_LIMITS, Limits(max_rows=20, max_cols=4), Limits(max_cells=50, max_sheets=1)):
-        for path in paths:
-            assert read_xlsx(path, limits) == read_with_openpyxl(path, limits), (path.name, limits)

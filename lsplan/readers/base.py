@@ -31,13 +31,14 @@ class Limits:
     max_cells: int = 30_000
     max_scanned_cells: int = 60_000
     max_sheets: int = 50  # beyond it the remaining sheets are ignored with `sheets-capped`
-    # Declared size of one XML part that openpyxl parses whole (shared strings, styles, workbook,
-    # relationships; ~0.25 s a MB), and of one worksheet part (streamed, but everything in it
-    # besides cells is parsed too). Beyond either: `file-too-large`.
+    # Declared size of one XML part read besides the worksheets (shared strings, which are held
+    # in memory, styles, workbook, relationships), and of one worksheet part (streamed; cells
+    # are capped above). Beyond either: `file-too-large`.
     max_part_bytes: int = 8 * 1024 * 1024
     max_sheet_part_bytes: int = 16 * 1024 * 1024
     # Merged ranges, validations, hyperlinks and conditional-format rules in one worksheet:
-    # openpyxl builds them all in memory (450,000 merges took 5 s). Real reports hold dozens.
+    # the merged ranges are kept in memory (and openpyxl, which writes templates, built them
+    # all: 450,000 merges took 5 s). Real reports hold dozens.
     max_sheet_structures: int = 20_000
 
 

@@ -4,8 +4,8 @@ Every check here runs before any parser sees the file: existence, size, magic by
 xlsx, OLE2 => encrypted OOXML or legacy .xls, text => csv by extension), the zip's central
 directory (entry count, declared sizes of the whole and of each parsed part, compression
 ratios, zip encryption), the package's content types (macros), a scan for DTDs in the XML
-parts, and a count of the structures openpyxl builds whole for each worksheet (merged ranges,
-validations, ...). The file is opened read-only.
+parts, and a count of the structures in each worksheet (merged ranges, validations, ...).
+The file is opened read-only.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _ENCRYPTION_MARKERS = tuple(
 )
 _ODS_MIMETYPES = (b"application/vnd.oasis.opendocument.spreadsheet",)
 _MACRO_CONTENT_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.vbaProject")
-# Parts openpyxl reads whole (read-only mode streams only the worksheets).
+# Parts read whole before the worksheets are streamed (see ooxml_parts.py).
 _PARSED_WHOLE = {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"}
 _TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
 _SCAN_BYTES = 64 * 1024  # how much of each XML part is scanned for a DTD
@@ -178,7 +178,7 @@ def _is_worksheet_part(member: str) -> bool:
 
 
 def _part_limit(member: str, limits: Limits) -> int | None:
-    """The size limit for a part openpyxl will parse, or None for parts it skips (media, charts)."""
+    """The size limit for a part that may be parsed, or None for parts never parsed (media, charts)."""
     if _is_worksheet_part(member):
         return limits.max_sheet_part_bytes
     if member in _PARSED_WHOLE or member.startswith(("xl/theme/", "docProps/")) or member.endswith(".rels"):
@@ -219,15 +219,15 @@ def _head(archive: zipfile.ZipFile, member: str, size: int) -> bytes:
 def _scan_for_dtd(name: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse XML parts that declare a DTD: entity expansion and external entities live there.
 
-    defusedxml refuses them too while parsing; this scan makes the refusal independent of how
-    openpyxl is configured (OPENPYXL_DEFUSEDXML=False) and gives it its own code.
+    The reader's parser (ooxml_parts.safe_parser) refuses them too while parsing; this scan
+    refuses them before any parsing, whichever part holds them.
     """
     budget = _SCAN_TOTAL
     for info in infos:
         if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
         if budget <= 0:
-            return  # beyond this, defusedxml inside openpyxl still refuses DTDs
+            return  # beyond this, the reader's parser still refuses DTDs
         head = _head(archive, info.filename, min(_SCAN_BYTES, budget))
         budget -= len(head)
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or "<!DOCTYPE".encode("utf-16-le") in head:
