@@ -314,3 +314,15 @@ def test_check_does_not_import_openpyxl_or_numpy(tmp_path: Path) -> None:
 def test_open_workbook_uses_the_stdlib_reader(tmp_path: Path) -> None:
     path = _hand_built(tmp_path / "excel.xlsx")
     assert open_workbook(path) == read_xlsx(path, DEFAULT_LIMITS)
+
+
+def test_one_row_of_too_many_cells_stops_inside_the_row(tmp_path: Path) -> None:
+    from hostile import minimal_xlsx, sheet_xml
+
+    limits = Limits(max_scanned_cells=1000, max_cols=20_000)
+    row = "".join(f'<c r="{cell_ref(1, c)}" s="0"/>' for c in range(1, 5001))
+    path = minimal_xlsx(
+        tmp_path / "wide.xlsx", sheet_xml([]).replace("<sheetData>", f'<sheetData><row r="1">{row}</row>')
+    )
+    book = read_xlsx(path, limits)
+    assert [f.code for f in book.findings] == ["cells-capped"] and book.sheets[0].rows == ()

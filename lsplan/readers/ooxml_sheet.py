@@ -226,6 +226,10 @@ class _SheetReader:
         else:
             first = cached
         self.cells.append((self.col, first, self.style, formula, cached))
+        if len(self.cells) > self.limits.max_scanned_cells:
+            # One row of a million (styled, empty) cells: judge it now, not at its end tag.
+            self._end_row()
+            self.cells = []
 
     def _formula_text(self, text: str) -> str:
         attrs = self.formula_attrs
