@@ -63,7 +63,9 @@ def broken(tmp_path: Path) -> Path:
 def test_validate_shipped_data() -> None:
     result = invoke("data", "validate")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("ok: 3 plans, ")
+    assert result.stdout.startswith("hợp lệ: 3 kế hoạch, ")
+    english = invoke("--lang", "en", "data", "validate")
+    assert english.stdout.startswith("ok: 3 plans, ")
 
 
 def test_validate_broken_data_exits_1_with_file_line(broken: Path) -> None:
@@ -74,11 +76,10 @@ def test_validate_broken_data_exits_1_with_file_line(broken: Path) -> None:
         for n, text in enumerate((broken / "targets.yaml").read_text().splitlines(), 1)
         if text.strip() == "low: 10"
     )
-    expected = (
-        f"error: broken/targets.yaml:{line}: targets[0].low: 10 is greater than high 9 [data-range-order]"
-    )
+    expected = f"lỗi: broken/targets.yaml:{line}: targets[0].low: 10 is greater than high 9"
+    expected += " [data-range-order]"
     assert expected in result.stdout.splitlines()
-    assert "1 error(s)" in result.stderr
+    assert "1 lỗi, 0 cảnh báo" in result.stderr
 
 
 def test_validate_json(broken: Path) -> None:
@@ -160,9 +161,9 @@ def test_targets_table_and_errors() -> None:
     result = invoke("targets", "--agency", "so cong thuong")
     assert result.exit_code == 0 and "kb-2025.retail-sales" in result.stdout.replace("\n", "")
     unknown = invoke("targets", "--agency", "Bộ Quốc phòng Hoa Kỳ")
-    assert unknown.exit_code == 1 and "no agency matches" in unknown.stderr
+    assert unknown.exit_code == 1 and "không có cơ quan nào khớp với" in unknown.stderr
     bad_plan = invoke("targets", "--plan", "kb-2099")
-    assert bad_plan.exit_code == 1 and "unknown plan 'kb-2099'" in bad_plan.stderr
+    assert bad_plan.exit_code == 1 and "không có kế hoạch 'kb-2099'" in bad_plan.stderr
 
 
 def test_show_table_and_json(catalog) -> None:
@@ -179,7 +180,7 @@ def test_show_table_and_json(catalog) -> None:
 def test_show_unknown_target_suggests_close_ids() -> None:
     result = invoke("show", "grdp-growth")
     assert result.exit_code == 1
-    assert "did you mean: kb-2025.grdp-growth" in result.stderr
+    assert "có phải: kb-2025.grdp-growth" in result.stderr
 
 
 def test_targets_xlsx_needs_output_and_writes_rows(catalog, tmp_path: Path) -> None:
@@ -192,7 +193,7 @@ def test_targets_xlsx_needs_output_and_writes_rows(catalog, tmp_path: Path) -> N
 
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Target"
+    assert rows[0][0] == "Mã mục tiêu"  # headers in the process language (Vietnamese by default)
     assert [r[0] for r in rows[1:]] == [t.id for t in catalog.targets_for(plan="ctr-52")]
 
 

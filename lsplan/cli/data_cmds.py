@@ -11,8 +11,10 @@ from typing import Annotated, Any
 
 import typer
 
+from lsplan.cli import labels
 from lsplan.cli.app import app
 from lsplan.cli.options import AgencyOption, DataDirOption, FormatOption, PlanOption, YearOption
+from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
 data_app = typer.Typer(
@@ -41,7 +43,7 @@ def _err(message: str) -> None:
 
 def _need_output(fmt: OutputFormat, output: Path | None) -> None:
     if fmt is OutputFormat.XLSX and output is None:
-        _err("error: --format xlsx needs --output FILE.xlsx")
+        _err(_("error: --format xlsx needs --output FILE.xlsx"))
         raise typer.Exit(2)
 
 
@@ -52,8 +54,8 @@ def _catalog(data_dir: Path | None) -> Any:
         return load_catalog(data_dir)
     except CatalogError as exc:
         for finding in exc.findings:
-            _err(f"{finding.severity.value}: {finding.message} [{finding.code}]")
-        _err("error: the plan data is invalid (run `lsplan data validate`)")
+            _err(f"{_(finding.severity.value)}: {finding.message} [{finding.code}]")
+        _err(_("error: the plan data is invalid (run `lsplan data validate`)"))
         raise typer.Exit(2) from None
 
 
@@ -90,26 +92,39 @@ def validate_cmd(
         emit(payload, rows, [], fmt)
     else:
         for row in rows:
-            typer.echo(f"{row['severity']}: {row['message']} [{row['code']}]")
+            typer.echo(f"{_(row['severity'])}: {row['message']} [{row['code']}]")
         if catalog is not None and not errors:
             typer.echo(
-                f"ok: {len(catalog.plans)} plans, {len(catalog.indicators)} indicators, "
-                f"{len(catalog.targets)} targets, {len(catalog.agencies)} agencies, "
-                f"{len(catalog.tasks)} tasks, {len(catalog.responsibilities)} responsibilities",
+                _(
+                    "ok: {plans} plans, {indicators} indicators, {targets} targets, {agencies} agencies, "
+                    "{tasks} tasks, {responsibilities} responsibilities"
+                ).format(
+                    plans=len(catalog.plans),
+                    indicators=len(catalog.indicators),
+                    targets=len(catalog.targets),
+                    agencies=len(catalog.agencies),
+                    tasks=len(catalog.tasks),
+                    responsibilities=len(catalog.responsibilities),
+                )
             )
         else:
-            _err(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)")
+            _err(
+                _("{errors} error(s), {warnings} warning(s)").format(
+                    errors=len(errors), warnings=len(findings) - len(errors)
+                )
+            )
     raise typer.Exit(1 if errors else 0)
 
 
+# Headers are English msgids, translated when shown (labels.columns).
 PLAN_COLUMNS = [
     Column("id", "Plan"),
-    Column("number", "Số"),
-    Column("kind", "Loại"),
-    Column("title", "Tên", max_width=70),
+    Column("number", "Document number"),
+    Column("kind", "Kind of document"),
+    Column("title", "Title", max_width=70),
     Column("horizon", "Horizon"),
-    Column("targets", "Targets", justify="right"),
-    Column("tasks", "Tasks", justify="right"),
+    Column("targets", "Targets", justify="right", show=labels.num),
+    Column("tasks", "Tasks", justify="right", show=labels.num),
 ]
 
 
@@ -126,18 +141,19 @@ def plans_cmd(
     _need_output(fmt, output)
     catalog = _catalog(data)
     rows = catalog.plan_records()
-    emit(rows, rows, PLAN_COLUMNS, fmt, title="Plans", output=output)
+    emit(rows, rows, labels.columns(PLAN_COLUMNS), fmt, title=_("Plans"), output=output)
 
 
 TARGET_COLUMNS = [
-    Column("id", "Target"),
-    Column("indicator_name", "Chỉ tiêu", max_width=48),
-    Column("statement", "Mục tiêu", max_width=40),
+    Column("id", "Target id"),
+    Column("indicator_name", "Indicator", max_width=48),
+    Column("statement", "Goal", max_width=40),
     Column("period", "Period"),
-    Column("low", "Low", justify="right"),
-    Column("high", "High", justify="right"),
-    Column("unit", "ĐVT"),
-    Column("lead", "Cơ quan chủ trì", max_width=36),
+    Column("comparison", "Comparison", show=labels.label),
+    Column("low", "From", justify="right", show=labels.num),
+    Column("high", "To", justify="right", show=labels.num),
+    Column("unit", "Unit"),
+    Column("lead", "Lead agency", max_width=36),
 ]
 CSV_COLUMNS = [
     Column(key, key)
@@ -179,25 +195,30 @@ def targets_cmd(
     _need_output(fmt, output)
     catalog = _catalog(data)
     if plan is not None and plan not in catalog.plans:
-        _err(f"error: unknown plan {plan!r}; plans: {', '.join(catalog.plans)}")
+        _err(
+            _("error: unknown plan {plan}; plans: {plans}").format(
+                plan=repr(plan), plans=", ".join(catalog.plans)
+            )
+        )
         raise typer.Exit(1)
     caption = None
     if agency is not None:
         resolution = catalog.resolve_agency(agency)
         if resolution.agency is None:
             names = "; ".join(a.name for a in resolution.candidates)
-            _err(f"error: no agency matches {agency!r}" + (f"; did you mean: {names}?" if names else ""))
+            hint = _("; did you mean: {names}?").format(names=names) if names else ""
+            _err(_("error: no agency matches {agency}").format(agency=repr(agency)) + hint)
             raise typer.Exit(1)
         if resolution.note:
-            _err(f"note: {resolution.note}")
+            _err(_("note: {note}").format(note=resolution.note))
         agency = resolution.agency.id
-        caption = f"Agency: {resolution.agency.name}"
+        caption = _("Agency: {name}").format(name=resolution.agency.name)
     records = [catalog.target_record(t) for t in catalog.targets_for(plan=plan, agency=agency, year=year)]
     rows = [
         {**r, "source_section": r["source"]["section"], "source_quote": r["source"]["quote"]} for r in records
     ]
-    columns = CSV_COLUMNS if fmt is OutputFormat.CSV else TARGET_COLUMNS
-    emit(records, rows, columns, fmt, title="Targets", caption=caption, output=output)
+    columns = CSV_COLUMNS if fmt is OutputFormat.CSV else labels.columns(TARGET_COLUMNS)
+    emit(records, rows, columns, fmt, title=_("Plan targets"), caption=caption, output=output)
 
 
 @app.command("show")
@@ -220,7 +241,8 @@ def show_cmd(
     target = catalog.targets.get(target_id.strip())
     if target is None:
         close = catalog.close_target_ids(target_id)
-        _err(f"error: no target {target_id!r}" + (f"; did you mean: {', '.join(close)}?" if close else ""))
+        hint = _("; did you mean: {names}?").format(names=", ".join(close)) if close else ""
+        _err(_("error: no target {target}").format(target=repr(target_id)) + hint)
         raise typer.Exit(1)
     record = catalog.show_record(target)
     if fmt is OutputFormat.TABLE and output is None:
@@ -230,7 +252,7 @@ def show_cmd(
     emit(
         record,
         rows,
-        [Column("field", "Field"), Column("value", "Value")],
+        labels.columns([Column("field", "Field"), Column("value", "Value")]),
         fmt,
         title=target.id,
         output=output,
@@ -239,7 +261,7 @@ def show_cmd(
 
 def _flat(value: Any) -> Any:
     if isinstance(value, float):
-        return f"{value:g}"
+        return labels.num(value, 4)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_flat(v)}" for k, v in value.items() if v not in (None, "", [], {}))
     if isinstance(value, list):
@@ -253,32 +275,39 @@ def _print_show(out: Any, record: dict) -> None:
     table = Table(show_header=False, title=record["id"], title_justify="left", box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    labels = [
-        ("plan_title", "Kế hoạch"),
-        ("indicator_name", "Chỉ tiêu"),
-        ("statement", "Mục tiêu"),
-        ("period", "Thời kỳ"),
-        ("comparison", "So sánh"),
-        ("low", "Từ"),
-        ("high", "Đến"),
-        ("unit", "ĐVT"),
-        ("kind", "Loại chỉ tiêu"),
-        ("benchmark", "So với"),
-        ("note", "Ghi chú"),
-        ("lead", "Cơ quan chủ trì"),
-        ("support", "Cơ quan phối hợp"),
+    fields = [
+        ("plan_title", "Plan"),
+        ("indicator_name", "Indicator"),
+        ("statement", "Goal"),
+        ("period", "Period"),
+        ("comparison", "Comparison"),
+        ("low", "From"),
+        ("high", "To"),
+        ("unit", "Unit"),
+        ("kind", "Kind of indicator"),
+        ("benchmark", "Compared with"),
+        ("note", "Notes"),
+        ("lead", "Lead agency"),
+        ("support", "Supporting agencies"),
     ]
-    for key, label in labels:
+    coded = {"comparison", "kind"}  # stable codes in JSON, words here
+    for key, header in fields:
         value = record.get(key)
-        table.add_row(label, "—" if value in (None, [], "") else str(_flat(value)))
+        shown = labels.label(value) if key in coded else str(_flat(value))
+        table.add_row(_(header), "—" if value in (None, [], "") else shown)
     if record.get("stretch"):
-        table.add_row("Phấn đấu", str(_flat(record["stretch"])))
+        stretch = record["stretch"]
+        table.add_row(_("Stretch goal"), str(stretch.get("text") or _flat(stretch)))
     source = record["source"]
-    table.add_row("Nguồn", f"{source['document']} mục {source['section']}")
-    table.add_row("Trích dẫn", f"“{source['quote']}”")
+    table.add_row(
+        _("Source"),
+        _("{document}, section {section}").format(document=source["document"], section=source["section"]),
+    )
+    table.add_row(_("Quote"), f"“{source['quote']}”")
     for item in record.get("responsibilities", []):
         why = item["quote"] and f"“{item['quote']}”" or item["reason"]
-        table.add_row("Trách nhiệm", f"{item['agency']} ({item['role']}, {item['basis']}): {why}")
+        role, basis = labels.label(item["role"]), labels.label(item["basis"])
+        table.add_row(_("Responsibility"), f"{item['agency']} ({role}, {basis}): {why}")
     for task in record.get("task_details", []):
-        table.add_row("Nhiệm vụ", f"{task['id']} {task['title']}")
+        table.add_row(_("Task"), f"{task['id']} {task['title']}")
     out.print(table)
