@@ -9,7 +9,7 @@ format is a datetime (a time or duration becomes its text), booleans are bool, e
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from lsplan.readers.base import CellValue
 
@@ -126,11 +126,3 @@ def from_iso(text: str) -> CellValue:
         return str(timedelta(**spans))
     raise ValueError(f"invalid date {text[:40]!r}")
 
-
-def as_plain(value: object) -> CellValue:
-    """Dates as datetimes, times and durations as text (what the openpyxl reader gave)."""
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return str(value)
