@@ -8,7 +8,7 @@ can be read back (`parse_number`) and compared with the JSON it came from.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 # (thousands separator, decimal mark) per language.
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
@@ -50,7 +50,10 @@ def format_number(
     places = auto_decimals(number) if decimals is None else max(0, decimals)
     # Half rounds up, as people round ("4.500,25" -> "4.500,3"), on the shortest decimal repr of
     # the float, so that 2.675 (stored as 2.67499...) still reads 2,68 as the sender wrote it.
-    rounded = Decimal(repr(abs(number))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # Enough precision for any finite float (up to ~1.8e308) so quantize never overflows.
+    with localcontext() as context:
+        context.prec = 400
+        rounded = Decimal(repr(abs(number))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{places}f}"  # "9,937.80": English grouping, our placeholders below
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")

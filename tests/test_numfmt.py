@@ -76,3 +76,10 @@ def test_roman(number: int, text: str) -> None:
 def test_roman_refuses_zero() -> None:
     with pytest.raises(ValueError):
         roman(0)
+
+
+@pytest.mark.parametrize("value", [-1e24, 1e24, 1.7e308, -1.7e308, 5e-324])
+def test_extreme_finite_values_format_without_error(value):
+    text = format_number(value, "vi")
+    assert text and text != "—"
+    assert parse_number(text, "vi") == pytest.approx(round(value, 12), rel=1e-12, abs=1e-9)
