@@ -1,0 +1,28 @@
+"""Run every benchmark and print their Markdown tables (pasted into the README's benchmark section).
+
+    .venv/bin/python bench/run.py
+
+Each script runs the real `lsplan` commands in fresh processes on generated data; see
+bench/bench_check.py (start-up, check) and bench/bench_store.py (ingest, gaps, agency).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    status = 0
+    for script in ("bench_check.py", "bench_store.py"):
+        print(f"<!-- {script} -->", flush=True)
+        status |= subprocess.run([sys.executable, str(HERE / script)], check=False).returncode
+        print(flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
