@@ -85,10 +85,25 @@ def test_agency_table_roles_in_vietnamese(env):  # noqa: F811
     ],
 )
 def test_odd_inputs_exit_with_a_message(env, args, code, message):  # noqa: F811
-    result = invoke(*args)
+    result = invoke("--lang", "en", *args)
     assert result.exit_code == code, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("gaps", "-q", "Q5"), 2, "lỗi: không phải quý: 'Q5' (dùng Q1, Q2, Q3 hoặc Q4)"),
+        (("gaps", "-q", "Q1", "--year", "1800"), 2, "không có kế hoạch nào cho năm 1800"),
+        (("agency", "SCT", "--as-of", "hôm qua"), 2, "không phải ngày tháng: 'hôm qua'"),
+        (("agency", "Sở Vũ trụ"), 1, "chưa rõ là cơ quan nào [agency-ambiguous]. Có phải: "),
+    ],
+)
+def test_odd_inputs_are_explained_in_vietnamese_by_default(env, args, code, message):  # noqa: F811
+    result = invoke(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
 
 
 def test_directory_or_empty_file_as_store(env, tmp_path):  # noqa: F811

@@ -128,7 +128,7 @@ def test_agency_json_table_and_unknown(env):
     assert table.exit_code == 0 and "Sở Tài chính" in table.stdout and "merged" in table.stderr
     assert "Chưa có số liệu (1)" in table.stdout
     unknown = invoke("agency", "Sở Vũ trụ", "--format", "json")
-    assert unknown.exit_code == 1 and "Did you mean" in unknown.stderr
+    assert unknown.exit_code == 1 and "Có phải: " in unknown.stderr
     assert json.loads(unknown.stdout)["error"] == "agency-ambiguous"
 
 
@@ -172,7 +172,7 @@ def test_today_is_used_for_overdue(env):
 
 def test_missing_explicit_store_is_a_usage_error(env, tmp_path):
     result = invoke("gaps", "--quarter", "Q1", "--store", str(tmp_path / "typo.sqlite3"))
-    assert result.exit_code == 2 and "no store at" in result.stderr
+    assert result.exit_code == 2 and "không có kho dữ liệu tại" in result.stderr
     assert not (tmp_path / "typo.sqlite3").exists()
 
 

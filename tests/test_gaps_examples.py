@@ -117,7 +117,7 @@ def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monke
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
     result = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert "demo store" in result.stderr
+    assert "dùng kho dữ liệu mẫu" in result.stderr
     payload = json.loads(result.stdout)
     assert payload["year"] == 2025 and payload["quarter"] == "Q1"
     assert "kb-2025.public-investment-disbursement" in [r["target"] for r in payload["rows"]]

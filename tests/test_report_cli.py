@@ -183,7 +183,7 @@ def test_usage_errors_exit_2_and_write_nothing(
     store_path: Path, tmp_path: Path, monkeypatch, args, message
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    done = runner.invoke(app, ["report", "--year", "2025", "--store", str(store_path), *args])
+    done = runner.invoke(app, ["--lang", "en", "report", "--year", "2025", "--store", str(store_path), *args])
     assert done.exit_code == 2
     assert message in done.output
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "r.pdf").exists()

@@ -31,6 +31,7 @@ from lsplan.cli.store_common import (
     status_vi,
     vn,
 )
+from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
 _STATUS_ORDER = ("off_track", "at_risk", "no_data", "on_track", "achieved", "not_assessed")
@@ -39,17 +40,17 @@ _STATUS_RANK = {status: rank for rank, status in enumerate(_STATUS_ORDER)}
 
 def _gap_columns() -> list[Column]:
     return [
-        Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan_label", "Kế hoạch", max_width=20),
-        Column("statement", "Mục tiêu", max_width=30),
-        Column("expected_label", "Dự kiến đến quý", "right"),
-        Column("actual", "Thực hiện", "right", show=vn),
-        Column("unit", "ĐVT"),
-        Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),
-        Column("gap", "Chênh lệch", "right", show=vn),
-        Column("status_label", "Đánh giá"),
-        Column("lead", "Cơ quan chủ trì", max_width=30),
-        Column("where", "Nguồn số liệu", max_width=34),
+        Column("indicator_name", _("Indicator"), max_width=40),
+        Column("plan_label", _("Plan"), max_width=20),
+        Column("statement", _("Goal"), max_width=30),
+        Column("expected_label", _("Expected by the quarter"), "right"),
+        Column("actual", _("Actual"), "right", show=vn),
+        Column("unit", _("Unit")),
+        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1)),
+        Column("gap", _("Gap"), "right", show=vn),
+        Column("status_label", _("Assessment")),
+        Column("lead", _("Lead agency"), max_width=30),
+        Column("where", _("Data source"), max_width=34),
     ]
 
 
@@ -59,7 +60,7 @@ def _export_columns(columns: list[Column]) -> list[Column]:
     out: list[Column] = []
     for column in columns:
         if column.key == "expected_label":
-            out += [Column("expected", column.header), Column("expected_high", "Dự kiến (cận trên)")]
+            out += [Column("expected", column.header), Column("expected_high", _("Expected (upper bound)"))]
         elif column.key == "plan_label":
             out += [column, Column("plan", "plan")]
         else:
@@ -69,23 +70,26 @@ def _export_columns(columns: list[Column]) -> list[Column]:
 
 def _missing_columns() -> list[Column]:
     return [
-        Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan_label", "Kế hoạch", max_width=20),
-        Column("chase", "Cơ quan cần đôn đốc", max_width=34),
-        Column("deadline", "Hạn báo cáo", show=date_vi),
-        Column("overdue", "Tình trạng", show=lambda v: "Quá hạn" if v else "Chưa đến hạn"),
+        Column("indicator_name", _("Indicator"), max_width=40),
+        Column("plan_label", _("Plan"), max_width=20),
+        Column("chase", _("Agency to chase"), max_width=34),
+        Column("deadline", _("Report deadline"), show=date_vi),
+        Column("overdue", _("Deadline status"), show=lambda v: _("Overdue") if v else _("Not yet due")),
     ]
 
 
 @app.command()
 def gaps(
     quarter: Annotated[
-        str, typer.Option("--quarter", "-q", help="Q1..Q4, cumulative (Q2 = six months).", show_default=False)
+        str,
+        typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
     ],
     year: YearOption = None,
     plan: PlanOption = None,
     agency: AgencyOption = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Every target, not only the lagging ones.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=_("Every target, not only the lagging ones."))
+    ] = False,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
@@ -102,14 +106,18 @@ def gaps(
     from lsplan.render import emit
 
     if fmt is OutputFormat.XLSX and output is None:
-        err("error: --format xlsx needs --output FILE.xlsx")
+        err(_("error: --format xlsx needs --output FILE.xlsx"))
         raise typer.Exit(2)
     q = quarter_option(quarter) or "Q4"  # --quarter is required: never None here
     today = as_of_option(as_of)
     catalog = common.catalog_or_exit(data)
     check_year(catalog, year)
     if plan is not None and plan not in catalog.plans:
-        err(f"error: no plan {plan!r}; plans: {', '.join(sorted(catalog.plans))} (see `lsplan plans`)")
+        err(
+            _("error: no plan {plan}; plans: {plans} (see `lsplan plans`)").format(
+                plan=repr(plan), plans=", ".join(sorted(catalog.plans))
+            )
+        )
         raise typer.Exit(2)
     with common.open_store(store, catalog=catalog, demo=demo) as opened:
         try:
@@ -124,17 +132,17 @@ def gaps(
                 today=today,
             )
         except AgencyLookupError as exc:
-            err(f"error: {exc}")
+            err(_("error: {message}").format(message=exc))
             raise typer.Exit(1) from exc
     rows = [labelled(row, result.quarter, catalog) for row in result.rows]
     missing = [labelled(m, result.quarter, catalog) | {"status": "missing"} for m in result.missing]
     columns, missing_columns = _gap_columns(), _missing_columns()
-    heading = "Tất cả chỉ tiêu" if show_all else "Chỉ tiêu chậm tiến độ"
+    heading = _("All targets") if show_all else _("Lagging targets")
     title = f"{heading} — {period_vi(result.quarter, result.year)}"
     counts = sorted(result.counts.items(), key=lambda kv: _STATUS_RANK.get(kv[0], 9))
     caption = ", ".join(f"{status_vi(k)}: {v}" for k, v in counts)
-    caption += f" · tính quá hạn đến ngày {date_vi(result.as_of)}"
-    missing_title = f"Chưa có số liệu ({len(missing)})"
+    caption += " · " + _("overdue as of {date}").format(date=date_vi(result.as_of))
+    missing_title = _("No data yet ({count})").format(count=len(missing))
     if fmt in (OutputFormat.CSV, OutputFormat.XLSX):  # exports keep numbers as numbers
         columns = _export_columns(columns)
     if fmt is OutputFormat.CSV:  # one flat table: the rows, then the missing figures as status "missing"
@@ -160,7 +168,7 @@ def gaps(
         extra_tables=[(missing_title, missing, missing_columns)],
     )
     if fmt is OutputFormat.TABLE and output is None and not rows:
-        err("No lagging target for this quarter." if not show_all else "No target.")
+        err(_("No lagging target for this quarter.") if not show_all else _("No target."))
 
 
 # ---------------------------------------------------------------------------------- agency
@@ -169,7 +177,7 @@ def gaps(
 @app.command()
 def agency(
     name: Annotated[
-        str, typer.Argument(help="Agency name, alias, abbreviation or former name.", show_default=False)
+        str, typer.Argument(help=_("Agency name, alias, abbreviation or former name."), show_default=False)
     ],
     year: YearOption = None,
     quarter: QuarterOption = None,
@@ -195,9 +203,13 @@ def agency(
         view = agency_view(catalog, opened, name, year=year, quarter=q, today=today)
     if not view.ok:
         names = "; ".join(c["name"] for c in view.candidates)
-        what = "is ambiguous" if view.error == "agency-ambiguous" else "matches no agency"
-        hint = f" Did you mean: {names}?" if names else " See `lsplan agencies` for the names known."
-        err(f"error: {name!r} {what} [{view.error}].{hint}")
+        what = _("is ambiguous") if view.error == "agency-ambiguous" else _("matches no agency")
+        hint = (
+            _(" Did you mean: {names}?").format(names=names)
+            if names
+            else _(" See `lsplan targets --agency` for the names known.")
+        )
+        err(_("error: {name} {what} [{code}].").format(name=repr(name), what=what, code=view.error) + hint)
         if fmt is OutputFormat.JSON:
             typer.echo(to_json(view.to_dict()))
         raise typer.Exit(1)
@@ -205,7 +217,9 @@ def agency(
     resolved = payload["resolved_from"]
     if resolved["how"] not in ("exact",) or resolved["note"]:
         err(
-            f"note: {name!r} resolved to {payload['agency']['name']} ({resolved['how']})"
+            _("note: {name} resolved to {agency} ({how})").format(
+                name=repr(name), agency=payload["agency"]["name"], how=resolved["how"]
+            )
             + (f": {resolved['note']}" if resolved["note"] else "")
         )
     indicators = [labelled(row, payload["quarter"], catalog) for row in payload["indicators"]]
@@ -213,39 +227,39 @@ def agency(
     support_tasks = [labelled(t, payload["quarter"], catalog) for t in payload["support_tasks"]]
     missing = [labelled(m, payload["quarter"], catalog) for m in payload["missing"]]
     task_columns = [
-        Column("number", "Mục"),
-        Column("plan_label", "Kế hoạch", max_width=20),
-        Column("title", "Nhiệm vụ", max_width=70),
-        Column("via", "Qua nhóm", max_width=30),
+        Column("number", _("Item")),
+        Column("plan_label", _("Plan"), max_width=20),
+        Column("title", _("Task"), max_width=70),
+        Column("via", _("Through group"), max_width=30),
     ]
     indicator_columns = [
-        Column("indicator_name", "Chỉ tiêu", max_width=40),
-        Column("plan_label", "Kế hoạch", max_width=20),
-        Column("role_label", "Vai trò"),
-        Column("expected_label", "Dự kiến đến quý", "right"),
-        Column("actual", "Thực hiện", "right", show=vn),
-        Column("unit", "ĐVT"),
-        Column("attainment", "Đạt (%)", "right", show=lambda v: vn(v, 1)),
-        Column("status_label", "Đánh giá"),
-        Column("where", "Nguồn số liệu", max_width=34),
+        Column("indicator_name", _("Indicator"), max_width=40),
+        Column("plan_label", _("Plan"), max_width=20),
+        Column("role_label", _("Role")),
+        Column("expected_label", _("Expected by the quarter"), "right"),
+        Column("actual", _("Actual"), "right", show=vn),
+        Column("unit", _("Unit")),
+        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1)),
+        Column("status_label", _("Assessment")),
+        Column("where", _("Data source"), max_width=34),
     ]
     title = f"{payload['agency']['name']} — {period_vi(payload['quarter'], payload['year'])}"
     submitted = (
-        f"Đã nộp {len(payload['submissions'])} báo cáo kỳ này"
+        _("{count} report(s) submitted for this period").format(count=len(payload["submissions"]))
         if payload["submitted"]
-        else "Chưa nộp báo cáo kỳ này"
+        else _("No report submitted for this period")
     )
     emit(
         payload,
         indicators,
         indicator_columns,
         fmt,
-        title=f"{title}: chỉ tiêu phụ trách",
+        title=_("{title}: indicators in its charge").format(title=title),
         caption=submitted,
         output=output,
         extra_tables=[
-            (f"Nhiệm vụ chủ trì ({len(lead_tasks)})", lead_tasks, task_columns),
-            (f"Nhiệm vụ phối hợp ({len(support_tasks)})", support_tasks, task_columns),
-            (f"Chưa có số liệu ({len(missing)})", missing, _missing_columns()),
+            (_("Tasks it leads ({count})").format(count=len(lead_tasks)), lead_tasks, task_columns),
+            (_("Tasks it supports ({count})").format(count=len(support_tasks)), support_tasks, task_columns),
+            (_("No data yet ({count})").format(count=len(missing)), missing, _missing_columns()),
         ],
     )

@@ -24,7 +24,7 @@ LangOption = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(_("error: {message}").format(message=message), err=True)
     return typer.Exit(code)
 
 
@@ -35,12 +35,13 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
-            help="FILE.xlsx or FILE.html: the format follows the extension.",
+            help=_("FILE.xlsx or FILE.html: the format follows the extension."),
             show_default=False,
         ),
     ],
     quarter: Annotated[
-        str, typer.Option("--quarter", "-q", help="Q1..Q4, cumulative (Q2 = six months).", show_default=False)
+        str,
+        typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
     ],
     year: YearOption = None,
     plan: PlanOption = None,
@@ -65,7 +66,7 @@ def report_command(
     from lsplan.report import FORMATS
 
     if output.suffix.lower() not in FORMATS:
-        raise _fail(f"{output}: the report is written as .xlsx or .html")
+        raise _fail(_("{path}: the report is written as .xlsx or .html").format(path=output))
     try:
         language = resolve_lang(lang)
     except UnknownLanguage as exc:
@@ -76,7 +77,9 @@ def report_command(
     catalog = catalog_or_exit(data)
     check_year(catalog, year)
     if plan is not None and plan not in catalog.plans:
-        raise _fail(f"unknown plan {plan!r}; known: {', '.join(catalog.plans)}")
+        raise _fail(
+            _("unknown plan {plan}; known: {plans}").format(plan=repr(plan), plans=", ".join(catalog.plans))
+        )
     from lsplan.report import build_report, report_results, same_period_last_year, write_report
 
     with open_store(store, catalog=catalog, demo=demo) as opened:

@@ -13,6 +13,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
+from lsplan.cli.labels import label
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
@@ -22,27 +23,31 @@ from lsplan.cli.options import (
     YearOption,
 )
 from lsplan.cli.store_common import (
-    MATURITY_VI,
-    ROMAN_QUARTER,
     OutputOption,
     datetime_vi,
     err,
     period_vi,
+    quarter_alone,
     quarter_option,
     vn,
 )
+from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
 # ---------------------------------------------------------------------------------- ingest
 
-INGEST_STATUS_VI = {
-    "added": "Đã lưu",
-    "would-add": "Sẽ lưu",
-    "unchanged": "Đã có, không đổi",
-    "refused": "Bị từ chối",
-    "unreadable": "Không đọc được",
+# What happened to each file (stable codes in JSON; English msgids for the table).
+INGEST_STATUS = {
+    "added": "Stored",
+    "would-add": "Would be stored",
+    "unchanged": "Already stored, unchanged",
+    "refused": "Refused",
+    "unreadable": "Unreadable",
 }
-SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+
+
+def _ingest_status(status: str) -> str:
+    return _(INGEST_STATUS[status]) if status in INGEST_STATUS else status
 
 
 @app.command()
@@ -50,11 +55,11 @@ def ingest(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Submissions to check and store; globs (*.xlsx) expanded here too.", show_default=False
+            help=_("Submissions to check and store; globs (*.xlsx) expanded here too."), show_default=False
         ),
     ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Report what would change; store nothing.")
+        bool, typer.Option("--dry-run", help=_("Report what would change; store nothing."))
     ] = False,
     agency: AgencyOption = None,
     year: YearOption = None,
@@ -78,21 +83,21 @@ def ingest(
     q = quarter_option(quarter)
     paths, unmatched = expand_paths(files)
     for pattern in unmatched:
-        err(f"error: no file matches {pattern!r}")
+        err(_("error: no file matches {pattern}").format(pattern=repr(pattern)))
     if unmatched and not paths:
         raise typer.Exit(2)
     path = resolve_store_path(store)
     try:
         opened = Store(path)
     except StoreError as exc:
-        err(f"error: {exc}")
+        err(_("error: {message}").format(message=exc))
         raise typer.Exit(2) from exc
     with opened:
         if len(paths) > 1:
             from rich.progress import Progress
 
             with Progress(console=console(stderr=True), transient=True) as progress:
-                task = progress.add_task("Ingesting", total=len(paths))
+                task = progress.add_task(_("Ingesting"), total=len(paths))
                 report = run_ingest(
                     opened,
                     paths,
@@ -130,20 +135,20 @@ def ingest(
         if str(x.severity) != "info"  # all of them in --format json
     ]
     columns = [
-        Column("file", "Tệp"),
-        Column("status", "Kết quả", show=lambda v: INGEST_STATUS_VI.get(v, v)),
-        Column("agency", "Cơ quan"),
-        Column("period", "Kỳ"),
-        Column("observations", "Số liệu", "right"),
-        Column("supersedes", "Thay thế"),
-        Column("submission", "Mã", "right"),
+        Column("file", _("File")),
+        Column("status", _("Status"), show=_ingest_status),
+        Column("agency", _("Agency")),
+        Column("period", _("Reporting period")),
+        Column("observations", _("Figures"), "right"),
+        Column("supersedes", _("Supersedes")),
+        Column("submission", _("Submission id"), "right"),
     ]
     finding_columns = [
-        Column("file", "Tệp"),
-        Column("severity", "Mức", show=lambda v: SEVERITY_VI.get(v, v)),
-        Column("code", "Mã lỗi"),
-        Column("where", "Ô"),
-        Column("message", "Nội dung", max_width=80),
+        Column("file", _("File")),
+        Column("severity", _("Severity"), show=label),
+        Column("code", _("Code")),
+        Column("where", _("Cell")),
+        Column("message", _("Message"), max_width=80),
     ]
     emit(
         report.to_dict(),
@@ -151,14 +156,17 @@ def ingest(
         columns if fmt is not OutputFormat.CSV else finding_columns,
         fmt,
         title=f"lsplan ingest{' --dry-run' if dry_run else ''} → {path}",
-        extra_tables=[("Phát hiện", findings, finding_columns)] if fmt is not OutputFormat.CSV else (),
+        extra_tables=[(_("Findings"), findings, finding_columns)] if fmt is not OutputFormat.CSV else (),
     )
     added = sum(f.status in ("added", "would-add") for f in report.files)
     refused = sum(f.status in ("refused", "unreadable") for f in report.files)
-    err(
-        f"{len(report.files)} file(s): {added} {'would be ' if dry_run else ''}stored, "
-        f"{sum(f.status == 'unchanged' for f in report.files)} unchanged, {refused} refused."
+    summary = (
+        _("{files} file(s): {added} would be stored, {unchanged} unchanged, {refused} refused.")
+        if dry_run
+        else _("{files} file(s): {added} stored, {unchanged} unchanged, {refused} refused.")
     )
+    unchanged = sum(f.status == "unchanged" for f in report.files)
+    err(summary.format(files=len(report.files), added=added, unchanged=unchanged, refused=refused))
     raise typer.Exit(2 if unmatched else report.exit_code)
 
 
@@ -167,7 +175,7 @@ def ingest(
 
 @app.command()
 def history(
-    indicator: Annotated[str, typer.Argument(help="Indicator id or name.", show_default=False)],
+    indicator: Annotated[str, typer.Argument(help=_("Indicator id or name."), show_default=False)],
     store: StoreOption = None,
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -182,7 +190,9 @@ def history(
     catalog = common.catalog_or_exit(data)
     found = catalog.indicators.get(indicator) or catalog.match_indicator(indicator)
     if found is None:
-        err(f"error: unknown indicator {indicator!r} (see `lsplan targets`)")
+        err(
+            _("error: unknown indicator {indicator} (see `lsplan targets`)").format(indicator=repr(indicator))
+        )
         raise typer.Exit(1)
     with common.open_store(store, catalog=catalog) as opened:
         flows = [found.id] if str(found.measure) == "flow" else []
@@ -193,21 +203,21 @@ def history(
         value["period_label"] = (
             period_vi(value["period"], value["year"])
             if value["cumulative"]
-            else f"Quý {ROMAN_QUARTER.get(value['period'], value['period'])} năm {value['year']} (riêng quý)"
+            else quarter_alone(value["period"], value["year"])
         )
         value["agency_name"] = catalog.name_of(value["agency"]) if value.get("agency") else None
     columns = [
-        Column("period_label", "Kỳ"),
-        Column("value", "Giá trị", "right", show=vn),
-        Column("unit", "ĐVT"),
-        Column("cumulative", "Lũy kế", show=lambda v: "có" if v else "quý riêng"),
-        Column("maturity", "Mức độ", show=lambda v: MATURITY_VI.get(v, v)),
-        Column("agency_name", "Cơ quan", max_width=30),
-        Column("file", "Tệp"),
-        Column("where", "Ô"),
-        Column("received_at", "Nhận lúc", show=datetime_vi),
-        Column("superseded", "Đã thay thế", show=lambda v: "có" if v else ""),
-        Column("counts", "Số liệu được dùng", show=lambda v: "✔" if v else ""),
+        Column("period_label", _("Reporting period")),
+        Column("value", _("Value"), "right", show=vn),
+        Column("unit", _("Unit")),
+        Column("cumulative", _("Cumulative"), show=lambda v: _("yes") if v else _("quarter alone")),
+        Column("maturity", _("Maturity"), show=label),
+        Column("agency_name", _("Agency"), max_width=30),
+        Column("file", _("File")),
+        Column("where", _("Cell")),
+        Column("received_at", _("Received at"), show=datetime_vi),
+        Column("superseded", _("Superseded"), show=lambda v: _("yes") if v else ""),
+        Column("counts", _("Figure in use"), show=lambda v: "✔" if v else ""),
     ]
     emit(payload, values, columns, fmt, title=f"{found.name} ({found.id})", output=output)
 

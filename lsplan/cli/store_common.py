@@ -1,6 +1,9 @@
 """Helpers shared by the store commands (ingest, history, gaps, agency): options, number and
-date display the Vietnamese way, status labels, loading the plan data, opening the store or the
-demo store."""
+date display in the language of the process (Vietnamese by default: "9.937,8", 14/03/2025),
+status labels, loading the plan data, opening the store or the demo store.
+
+The `_vi` names are historical: each helper writes the language of the process (lsplan.i18n).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from typing import Annotated, Any
 
 import typer
 
+from lsplan.i18n import _, resolve_lang
+
 
 def status_vi(status: str | None, attainment: float | None = None, quarter: str | None = None) -> str:
     """A status as officials write it (one vocabulary with `lsplan report`: lsplan.i18n)."""
@@ -20,25 +25,38 @@ def status_vi(status: str | None, attainment: float | None = None, quarter: str 
     if not status:
         return "—"
     if status == "missing":
-        return "Chưa báo cáo"
-    return status_label(status, "vi", attainment=attainment, quarter=quarter)
+        return _("Not reported")
+    return status_label(status, resolve_lang(), attainment=attainment, quarter=quarter)
 
 
-ROLES_VI = {"lead": "Chủ trì", "support": "Phối hợp"}
-MATURITY_VI = {"estimate": "Ước", "preliminary": "Sơ bộ", "official": "Chính thức"}
 ROMAN_QUARTER = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
+
+
+def maturity_label(maturity: str | None) -> str:
+    """estimate -> "Ước" / "Estimate", preliminary, official."""
+    from lsplan.cli.labels import label
+
+    return label(maturity)
 
 
 def period_vi(quarter: str, year: int | str) -> str:
     """The cumulative period as reports name it: Q1 -> "Quý I năm 2025", Q2 -> "6 tháng đầu năm
-    2025", Q3 -> "9 tháng năm 2025", Q4 -> "Năm 2025" (the whole year)."""
+    2025", Q3 -> "9 tháng năm 2025", Q4 -> "Năm 2025" (the whole year); in English "Q1 2025",
+    "First half of 2025", "Nine months of 2025", "Year 2025"."""
     if quarter == "Q2":
-        return f"6 tháng đầu năm {year}"
+        return _("First half of {year}").format(year=year)
     if quarter == "Q3":
-        return f"9 tháng năm {year}"
+        return _("Nine months of {year}").format(year=year)
     if quarter == "Q4":
-        return f"Năm {year}"
-    return f"Quý {ROMAN_QUARTER.get(quarter, quarter)} năm {year}"
+        return _("Year {year}").format(year=year)
+    return _("Quarter {roman} of {year}").format(roman=ROMAN_QUARTER.get(quarter, quarter), year=year)
+
+
+def quarter_alone(quarter: str, year: int | str) -> str:
+    """A quarter's own figure (not cumulative): "Quý II năm 2025 (riêng quý)"."""
+    return _("Quarter {roman} of {year} (quarter alone)").format(
+        roman=ROMAN_QUARTER.get(quarter, quarter), year=year
+    )
 
 
 def expected_vi(low: Any, high: Any = None) -> str:
@@ -49,8 +67,10 @@ def expected_vi(low: Any, high: Any = None) -> str:
 
 
 def role_vi(role: str | None) -> str:
-    """lead -> "Chủ trì", support -> "Phối hợp"."""
-    return ROLES_VI.get(role or "", role or "—")
+    """lead -> "Chủ trì" / "Lead", support -> "Phối hợp" / "Support"."""
+    from lsplan.cli.labels import label
+
+    return label(role)
 
 
 def labelled(row: dict, quarter: str, catalog: Any = None) -> dict:
@@ -61,7 +81,7 @@ def labelled(row: dict, quarter: str, catalog: Any = None) -> dict:
     out = row | {
         "where": where(row.get("source")),
         # shares and levels judged at year end: the in-year figure is only indicative
-        "status_label": f"{status} (tham khảo)" if row.get("indicative") else status,
+        "status_label": f"{status} {_('(indicative)')}" if row.get("indicative") else status,
         "expected_label": expected_vi(row.get("expected"), row.get("expected_high")),
         "plan_label": catalog.plan_label(plan) if catalog is not None and plan else plan,
     }
@@ -70,13 +90,15 @@ def labelled(row: dict, quarter: str, catalog: Any = None) -> dict:
     return out
 
 
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=_("Write to FILE (atomically)."))]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Judge overdue figures as of this day, YYYY-MM-DD (default: today), "
-        "to reproduce an earlier review.",
+        help=_(
+            "Judge overdue figures as of this day, YYYY-MM-DD (default: today), "
+            "to reproduce an earlier review."
+        ),
         show_default=False,
     ),
 ]
@@ -84,8 +106,9 @@ DemoOption = Annotated[
     bool,
     typer.Option(
         "--demo",
-        help="Use the demo store built from the shipped Q1 2025 "
-        "examples (also used when no store exists yet).",
+        help=_(
+            "Use the demo store built from the shipped Q1 2025 examples (also used when no store exists yet)."
+        ),
     ),
 ]
 
@@ -95,17 +118,20 @@ def err(message: str) -> None:
 
 
 def vn(value: Any, decimals: int = 2) -> str:
-    """A number the Vietnamese way: "." groups thousands, "," is the decimal mark."""
+    """A number the way of the process language: "9.937,8" (vi), "9,937.8" (en); trailing zeros
+    dropped."""
+    from lsplan.numfmt import format_number
+
     if value is None:
         return "—"
-    if not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return format_number(value, resolve_lang(), decimals)
 
 
 def date_vi(value: Any) -> str:
-    """2025-03-14 -> 14/03/2025, as Vietnamese documents write dates."""
+    """2025-03-14 -> 14/03/2025 as Vietnamese documents write dates (the same in English output:
+    the day first, as the province writes it)."""
     if not isinstance(value, str) or len(value) != 10:
         return "—" if value is None else str(value)
     year, month, day = value.split("-")
@@ -134,7 +160,7 @@ def as_of_option(text: str | None) -> Any:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        err(f"error: not a date: {text!r} (use YYYY-MM-DD, e.g. 2025-04-20)")
+        err(_("error: not a date: {text} (use YYYY-MM-DD, e.g. 2025-04-20)").format(text=repr(text)))
         raise typer.Exit(2) from None
 
 
@@ -146,7 +172,11 @@ def check_year(catalog: Any, year: int | None) -> None:
     if plans and not any(p.horizon_start <= year <= p.horizon_end for p in plans):
         first = min(p.horizon_start for p in plans)
         last = max(p.horizon_end for p in plans)
-        err(f"error: no plan covers the year {year} (the plans span {first}-{last})")
+        err(
+            _("error: no plan covers the year {year} (the plans span {first}-{last})").format(
+                year=year, first=first, last=last
+            )
+        )
         raise typer.Exit(2)
 
 
@@ -156,7 +186,7 @@ def quarter_option(text: str | None) -> str | None:
     key = text.strip().upper().removeprefix("Q").removeprefix("QUÝ").strip()
     mapping = {"1": "Q1", "2": "Q2", "3": "Q3", "4": "Q4", "I": "Q1", "II": "Q2", "III": "Q3", "IV": "Q4"}
     if key not in mapping:
-        err(f"error: not a quarter: {text!r} (use Q1, Q2, Q3 or Q4)")
+        err(_("error: not a quarter: {text} (use Q1, Q2, Q3 or Q4)").format(text=repr(text)))
         raise typer.Exit(2)
     return mapping[key]
 
@@ -167,7 +197,11 @@ def catalog_or_exit(data_dir: Path | None) -> Any:
     try:
         return load_catalog(data_dir)
     except CatalogError as exc:
-        err(f"error: the plan data is invalid: {exc} (run `lsplan data validate`)")
+        err(
+            _("error: {message}").format(
+                message=_("the plan data is invalid: {error} (run `lsplan data validate`)").format(error=exc)
+            )
+        )
         raise typer.Exit(2) from exc
 
 
@@ -178,15 +212,21 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
 
     target = path or default_store_path()
     if path is not None and not target.exists() and not demo:
-        err(f"error: no store at {target} (`lsplan ingest FILE... --store {target}` creates it)")
+        err(
+            _("error: no store at {path} (`lsplan ingest FILE... --store {path}` creates it)").format(
+                path=target
+            )
+        )
         raise typer.Exit(2)
     if catalog is not None and (demo or (path is None and not target.exists())):
         from lsplan.demo import build_demo_store
 
-        reason = "--demo" if demo else f"no store at {target} yet"
+        reason = "--demo" if demo else _("no store at {path} yet").format(path=target)
         err(
-            f"note: {reason}: using a demo store built from the shipped Q1 2025 example submissions "
-            "(real published figures). `lsplan ingest FILE...` builds your own."
+            _(
+                "note: {reason}: using a demo store built from the shipped Q1 2025 example submissions "
+                "(real published figures). `lsplan ingest FILE...` builds your own."
+            ).format(reason=reason)
         )
         with (
             tempfile.TemporaryDirectory(prefix="lsplan-demo-") as folder,
@@ -195,13 +235,17 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
             report = build_demo_store(store, catalog)
             for outcome in report.files:
                 if outcome.status not in ("added", "unchanged"):
-                    err(f"warning: demo example {Path(outcome.path).name} was {outcome.status}")
+                    err(
+                        _("warning: demo example {name} was {status}").format(
+                            name=Path(outcome.path).name, status=outcome.status
+                        )
+                    )
             yield store
         return
     try:
         store = Store(target)
     except StoreError as exc:
-        err(f"error: {exc}")
+        err(_("error: {message}").format(message=exc))
         raise typer.Exit(2) from exc
     with store:
         yield store
