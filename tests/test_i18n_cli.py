@@ -231,3 +231,34 @@ def test_one_place_decides_the_language(monkeypatch: pytest.MonkeyPatch) -> None
     assert lang_from_argv(["report", "--lang=vi"]) == "vi"
     assert lang_from_argv(["check", "--", "--lang", "en"]) is None
     assert lang_from_argv(["plans"]) is None
+
+
+def test_every_command_help_has_a_vietnamese_translation() -> None:
+    import inspect
+
+    vi = parse_po(po_path("vi").read_text(encoding="utf-8"))
+    groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
+    commands = [*app.registered_commands, *(c for group in groups for c in group.registered_commands)]
+    assert len(commands) >= 11
+    for command in commands:
+        doc = inspect.getdoc(command.callback)
+        assert doc in vi, command.callback
+        assert vi[doc].count("lsplan ") == doc.count("lsplan "), doc  # the examples are kept
+
+
+def test_help_is_in_the_language_asked_for_before_the_commands_are_defined(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "LSPLAN_LANG"}
+
+    def help_text(*args: str) -> str:
+        command = [sys.executable, "-m", "lsplan", *args, "--help"]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=30, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    vietnamese, english = help_text("check"), help_text("--lang", "en", "check")
+    assert "Kiểm tra từng ô" in vietnamese and "Năm kế hoạch" in vietnamese
+    assert "Check submitted spreadsheets" in english and "Plan year, e.g. 2025." in english

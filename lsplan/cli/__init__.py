@@ -81,5 +81,32 @@ def _register() -> None:
 _register()
 
 
+def _translate_help() -> None:
+    """Command help in the language of the process: docstrings and group help are English
+    msgids (a test checks each has a Vietnamese translation). Cheap: a dictionary look-up each."""
+    if i18n.resolve_lang() == "en":
+        return
+    import inspect
+
+    def commands(typer_app: typer.Typer) -> None:
+        for command in typer_app.registered_commands:
+            doc = command.help or inspect.getdoc(command.callback)
+            if isinstance(doc, str):
+                command.help = i18n._(doc)
+        for group in typer_app.registered_groups:
+            if group.typer_instance is not None:
+                info = group.typer_instance.info
+                if isinstance(info.help, str):
+                    info.help = i18n._(info.help)
+                commands(group.typer_instance)
+
+    commands(app)
+    if isinstance(app.info.help, str):
+        app.info.help = i18n._(app.info.help)
+
+
+_translate_help()
+
+
 def main() -> None:
     app()

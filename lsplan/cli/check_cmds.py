@@ -146,7 +146,7 @@ def _summary(report: Any) -> str:
 @app.command("check")
 def check_command(
     files: Annotated[
-        list[str], typer.Argument(help="Files or globs (*.xlsx), expanded here too.", show_default=False)
+        list[str], typer.Argument(help=_("Files or globs (*.xlsx), expanded here too."), show_default=False)
     ],
     agency: AgencyOption = None,
     year: YearOption = None,
@@ -211,7 +211,7 @@ def template_command(
     quarter: QuarterOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Where to write the form (.xlsx).", show_default=False),
+        typer.Option("--output", "-o", help=_("Where to write the form (.xlsx)."), show_default=False),
     ] = None,
     data: DataDirOption = None,
 ) -> None:

@@ -18,19 +18,22 @@ from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
 data_app = typer.Typer(
-    help="Check the plan data (data/targets.yaml, data/assignments.yaml).", no_args_is_help=True
+    help=_("Check the plan data (data/targets.yaml, data/assignments.yaml)."), no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
 
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically); needed for --format xlsx.")
+    Path | None,
+    typer.Option("--output", "-o", help=_("Write to FILE (atomically); needed for --format xlsx.")),
 ]
 SourcesOption = Annotated[
     Path | None,
     typer.Option(
         "--sources",
-        help="Folder of the plan source texts for the quote check "
-        "(default: $LSPLAN_SOURCES, else ../shared/sources beside the checkout).",
+        help=_(
+            "Folder of the plan source texts for the quote check "
+            "(default: $LSPLAN_SOURCES, else ../shared/sources beside the checkout)."
+        ),
         envvar="LSPLAN_SOURCES",
         show_default=False,
     ),
@@ -224,7 +227,7 @@ def targets_cmd(
 @app.command("show")
 def show_cmd(
     target_id: Annotated[
-        str, typer.Argument(help="Target id, e.g. kb-2025.grdp-growth (see `lsplan targets`).")
+        str, typer.Argument(help=_("Target id, e.g. kb-2025.grdp-growth (see `lsplan targets`)."))
     ],
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
