@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lsplan.i18n import _
 from lsplan.model import (
     Agency,
     AssessmentSettings,
@@ -81,7 +82,9 @@ def _add(
             source.finding(
                 "data-duplicate-id",
                 (*path, "id"),
-                f"id {record.id!r} is used twice (first at {_fmt(seen[record.id])})",
+                _("id {id} is used twice (first at {first})").format(
+                    id=repr(record.id), first=_fmt(seen[record.id])
+                ),
             )
         )
         return
@@ -261,7 +264,9 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
         if group.id in records.agencies:
             findings.append(
                 source.finding(
-                    "data-duplicate-id", ("groups", i, "id"), f"id {group.id!r} is both an agency and a group"
+                    "data-duplicate-id",
+                    ("groups", i, "id"),
+                    _("id {id} is both an agency and a group").format(id=repr(group.id)),
                 )
             )
             continue

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsplan.catalog_build import build_assignments, build_targets
+from lsplan.i18n import _
 from lsplan.integrity import integrity, unserved_targets
 from lsplan.model import Finding, Severity
 from lsplan.yamlsource import (
@@ -33,8 +34,8 @@ class CatalogError(Exception):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         errors = [f for f in findings if f.severity is Severity.ERROR]
-        first = errors[0].message if errors else "invalid plan data"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        first = errors[0].message if errors else _("invalid plan data")
+        more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
         super().__init__(first + more)
 
 
@@ -91,7 +92,9 @@ def _read_all(data_dir: Path) -> tuple[dict[str, tuple[Path, bytes | None]], lis
                     code="data-unreadable",
                     severity=Severity.ERROR,
                     file=_label(path),
-                    message=f"{_label(path)}: cannot read: {exc.strerror or exc}",
+                    message=_("{file}: cannot read: {error}").format(
+                        file=_label(path), error=exc.strerror or exc
+                    ),
                 )
             )
             files[name] = (path, None)
@@ -154,7 +157,7 @@ def validate(
                 findings.append(exc.finding)
                 continue
             if not isinstance(source.data, dict):
-                findings.append(source.finding("data-schema", (), "the file must hold a mapping"))
+                findings.append(source.finding("data-schema", (), _("the file must hold a mapping")))
                 continue
             schema = schema_dir / f"{name}.schema.json"
             if schema.exists():
@@ -164,7 +167,9 @@ def validate(
                     Finding(
                         code="data-schema-missing",
                         severity=Severity.WARNING,
-                        message=f"{schema}: schema not found; {source.label} not schema-checked",
+                        message=_("{schema}: schema not found; {file} not schema-checked").format(
+                            schema=schema, file=source.label
+                        ),
                     )
                 )
             loaded[name] = source

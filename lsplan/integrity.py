@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lsplan.catalog_build import Records, listed
+from lsplan.i18n import _
 from lsplan.model import Finding, Severity
 from lsplan.yamlsource import YamlSource
 
@@ -33,26 +34,38 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 src.finding(
                     "data-range-order",
                     ("plans", i, "horizon", "start"),
-                    f"horizon start {horizon['start']} is after end {horizon['end']}",
+                    _("horizon start {start} is after end {end}").format(
+                        start=horizon["start"], end=horizon["end"]
+                    ),
                 )
             )
     for i, raw in listed(src, "targets"):
         path = ("targets", i)
         if raw.get("plan") not in records.plans:
             out.append(
-                src.finding("data-unknown-reference", (*path, "plan"), f"unknown plan {raw.get('plan')!r}")
+                src.finding(
+                    "data-unknown-reference",
+                    (*path, "plan"),
+                    _("unknown plan {plan}").format(plan=repr(raw.get("plan"))),
+                )
             )
         if raw.get("indicator") not in records.indicators:
             out.append(
                 src.finding(
                     "data-unknown-reference",
                     (*path, "indicator"),
-                    f"unknown indicator {raw.get('indicator')!r}",
+                    _("unknown indicator {indicator}").format(indicator=repr(raw.get("indicator"))),
                 )
             )
         low, high = raw.get("low"), raw.get("high")
         if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
-            out.append(src.finding("data-range-order", (*path, "low"), f"{low} is greater than high {high}"))
+            out.append(
+                src.finding(
+                    "data-range-order",
+                    (*path, "low"),
+                    _("{low} is greater than high {high}").format(low=low, high=high),
+                )
+            )
         stretch = raw.get("stretch")
         if isinstance(stretch, dict):
             s_low, s_high = stretch.get("low"), stretch.get("high")
@@ -61,7 +74,7 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
                     src.finding(
                         "data-range-order",
                         (*path, "stretch", "low"),
-                        f"{s_low} is greater than high {s_high}",
+                        _("{low} is greater than high {high}").format(low=s_low, high=s_high),
                     )
                 )
         period = raw.get("period") or {}
@@ -74,7 +87,9 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 src.finding(
                     "data-range-order",
                     (*path, "period", "start"),
-                    f"period start {period['start']} is after end {period['end']}",
+                    _("period start {start} is after end {end}").format(
+                        start=period["start"], end=period["end"]
+                    ),
                 )
             )
     return out
@@ -91,7 +106,7 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
                         src.finding(
                             "data-unknown-reference",
                             ("agencies", i, "history", j, "into", k),
-                            f"unknown agency {successor!r}",
+                            _("unknown agency {agency}").format(agency=repr(successor)),
                         )
                     )
         if raw.get("active") is False and not raw.get("history"):
@@ -99,7 +114,7 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 src.finding(
                     "data-missing-reason",
                     ("agencies", i, "active"),
-                    "an inactive agency needs a history saying who holds its duties now",
+                    _("an inactive agency needs a history saying who holds its duties now"),
                 )
             )
     for i, raw in listed(src, "groups"):
@@ -107,7 +122,9 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
             if member not in records.agencies:
                 out.append(
                     src.finding(
-                        "data-unknown-reference", ("groups", i, "members", k), f"unknown agency {member!r}"
+                        "data-unknown-reference",
+                        ("groups", i, "members", k),
+                        _("unknown agency {agency}").format(agency=repr(member)),
                     )
                 )
     for i, raw in listed(src, "tasks"):
@@ -118,13 +135,19 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 if party not in parties:
                     out.append(
                         src.finding(
-                            "data-unknown-reference", (*path, role, k), f"unknown agency or group {party!r}"
+                            "data-unknown-reference",
+                            (*path, role, k),
+                            _("unknown agency or group {agency}").format(agency=repr(party)),
                         )
                     )
         for k, target in enumerate(raw.get("targets") or ()):
             if records.targets and target not in records.targets:
                 out.append(
-                    src.finding("data-unknown-reference", (*path, "targets", k), f"unknown target {target!r}")
+                    src.finding(
+                        "data-unknown-reference",
+                        (*path, "targets", k),
+                        _("unknown target {target}").format(target=repr(target)),
+                    )
                 )
         out += _check_basis(src, path, raw)
     for i, raw in listed(src, "responsibilities"):
@@ -134,7 +157,7 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 src.finding(
                     "data-unknown-reference",
                     (*path, "indicator"),
-                    f"unknown indicator {raw.get('indicator')!r}",
+                    _("unknown indicator {indicator}").format(indicator=repr(raw.get("indicator"))),
                 )
             )
         if raw.get("agency") not in parties:
@@ -142,7 +165,7 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
                 src.finding(
                     "data-unknown-reference",
                     (*path, "agency"),
-                    f"unknown agency or group {raw.get('agency')!r}",
+                    _("unknown agency or group {agency}").format(agency=repr(raw.get("agency"))),
                 )
             )
         if raw.get("plan") is not None:
@@ -153,7 +176,7 @@ def _assignment_integrity(records: Records, src: YamlSource) -> list[Finding]:
 
 def _check_plan(records: Records, src: YamlSource, path: tuple, plan: Any) -> list[Finding]:
     if records.plans and plan not in records.plans:
-        return [src.finding("data-unknown-reference", path, f"unknown plan {plan!r}")]
+        return [src.finding("data-unknown-reference", path, _("unknown plan {plan}").format(plan=repr(plan)))]
     return []
 
 
@@ -161,11 +184,15 @@ def _check_basis(src: YamlSource, path: tuple, raw: dict) -> list[Finding]:
     basis = raw.get("basis") or "stated"
     if basis == "inferred" and not (raw.get("reason") or "").strip():
         return [
-            src.finding("data-missing-reason", (*path, "basis"), "basis is inferred but no reason is given")
+            src.finding(
+                "data-missing-reason", (*path, "basis"), _("basis is inferred but no reason is given")
+            )
         ]
     if basis == "stated" and not ((raw.get("source") or {}).get("quote") or "").strip():
         return [
-            src.finding("data-missing-quote", (*path, "basis"), "basis is stated but source.quote is missing")
+            src.finding(
+                "data-missing-quote", (*path, "basis"), _("basis is stated but source.quote is missing")
+            )
         ]
     return []
 
@@ -179,7 +206,9 @@ def unserved_targets(
     for target_id, leads in lead_of:
         if not leads:
             path = ("targets", index[target_id], "id") if target_id in index else ("targets",)
-            message = f"target {target_id!r} has no lead agency (no task or responsibility covers it)"
+            message = _("target {target} has no lead agency (no task or responsibility covers it)").format(
+                target=repr(target_id)
+            )
             if src is not None:
                 out.append(src.finding("data-no-lead", path, message, severity=Severity.WARNING))
             else:

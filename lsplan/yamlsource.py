@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from lsplan.i18n import _
 from lsplan.model import Finding, Severity
 
 try:  # libyaml is much faster; fall back to the pure-Python loader where it is missing
@@ -90,7 +91,7 @@ def read_yaml(path: Path, label: str | None = None) -> YamlSource:
             Finding(
                 code="data-unreadable",
                 severity=Severity.ERROR,
-                message=f"{label}: cannot read: {exc}",
+                message=_("{file}: cannot read: {error}").format(file=label, error=exc),
                 file=label,
             )
         ) from exc
@@ -106,7 +107,7 @@ def parse_yaml(raw: bytes, path: Path, label: str) -> YamlSource:
             Finding(
                 code="data-unreadable",
                 severity=Severity.ERROR,
-                message=f"{label}: not UTF-8 text: {exc}",
+                message=_("{file}: not UTF-8 text: {error}").format(file=label, error=exc),
                 file=label,
             )
         ) from exc
@@ -239,24 +240,30 @@ def quote_findings(source: YamlSource, sources: dict[str, str]) -> list[Finding]
         if isinstance(document, str) and document in sources:
             if squashed not in sources[document]:
                 other = [name for name, text in sources.items() if squashed in text]
-                hint = f" (it is in {other[0]})" if other else ""
+                hint = _(" (it is in {document})").format(document=other[0]) if other else ""
                 findings.append(
                     source.finding(
                         "data-quote-not-found",
                         (*path, "quote"),
-                        f"quote not found in {document}{hint}: {quote[:80]!r}",
+                        _("quote not found in {document}{hint}: {quote}").format(
+                            document=document, hint=hint, quote=repr(quote[:80])
+                        ),
                     )
                 )
         elif isinstance(document, str) and document:
             findings.append(
                 source.finding(
-                    "data-unknown-document", (*path, "document"), f"no source text named {document!r}"
+                    "data-unknown-document",
+                    (*path, "document"),
+                    _("no source text named {document}").format(document=repr(document)),
                 )
             )
         elif not any(squashed in text for text in sources.values()):
             findings.append(
                 source.finding(
-                    "data-quote-not-found", (*path, "quote"), f"quote not found in any source: {quote[:80]!r}"
+                    "data-quote-not-found",
+                    (*path, "quote"),
+                    _("quote not found in any source: {quote}").format(quote=repr(quote[:80])),
                 )
             )
     return findings

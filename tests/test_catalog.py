@@ -231,6 +231,11 @@ ASSIGNMENTS: dict[str, Any] = {
 def _own_memo(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("memo")))
     catalog_mod.clear_cache()
+    # These tests read the data maintainers' messages in English; the Vietnamese wording is
+    # checked in test_cli_data (`lsplan data validate` in the default language).
+    from lsplan.i18n import set_lang
+
+    set_lang("en")
 
 
 def write(

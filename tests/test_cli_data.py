@@ -76,7 +76,7 @@ def test_validate_broken_data_exits_1_with_file_line(broken: Path) -> None:
         for n, text in enumerate((broken / "targets.yaml").read_text().splitlines(), 1)
         if text.strip() == "low: 10"
     )
-    expected = f"lỗi: broken/targets.yaml:{line}: targets[0].low: 10 is greater than high 9"
+    expected = f"lỗi: broken/targets.yaml:{line}: targets[0].low: 10 lớn hơn cận trên 9"
     expected += " [data-range-order]"
     assert expected in result.stdout.splitlines()
     assert "1 lỗi, 0 cảnh báo" in result.stderr
@@ -95,7 +95,9 @@ def test_validate_json(broken: Path) -> None:
 def test_commands_refuse_invalid_data_with_exit_2(broken: Path) -> None:
     result = invoke("targets", "--data", str(broken))
     assert result.exit_code == 2
-    assert "targets[0].low: 10 is greater than high 9" in result.stderr
+    assert "targets[0].low: 10 lớn hơn cận trên 9" in result.stderr
+    english = invoke("--lang", "en", "targets", "--data", str(broken))
+    assert "targets[0].low: 10 is greater than high 9" in english.stderr
     assert "Traceback" not in result.output
 
 
