@@ -8,7 +8,10 @@ GNU .mo layout) — no binary blobs in the repository. Use:
     _ = translator(resolve_lang(option_value)).gettext
     _("Achieved")  # -> "Đạt" in Vietnamese
 
-`resolve_lang` picks `--lang`, else env LSPLAN_LANG, else the default (Vietnamese for reports).
+`resolve_lang` is the one place that decides the language: a command's own `--lang`, else the
+process language (`lsplan --lang`, set once by the root callback through `set_lang`), else env
+LSPLAN_LANG, else the default (Vietnamese). Library code that writes for people (finding
+messages, CLI tables) calls `_()`, which follows the process language.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsplan.findings import make_finding
+from lsplan.i18n import _
 from lsplan.layouts import MARKER, MARKER_SHEET
 from lsplan.model import Finding, Indicator, Measure, Target
 from lsplan.periods import QUARTERS, describe, parse_quarter
@@ -113,7 +114,7 @@ def write_template(
         quarter = parse_quarter(quarter)
     except ValueError as exc:
         raise TemplateError(
-            make_finding("period-missing", what=f"quarter ({exc})", option="--quarter")
+            make_finding("period-missing", what=_("quarter ({error})").format(error=exc), option="--quarter")
         ) from exc
     resolution = catalog.resolve_agency(agency)
     found = catalog.agencies.get(agency) if hasattr(catalog, "agencies") else None
@@ -121,7 +122,11 @@ def write_template(
     if chosen is None:
         names = ", ".join(a.name for a in resolution.candidates[:3])
         raise TemplateError(
-            make_finding("agency-unknown", name=agency, hint=f" (did you mean: {names}?)" if names else "")
+            make_finding(
+                "agency-unknown",
+                name=agency,
+                hint=_(" (did you mean: {names}?)").format(names=names) if names else "",
+            )
         )
     rows = form_rows(catalog, chosen.id, year)
     workbook = _build(chosen.id, chosen.name, year, quarter, rows)
