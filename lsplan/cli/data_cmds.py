@@ -121,13 +121,13 @@ def validate_cmd(
 
 # Headers are English msgids, translated when shown (labels.columns).
 PLAN_COLUMNS = [
-    Column("id", "Plan"),
+    Column("id", "Plan id"),
     Column("number", "Document number"),
     Column("kind", "Kind of document"),
     Column("title", "Title", max_width=70),
     Column("horizon", "Horizon"),
     Column("targets", "Targets", justify="right", show=labels.num),
-    Column("tasks", "Tasks", justify="right", show=labels.num),
+    Column("tasks", "Number of tasks", justify="right", show=labels.num),
 ]
 
 

@@ -8,6 +8,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
+from lsplan.cli.labels import label
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
@@ -218,7 +219,7 @@ def agency(
     if resolved["how"] not in ("exact",) or resolved["note"]:
         err(
             _("note: {name} resolved to {agency} ({how})").format(
-                name=repr(name), agency=payload["agency"]["name"], how=resolved["how"]
+                name=repr(name), agency=payload["agency"]["name"], how=label(resolved["how"])
             )
             + (f": {resolved['note']}" if resolved["note"] else "")
         )

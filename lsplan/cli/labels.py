@@ -53,6 +53,11 @@ _LABELS: dict[str, str] = {
     "estimate": "Estimate",
     "preliminary": "Preliminary",
     "official": "Official",
+    # how an agency name was recognised (lsplan.model.AgencyResolution.how)
+    "alias": "alias",
+    "folded": "written without diacritics",
+    "former": "former name",
+    "fuzzy": "close match",
     # directions (lsplan.model.Direction)
     "higher": "Higher is better",
     "lower": "Lower is better",
