@@ -95,7 +95,7 @@ def validate_cmd(
         emit(payload, rows, [], fmt)
     else:
         for row in rows:
-            typer.echo(f"{_(row['severity'])}: {row['message']} [{row['code']}]")
+            typer.echo(f"{_(str(row['severity']))}: {row['message']} [{row['code']}]")
         if catalog is not None and not errors:
             typer.echo(
                 _(
