@@ -37,6 +37,8 @@ def run(command: str, workdir: Path) -> str:
     args = shlex.split(command)
     if args[0] == "lsplan":
         args = [sys.executable, "-m", "lsplan", *args[1:]]
+    elif args[0] == "python":
+        args = [sys.executable, *args[1:]]
     env = {
         **os.environ,
         "COLUMNS": WIDTH,
@@ -48,13 +50,16 @@ def run(command: str, workdir: Path) -> str:
         "LOCALAPPDATA": str(workdir / "data-home"),
         "LSPLAN_CACHE_DIR": str(workdir / "cache"),
         "PYTHONIOENCODING": "utf-8",
+        "PYTHONUNBUFFERED": "1",  # stdout and stderr interleaved in the order they were written
     }
     for name in ("LSPLAN_LANG", "LSPLAN_STORE", "LSPLAN_DATA"):
         env.pop(name, None)
     done = subprocess.run(
-        args, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        encoding="utf-8", timeout=120, check=False,
     )
-    text = done.stdout + done.stderr
+    # The throw-away data folder stands for the user's default one.
+    text = done.stdout.replace(str(workdir / "data-home"), "~/.local/share")
     lines = [line.rstrip() for line in text.splitlines()]
     if done.returncode:
         lines.append(f"(exit code {done.returncode})")
