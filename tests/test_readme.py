@@ -23,7 +23,9 @@ def test_readme_examples_match_the_commands():
 def test_readme_set_up_commands_are_the_ones_ci_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    test_command = 'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'
+    test_command = (
+        'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'
+    )
     assert test_command in readme
     assert test_command in ci
     assert "lsplan gaps --quarter Q1 --year 2025" in readme
