@@ -388,10 +388,11 @@ def is_lagging(row: Assessment) -> bool:
     return row.status in LAGGING and not row.indicative
 
 
-def severity_key(row: Assessment) -> tuple[int, float, str]:
-    """Sort key, worst first: by status (SEVERITY_ORDER), then attainment ascending, then id."""
+def severity_key(row: Assessment) -> tuple[int, bool, float, str]:
+    """Sort key, worst first: by status (SEVERITY_ORDER), counted rows before indicative ones,
+    then attainment ascending, then id."""
     attainment = row.attainment if row.attainment is not None else math.inf
-    return SEVERITY_ORDER[row.status], attainment, row.target
+    return SEVERITY_ORDER[row.status], row.indicative, attainment, row.target
 
 
 def sort_worst_first(rows: Iterable[Assessment]) -> list[Assessment]:

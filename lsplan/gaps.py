@@ -21,18 +21,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from lsplan.attainment import sort_worst_first
 from lsplan.model import Assessment, Status, Target
 from lsplan.store import PERIODS, Store, StoredValue, quarter_index
 
 LAGGING = (Status.OFF_TRACK, Status.AT_RISK)
-_STATUS_ORDER = {
-    Status.OFF_TRACK: 0,
-    Status.AT_RISK: 1,
-    Status.NO_DATA: 2,
-    Status.ON_TRACK: 3,
-    Status.ACHIEVED: 4,
-    Status.NOT_ASSESSED: 5,
-}
 STATISTICS_DEADLINE_DAY = 5  # of the month after the quarter
 
 
@@ -55,13 +48,6 @@ def deadline(year: int, quarter: str, reporting: str, admin_day: int = 14) -> da
             else date(year, last_month + 1, STATISTICS_DEADLINE_DAY)
         )
     return date(year, last_month, admin_day)
-
-
-def worst_first(assessment: Assessment) -> tuple:
-    """Sort key: off track, at risk, no data, on track, achieved, not assessed; indicative after
-    counted rows; then the lowest attainment first."""
-    attainment = assessment.attainment if assessment.attainment is not None else float("inf")
-    return (_STATUS_ORDER.get(assessment.status, 9), assessment.indicative, attainment, assessment.target)
 
 
 @dataclass(slots=True)
@@ -178,7 +164,7 @@ def gaps(
         settings=catalog.assessment,
         histories=_histories(store, catalog, targets, year, flows),
     )
-    assessments = sorted(assessments, key=worst_first)
+    assessments = sort_worst_first(assessments)
     by_target = {t.id: t for t in targets}
     counts: dict[str, int] = {}
     rows, missing = [], []

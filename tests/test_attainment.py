@@ -477,3 +477,11 @@ def test_seasonal_flow_with_a_profile_follows_the_profile():
     assert not row.indicative
     assert row.expected == pytest.approx(9.48)
     assert row.status == S.OFF_TRACK
+
+
+def test_worst_first_puts_counted_rows_before_indicative_ones():
+    def row(target: str, indicative: bool) -> Assessment:
+        return Assessment(target=target, indicator="x", plan="p", year=2025, quarter="Q1",
+                          status=S.ON_TRACK, unit="%", attainment=100.0, indicative=indicative)
+
+    assert [r.target for r in sort_worst_first([row("a", True), row("b", False)])] == ["b", "a"]
