@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
 from lsplan.i18n import _
@@ -185,6 +185,28 @@ def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
     return quarters, years
 
 
+def _settle(
+    given: Any, found: set[Any], sheet: str | None, what: str, option: str, findings: list[Finding]
+) -> Any:
+    """The option wins (with a warning when the file says otherwise), else the one value the file
+    states; several values or none are findings."""
+    shown = ", ".join(str(value) for value in sorted(found))
+    if given is not None:
+        if found - {given}:
+            detail = _("{option} {given} but the file says {found}").format(
+                option=option, given=given, found=shown
+            )
+            findings.append(make_finding("period-ambiguous", sheet=sheet, detail=detail))
+        return given
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        findings.append(make_finding("period-ambiguous", sheet=sheet, detail=shown))
+    else:
+        findings.append(make_finding("period-missing", sheet=sheet, what=what, option=option))
+    return None
+
+
 def resolve_metadata(
     tables: list[Table], catalog: Catalog, agency: str | None, year: int | None, quarter: str | None
 ) -> Metadata:
@@ -211,46 +233,6 @@ def resolve_metadata(
     _resolve_agency(tables, catalog, agency, meta)
     quarters, years = _file_period(tables)
     sheet = tables[0].sheet
-    if quarter is not None:
-        meta.quarter = quarter
-        if quarters - {quarter}:
-            meta.findings.append(
-                make_finding(
-                    "period-ambiguous",
-                    sheet=sheet,
-                    detail=_("--quarter {given} but the file says {found}").format(
-                        given=quarter, found=", ".join(sorted(quarters))
-                    ),
-                )
-            )
-    elif len(quarters) == 1:
-        meta.quarter = next(iter(quarters))
-    elif quarters:
-        meta.findings.append(
-            make_finding("period-ambiguous", sheet=sheet, detail=", ".join(sorted(quarters)))
-        )
-    else:
-        meta.findings.append(
-            make_finding("period-missing", sheet=sheet, what=_("period (quarter)"), option="--quarter")
-        )
-    if year is not None:
-        meta.year = year
-        if years - {year}:
-            meta.findings.append(
-                make_finding(
-                    "period-ambiguous",
-                    sheet=sheet,
-                    detail=_("--year {given} but the file says {found}").format(
-                        given=year, found=", ".join(map(str, sorted(years)))
-                    ),
-                )
-            )
-    elif len(years) == 1:
-        meta.year = next(iter(years))
-    elif years:
-        meta.findings.append(
-            make_finding("period-ambiguous", sheet=sheet, detail=", ".join(map(str, sorted(years))))
-        )
-    else:
-        meta.findings.append(make_finding("period-missing", sheet=sheet, what=_("year"), option="--year"))
+    meta.quarter = _settle(quarter, quarters, sheet, _("period (quarter)"), "--quarter", meta.findings)
+    meta.year = _settle(year, years, sheet, _("year"), "--year", meta.findings)
     return meta

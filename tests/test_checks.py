@@ -191,6 +191,9 @@ def test_period_missing_and_ambiguous(tmp_path: Path) -> None:
     assert fixed.status == "ok" and (fixed.year, fixed.period) == (2025, "Q2")
     clash = run(tmp_path, options={"quarter": "Q3"})
     assert only(clash, "period-ambiguous").severity is Severity.ERROR and clash.period == "Q3"
+    assert "--quarter Q3" in only(clash, "period-ambiguous").message
+    year_clash = run(tmp_path, options={"year": 2024})
+    assert "--year 2024" in only(year_clash, "period-ambiguous").message and year_clash.year == 2024
 
 
 def test_no_table_and_missing_column(tmp_path: Path) -> None:
