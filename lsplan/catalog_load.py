@@ -185,6 +185,15 @@ def validate(
         texts = load_sources(Path(source_dir))
         for source in loaded.values():
             findings += quote_findings(source, texts)
+    elif check_quotes and not use_memo:
+        # An explicit validation must not read as "quotes verified" when they were not.
+        from lsplan.findings import make_finding
+
+        where = str(source_dir) if source_dir is not None else "../shared/sources"
+        findings.append(make_finding("data-sources-missing", detail=_(
+            "the plan source texts were not found ({where}), so the quotes were not checked: "
+            "set LSPLAN_SOURCES or use --sources"
+        ).format(where=where)))
     if not any(f.severity is Severity.ERROR for f in findings):
         findings += unserved_targets(
             catalog, ((t, catalog.lead_agencies(t)) for t in catalog.targets), loaded["targets"]

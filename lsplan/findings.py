@@ -188,6 +188,7 @@ CODES: dict[str, Code] = _table(
     ("data-quote-not-found", E, "Quote not in the source", "{detail}"),
     ("data-missing-reason", E, "Inferred without a reason", "{detail}"),
     ("data-no-lead", W, "Target without a lead agency", "{detail}"),
+    ("data-sources-missing", W, "Source texts not found", "{detail}"),
     # --- store and ingest (lsplan.store, lsplan.ingest) ---
     ("store-unreadable", E, "Store unreadable", "{detail}"),
     ("store-unwritable", E, "Store not writable", "{detail}"),

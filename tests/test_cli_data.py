@@ -68,6 +68,16 @@ def test_validate_shipped_data() -> None:
     assert english.stdout.startswith("ok: 3 plans, ")
 
 
+def test_validate_says_when_quotes_could_not_be_checked(tmp_path: Path) -> None:
+    result = invoke("--lang", "en", "data", "validate", "--sources", str(tmp_path / "absent"), "-f", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"]] == ["data-sources-missing"]
+    assert "quotes were not checked" in report["findings"][0]["message"]
+    checked = json.loads(invoke("data", "validate", "-f", "json").stdout)
+    assert checked["findings"] == []  # with the sources: nothing to say
+
+
 def test_validate_broken_data_exits_1_with_file_line(broken: Path) -> None:
     result = invoke("data", "validate", "--data", str(broken))
     assert result.exit_code == 1
