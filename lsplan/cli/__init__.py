@@ -109,4 +109,7 @@ _translate_help()
 
 
 def main() -> None:
+    from lsplan.cli.streams import make_standard_streams_safe
+
+    make_standard_streams_safe()  # Vietnamese output on a cp1252 pipe must not end in a traceback
     app()
