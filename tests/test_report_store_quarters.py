@@ -31,7 +31,9 @@ def _add(store: Store, quarter: str, tourists: float) -> None:
         year=2025,
         period=quarter,
         observations=[
-            Observation("tourists", tourists, "triệu lượt", 2025, quarter, agency=TOURISM, sheet="Biểu", cell="E7")
+            Observation(
+                "tourists", tourists, "triệu lượt", 2025, quarter, agency=TOURISM, sheet="Biểu", cell="E7"
+            )
         ],
     )
 
@@ -58,7 +60,9 @@ def test_path_chart_follows_the_stored_quarters(store_path: Path, tmp_path: Path
     common = ("--quarter", "Q3", "--year", "2025", "--store", str(store_path))
     _run("report", *common, "-o", str(out), "--as-of", "2025-10-20")
     html = out.read_text(encoding="utf-8")
-    charts = dict(re.findall(r'<svg class="path-chart"[^>]*data-target="([^"]+)"[^>]*>(.*?)</svg>', html, re.S))
+    charts = dict(
+        re.findall(r'<svg class="path-chart"[^>]*data-target="([^"]+)"[^>]*>(.*?)</svg>', html, re.S)
+    )
     assert "kb-2025.tourists" in charts, sorted(charts)
     chart = charts["kb-2025.tourists"]
     actuals = re.findall(r'<circle class="actual-point"[^>]*><title>(Q\d): ([^<]+)</title>', chart)
