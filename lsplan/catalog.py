@@ -14,6 +14,11 @@
     catalog.targets_for(plan=None, agency=None, year=None) -> list[Target]
     catalog.tasks_for_agency(agency_id) -> (lead tasks, support tasks)
     catalog.target_record(target) -> dict                       # the JSON row of `lsplan targets`
+    in_language(vi, en, lang=None) -> str                       # a free-text field in the reader's language
+
+Free-text fields of the data (`note`, `reason`) are Vietnamese, with the English text beside
+them (`note_en`, `reason_en`). JSON rows always carry both under those names, whatever the
+language; tables pick one with `in_language`.
 
 Every load validates both files against schemas/*.schema.json (JSON Schema 2020-12), checks
 referential integrity and, when the source texts are available, that every quote is verbatim.
@@ -29,6 +34,7 @@ from functools import cached_property
 from pathlib import Path
 
 from lsplan.catalog_build import Records
+from lsplan.i18n import resolve_lang
 from lsplan.model import (
     Agency,
     AgencyResolution,
@@ -39,6 +45,14 @@ from lsplan.model import (
     Task,
 )
 from lsplan.names import AgencyIndex, IndicatorIndex
+
+
+def in_language(vi: str, en: str, lang: str | None = None) -> str:
+    """The Vietnamese or the English text of a free-text field, for `resolve_lang(lang)`;
+    the other one when the wanted one is empty."""
+    if resolve_lang(lang) == "en":
+        return en or vi
+    return vi or en
 
 
 @dataclass
@@ -190,6 +204,7 @@ class Catalog(Records):
                 "low": target.stretch.low,
                 "high": target.stretch.high,
                 "note": target.stretch.note,
+                "note_en": target.stretch.note_en,
             }
         return {
             "id": target.id,
@@ -213,6 +228,7 @@ class Catalog(Records):
             "benchmark": target.benchmark,
             "benchmark_value": target.benchmark_value,
             "note": self.target_notes.get(target.id, ""),
+            "note_en": self.target_notes_en.get(target.id, ""),
             "lead": [self.name_of(a) for a in self.lead_agencies(target.id)],
             "support": [self.name_of(a) for a in self.support_agencies(target.id)],
             "lead_ids": list(self.lead_agencies(target.id)),
@@ -255,6 +271,7 @@ class Catalog(Records):
                 "role": r.role,
                 "basis": r.basis.value,
                 "reason": r.reason,
+                "reason_en": r.reason_en,
                 "quote": r.source.quote if r.source else "",
                 "section": r.source.section if r.source else "",
             }
@@ -268,6 +285,8 @@ class Catalog(Records):
                 "title": t.title,
                 "lead": [self.name_of(p) for p in t.lead],
                 "basis": t.basis.value,
+                "reason": t.reason,
+                "reason_en": t.reason_en,
                 "quote": t.source.quote if t.source else "",
             }
             for t in self.tasks.values()

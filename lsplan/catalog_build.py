@@ -49,6 +49,7 @@ class Records:
     tasks: dict[str, Task] = field(default_factory=dict)
     responsibilities: tuple[Responsibility, ...] = ()
     target_notes: dict[str, str] = field(default_factory=dict)  # Target has no `note` field
+    target_notes_en: dict[str, str] = field(default_factory=dict)  # the same notes in English
 
 
 def _tuple(value: Any) -> tuple:
@@ -142,6 +143,8 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
         _add(records.targets, target, source, ("targets", i), findings, seen)
         if raw.get("note"):
             records.target_notes.setdefault(target.id, str(raw["note"]))
+        if raw.get("note_en"):
+            records.target_notes_en.setdefault(target.id, str(raw["note_en"]))
     records.rules = tuple(
         Rule(
             id=raw["id"],
@@ -182,6 +185,7 @@ def _target(raw: dict, indicators: dict[str, Indicator]) -> Target:
             low=_num(stretch_raw.get("low")),
             high=_num(stretch_raw.get("high")),
             note=stretch_raw.get("note") or "",
+            note_en=stretch_raw.get("note_en") or "",
         )
     baseline_raw = raw.get("baseline")
     baseline = None
@@ -222,6 +226,7 @@ def _target(raw: dict, indicators: dict[str, Indicator]) -> Target:
                 low=_num(r.get("low")),
                 high=_num(r.get("high")),
                 note=r.get("note") or "",
+                note_en=r.get("note_en") or "",
             )
             for r in raw.get("revisions") or ()
         ),
@@ -238,6 +243,7 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
                 date=str(h["date"]),
                 into=_tuple(h.get("into")),
                 note=h.get("note") or "",
+                note_en=h.get("note_en") or "",
                 source=_source(h.get("source")),
             )
             for h in raw.get("history") or ()
@@ -283,6 +289,7 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
             timeframe=raw.get("timeframe") or "",
             basis=Basis(raw.get("basis") or "stated"),
             reason=raw.get("reason") or "",
+            reason_en=raw.get("reason_en") or "",
             source=_source(raw.get("source")),
             targets=_tuple(raw.get("targets")),
         )
@@ -295,6 +302,7 @@ def build_assignments(source: YamlSource, records: Records, findings: list[Findi
             plan=raw.get("plan"),
             basis=Basis(raw.get("basis") or "stated"),
             reason=raw.get("reason") or "",
+            reason_en=raw.get("reason_en") or "",
             source=_source(raw.get("source")),
         )
         for _, raw in listed(source, "responsibilities")

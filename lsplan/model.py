@@ -127,7 +127,8 @@ class Stretch:
     text: str
     low: float | None = None
     high: float | None = None
-    note: str = ""
+    note: str = ""  # in Vietnamese
+    note_en: str = ""  # the same note in English (--lang en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ class Revision:
     low: float | None
     high: float | None
     note: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +184,8 @@ class HistoryEvent:
     event: str  # "merged", "renamed", "dissolved", "functions_transferred"
     date: str  # ISO date or year
     into: tuple[str, ...] = ()  # Agency ids that took the duties over
-    note: str = ""
+    note: str = ""  # in Vietnamese
+    note_en: str = ""  # the same note in English (--lang en)
     source: SourceRef | None = None
 
 
@@ -219,7 +222,8 @@ class Task:
     support: tuple[str, ...] = ()
     timeframe: str = ""
     basis: Basis = Basis.STATED
-    reason: str = ""  # why, when basis is inferred
+    reason: str = ""  # why, when basis is inferred (in Vietnamese)
+    reason_en: str = ""  # the same reason in English (--lang en)
     source: SourceRef | None = None
     targets: tuple[str, ...] = ()  # Target ids this task serves
 
@@ -233,7 +237,8 @@ class Responsibility:
     role: str = "lead"  # "lead" or "support"
     plan: str | None = None  # limited to one plan's targets, or None for all
     basis: Basis = Basis.STATED
-    reason: str = ""
+    reason: str = ""  # in Vietnamese
+    reason_en: str = ""  # the same reason in English (--lang en)
     source: SourceRef | None = None
 
 

@@ -177,13 +177,15 @@ def test_ctr98_focal_point_is_now_so_tai_chinh(catalog) -> None:
     task = catalog.tasks["ctr-98.iv-3"]
     assert task.lead == ("so-thong-tin-va-truyen-thong",) and task.basis is Basis.STATED
     appendix = catalog.tasks["ctr-98.iii"]
-    assert appendix.basis is Basis.INFERRED and "appendix" in appendix.reason
+    assert appendix.basis is Basis.INFERRED and "Phụ lục" in appendix.reason
+    assert "appendix" in appendix.reason_en
 
 
 def test_ctr52_task_groups_are_inferred_with_reasons(catalog) -> None:
     tasks = [t for t in catalog.tasks.values() if t.plan == "ctr-52"]
     assert len(tasks) == 6
-    assert all(t.basis is Basis.INFERRED and "names no agency" in t.reason for t in tasks)
+    assert all(t.basis is Basis.INFERRED and "names no agency" in t.reason_en for t in tasks)
+    assert all(t.reason.startswith("Văn bản chương trình không nêu cơ quan nào.") for t in tasks)
 
 
 def test_inferred_responsibilities_cover_the_rest(catalog) -> None:

@@ -275,6 +275,8 @@ def _flat(value: Any) -> Any:
 def _print_show(out: Any, record: dict) -> None:
     from rich.table import Table
 
+    from lsplan.catalog import in_language
+
     table = Table(show_header=False, title=record["id"], title_justify="left", box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
@@ -289,18 +291,22 @@ def _print_show(out: Any, record: dict) -> None:
         ("unit", "Unit"),
         ("kind", "Kind of indicator"),
         ("benchmark", "Compared with"),
-        ("note", "Notes"),
+        ("note", "Notes"),  # shown in the reader's language below
         ("lead", "Lead agency"),
         ("support", "Supporting agencies"),
     ]
     coded = {"comparison", "kind"}  # stable codes in JSON, words here
     for key, header in fields:
         value = record.get(key)
+        if key == "note":
+            value = in_language(record.get("note") or "", record.get("note_en") or "")
         shown = labels.label(value) if key in coded else str(_flat(value))
         table.add_row(_(header), "—" if value in (None, [], "") else shown)
     if record.get("stretch"):
         stretch = record["stretch"]
-        table.add_row(_("Stretch goal"), str(stretch.get("text") or _flat(stretch)))
+        note = in_language(stretch.get("note") or "", stretch.get("note_en") or "")
+        shown = str(stretch.get("text") or _flat(stretch)) + (f" ({note})" if note else "")
+        table.add_row(_("Stretch goal"), shown)
     source = record["source"]
     table.add_row(
         _("Source"),
@@ -308,9 +314,10 @@ def _print_show(out: Any, record: dict) -> None:
     )
     table.add_row(_("Quote"), f"“{source['quote']}”")
     for item in record.get("responsibilities", []):
-        why = item["quote"] and f"“{item['quote']}”" or item["reason"]
+        why = item["quote"] and f"“{item['quote']}”" or in_language(item["reason"], item.get("reason_en", ""))
         role, basis = labels.label(item["role"]), labels.label(item["basis"])
         table.add_row(_("Responsibility"), f"{item['agency']} ({role}, {basis}): {why}")
     for task in record.get("task_details", []):
-        table.add_row(_("Task"), f"{task['id']} {task['title']}")
+        reason = in_language(task.get("reason", ""), task.get("reason_en", ""))
+        table.add_row(_("Task"), f"{task['id']} {task['title']}" + (f" ({reason})" if reason else ""))
     out.print(table)
