@@ -189,6 +189,22 @@ class Store:
             raise ValueError(f"period must be one of {PERIODS}, not {period!r}")
         ranks = [MATURITY_RANK.get(o.maturity, 0) for o in observations]
         maturity = {v: k for k, v in MATURITY_RANK.items()}[min(ranks) if ranks else 0]
+        try:
+            return self._add(file_name, sha256, agency, year, period, maturity, observations, received_at)
+        except sqlite3.OperationalError as exc:  # locked past the busy timeout, read-only, disk full
+            raise StoreError("store-unwritable", f"{self.path}: cannot write to the store: {exc}") from exc
+
+    def _add(
+        self,
+        file_name: str,
+        sha256: str,
+        agency: str,
+        year: int,
+        period: str,
+        maturity: str,
+        observations: Sequence[Observation],
+        received_at: str | None,
+    ) -> tuple[Submission, bool]:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:

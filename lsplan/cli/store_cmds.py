@@ -7,7 +7,7 @@ Exit codes: 0 done; 1 a file refused (ingest) or an agency name not resolved (ga
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -50,6 +50,21 @@ def _ingest_status(status: str) -> str:
     return _(INGEST_STATUS[status]) if status in INGEST_STATUS else status
 
 
+def _run_ingest(opened: Any, paths: list[Path], catalog: Any, **options: Any) -> Any:
+    """Ingest into the open store (closing it after), with a progress bar on stderr for several files."""
+    from lsplan.ingest import ingest as run_ingest
+    from lsplan.render import console
+
+    with opened:
+        if len(paths) <= 1:
+            return run_ingest(opened, paths, catalog, **options)
+        from rich.progress import Progress
+
+        with Progress(console=console(stderr=True), transient=True) as progress:
+            task = progress.add_task(_("Ingesting"), total=len(paths))
+            return run_ingest(opened, paths, catalog, on_file=lambda _o: progress.advance(task), **options)
+
+
 @app.command()
 def ingest(
     files: Annotated[
@@ -75,8 +90,7 @@ def ingest(
     in the history. Example: [bold]lsplan ingest reports/*.xlsx --dry-run[/bold]
     """
     from lsplan.checks import expand_paths
-    from lsplan.ingest import ingest as run_ingest
-    from lsplan.render import console, emit
+    from lsplan.render import emit
     from lsplan.store import Store, StoreError, resolve_store_path
 
     catalog = common.catalog_or_exit(data)
@@ -92,24 +106,11 @@ def ingest(
     except StoreError as exc:
         err(_("error: {message}").format(message=exc))
         raise typer.Exit(2) from exc
-    with opened:
-        if len(paths) > 1:
-            from rich.progress import Progress
-
-            with Progress(console=console(stderr=True), transient=True) as progress:
-                task = progress.add_task(_("Ingesting"), total=len(paths))
-                report = run_ingest(
-                    opened,
-                    paths,
-                    catalog,
-                    dry_run=dry_run,
-                    agency=agency,
-                    year=year,
-                    quarter=q,
-                    on_file=lambda _o: progress.advance(task),
-                )
-        else:
-            report = run_ingest(opened, paths, catalog, dry_run=dry_run, agency=agency, year=year, quarter=q)
+    try:
+        report = _run_ingest(opened, paths, catalog, dry_run=dry_run, agency=agency, year=year, quarter=q)
+    except StoreError as exc:  # e.g. locked by another writer past the busy timeout, or read-only
+        err(_("error: {message}").format(message=exc))
+        raise typer.Exit(2) from exc
     rows = [
         {
             "file": Path(f.path).name,
