@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_store_fakes import FAKE_CATALOG, fake_check, write_submission
@@ -18,8 +20,9 @@ from lsplan.store import Store
 pytestmark = pytest.mark.slow
 
 
-def _worker(store_path: str, files: list[str]) -> None:
+def _worker(store_path: str, files: list[str], start: Any) -> None:
     with Store(store_path) as store:
+        start.wait(30)  # both processes hold an open store before either writes: they really overlap
         report = ingest(store, files, FAKE_CATALOG, checker=fake_check)
     if report.exit_code != 0:
         raise SystemExit(1)
@@ -55,7 +58,8 @@ def test_two_processes_ingesting_at_once(tmp_path):
         )
         batches.append(files)
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_worker, args=(str(store_path), files)) for files in batches]
+    start = context.Barrier(2)
+    processes = [context.Process(target=_worker, args=(str(store_path), files, start)) for files in batches]
     for process in processes:
         process.start()
     for process in processes:
@@ -97,3 +101,27 @@ def test_killed_ingest_leaves_no_partial_data(tmp_path):
         assert store.count() == (1, 1)
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert Path(store_path).exists()
+
+
+def test_two_lsplan_ingest_commands_at_once_store_each_example_once(tmp_path):
+    """The real command, twice at the same moment, on overlapping sets of real example files."""
+    from lsplan.demo import example_files
+
+    files = [str(p) for p in example_files()]
+    store_path = tmp_path / "store.sqlite3"
+    env = {**os.environ, "LSPLAN_STORE": str(store_path)}
+    command = [sys.executable, "-m", "lsplan", "ingest", "--format", "json"]
+    runs = [
+        subprocess.Popen([*command, *files], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+        subprocess.Popen(
+            [*command, *reversed(files)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ),
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    for run, (_out, err) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, err.decode("utf-8", "replace")
+    statuses = sorted(f["status"] for out, _err in outputs for f in json.loads(out)["files"])
+    assert statuses.count("added") == len(files) and statuses.count("unchanged") == len(files)
+    with Store(store_path) as store:
+        assert len(store.submissions()) == len(files)
+        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
