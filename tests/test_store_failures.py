@@ -99,3 +99,56 @@ def test_cli_ingest_of_a_file_without_metadata_is_exit_1(cli_env, tmp_path):
     files = json.loads(result.stdout)["files"]
     assert files[0]["status"] == "refused"
     assert [f["code"] for f in files[0]["findings"]] == ["ingest-missing-metadata"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "tourists", "--format", "xlsx"],
+        ["agency", "SCT", "--format", "xlsx"],
+        ["gaps", "--quarter", "Q1", "--format", "xlsx"],
+    ],
+)
+def test_xlsx_without_output_is_a_usage_error_not_a_traceback(cli_env, args):
+    result = runner.invoke(app, [*args, "--store", str(cli_env)])
+    assert result.exit_code == 2, result.output
+    assert (
+        "--output" in result.stderr and result.exception is None or isinstance(result.exception, SystemExit)
+    )
+
+
+def test_ingest_xlsx_without_output_refuses_before_storing(cli_env, tmp_path):
+    good = write_submission(
+        tmp_path, "vh.json", "so-vhttdl", 2025, "Q2", [{"indicator": "tourists", "value": 4.1}]
+    )
+    result = runner.invoke(app, ["ingest", str(good), "--format", "xlsx", "--store", str(cli_env)])
+    assert result.exit_code == 2 and "--output" in result.stderr
+    with Store(cli_env) as store:
+        assert store.count() == (0, 0)  # a usage error stores nothing
+
+
+def test_ingest_report_written_to_a_workbook(cli_env, tmp_path):
+    from openpyxl import load_workbook
+
+    good = write_submission(
+        tmp_path, "vh.json", "so-vhttdl", 2025, "Q2", [{"indicator": "tourists", "value": 4.1}]
+    )
+    out = tmp_path / "ingest.xlsx"
+    result = runner.invoke(
+        app, ["ingest", str(good), "--format", "xlsx", "--output", str(out), "--store", str(cli_env)]
+    )
+    assert result.exit_code == 0, result.output
+    assert load_workbook(out).worksheets[0]["A2"].value == "vh.json"
+
+
+def test_history_accepts_a_target_id_for_its_indicator(cli_env, tmp_path):
+    good = write_submission(
+        tmp_path, "vh.json", "so-vhttdl", 2025, "Q2", [{"indicator": "tourists", "value": 4.1}]
+    )
+    assert runner.invoke(app, ["ingest", str(good), "--store", str(cli_env)]).exit_code == 0
+    by_target = runner.invoke(
+        app, ["history", "kb-2025.tourists", "--format", "json", "--store", str(cli_env)]
+    )
+    assert by_target.exit_code == 0, by_target.output
+    payload = json.loads(by_target.stdout)
+    assert payload["indicator"]["id"] == "tourists" and [v["value"] for v in payload["values"]] == [4.1]

@@ -196,6 +196,7 @@ def agency(
     from lsplan.gaps import agency_view
     from lsplan.render import emit, to_json
 
+    common.require_output(fmt, output)
     q = quarter_option(quarter)
     today = as_of_option(as_of)
     catalog = common.catalog_or_exit(data)

@@ -82,6 +82,7 @@ def ingest(
     store: StoreOption = None,
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Check submissions and store the accepted ones, with history.
 
@@ -93,6 +94,7 @@ def ingest(
     from lsplan.render import emit
     from lsplan.store import Store, StoreError, resolve_store_path
 
+    common.require_output(fmt, output)  # before anything is stored
     catalog = common.catalog_or_exit(data)
     q = quarter_option(quarter)
     paths, unmatched = expand_paths(files)
@@ -157,6 +159,7 @@ def ingest(
         columns if fmt is not OutputFormat.CSV else finding_columns,
         fmt,
         title=f"lsplan ingest{' --dry-run' if dry_run else ''} → {path}",
+        output=output,
         extra_tables=[(_("Findings"), findings, finding_columns)] if fmt is not OutputFormat.CSV else (),
     )
     added = sum(f.status in ("added", "would-add") for f in report.files)
@@ -188,8 +191,14 @@ def history(
     """
     from lsplan.render import emit
 
+    common.require_output(fmt, output)
     catalog = common.catalog_or_exit(data)
-    found = catalog.indicators.get(indicator) or catalog.match_indicator(indicator)
+    target = catalog.targets.get(indicator)  # a target id ("kb-2025.tourists") names its indicator
+    found = (
+        catalog.indicators.get(indicator)
+        or (catalog.indicators.get(target.indicator) if target is not None else None)
+        or catalog.match_indicator(indicator)
+    )
     if found is None:
         err(
             _("error: unknown indicator {indicator} (see `lsplan targets`)").format(indicator=repr(indicator))

@@ -117,6 +117,15 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def require_output(fmt: Any, output: Any) -> None:
+    """A workbook cannot go to the terminal: usage error (exit 2) before any work is done."""
+    from lsplan.render import OutputFormat
+
+    if fmt is OutputFormat.XLSX and output is None:
+        err(_("error: --format xlsx needs --output FILE.xlsx"))
+        raise typer.Exit(2)
+
+
 def vn(value: Any, decimals: int = 2) -> str:
     """A number the way of the process language: "9.937,8" (vi), "9,937.8" (en); trailing zeros
     dropped."""
