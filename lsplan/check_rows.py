@@ -7,6 +7,14 @@ extra rows). Values are parsed by `lsplan.numbers`, converted to the catalogue's
 
 Sender's ratio tolerance: their "So với kế hoạch (%)" may differ from value ÷ plan by up to
 RATIO_TOLERANCE percentage points (rounding of the value, the plan and the ratio itself).
+
+An ambiguous figure ("1.234": 1234 by the rule of `lsplan.numbers`, or 1.234) is settled by the
+same row where it can be (`settle_ambiguous`): the sender's ratio, else the sender's plan
+(a figure between PLAUSIBLE_SHARE_OF_PLAN of the plan). Confirmed: an info finding only. Only
+the other reading fits: a warning that gives both. Neither or both fit: a warning with both.
+
+Findings name an indicator by its name in the language of the process (`indicator_name`); the
+`indicator` field of a finding and of an observation keeps the id.
 """
 
 from __future__ import annotations
@@ -16,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from lsplan.check_meta import Metadata
 from lsplan.findings import make_finding
-from lsplan.i18n import _
+from lsplan.i18n import _, resolve_lang
 from lsplan.layouts import Table, TableRow
-from lsplan.model import Finding, Indicator, Measure, Observation
+from lsplan.model import Finding, Indicator, Measure, Observation, Severity
 from lsplan.numbers import parse_number
 from lsplan.text import fold
 from lsplan.units import convert, lookup
@@ -28,6 +36,45 @@ if TYPE_CHECKING:
 
 RATIO_TOLERANCE = 1.0  # percentage points
 PLAN_TOLERANCE = 0.005  # relative: a plan within 0.5 % of the catalogue's is the same plan
+PLAUSIBLE_SHARE_OF_PLAN = (0.01, 3.0)  # a cumulative figure is 1 %..300 % of its annual plan
+
+
+def indicator_name(indicator: Indicator, lang: str | None = None) -> str:
+    """The indicator as an officer names it: the catalogue's Vietnamese name, or its English
+    name in English (the Vietnamese one when the catalogue has none)."""
+    if (lang or resolve_lang()) == "en" and indicator.name_en:
+        return indicator.name_en
+    return indicator.name
+
+
+def settle_ambiguous(value: float, other: float, plan: float | None, ratio: float | None) -> str:
+    """Which reading of an ambiguous figure the row supports: "confirmed" (only `value` fits the
+    sender's plan and ratio), "other" (only `other` fits), or "unsure" (no evidence, or both or
+    neither fit). The ratio, when given, decides; the plan alone decides by plausibility."""
+    if plan is None or plan == 0:
+        return "unsure"
+
+    def fits(reading: float) -> bool:
+        share = reading / plan
+        if ratio is not None:
+            # within RATIO_TOLERANCE points, and within a tenth of a small ratio (0.05 % is not 0.5 %)
+            return any(
+                abs(share * 100 - r) <= min(RATIO_TOLERANCE, max(0.05, abs(r) / 10))
+                for r in _ratio_readings(ratio)
+            )
+        low, high = PLAUSIBLE_SHARE_OF_PLAN
+        return low <= share <= high
+
+    ours, theirs = fits(value), fits(other)
+    if ours and not theirs:
+        return "confirmed"
+    return "other" if theirs and not ours else "unsure"
+
+
+def _ratio_readings(ratio: float) -> tuple[float, ...]:
+    # 0.534 typed in a General cell may mean 53.4 %
+    return (ratio, ratio * 100) if abs(ratio) <= 2 else (ratio,)
+
 
 _ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$")
 _BULLET = re.compile(
@@ -124,11 +171,21 @@ class RowChecker:
             ref = f"{_letter(table.actual.col)}{row.row}" if table.actual else None
             self.findings.append(
                 make_finding(
-                    "value-empty", sheet=table.sheet, cell=ref, indicator=indicator.id, column=column
+                    "value-empty",
+                    sheet=table.sheet,
+                    cell=ref,
+                    indicator=indicator.id,
+                    indicator_name=indicator_name(indicator),
+                    column=column,
                 )
             )
             return
-        kw: dict[str, Any] = {"sheet": table.sheet, "cell": cell.ref, "indicator": indicator.id}
+        kw: dict[str, Any] = {
+            "sheet": table.sheet,
+            "cell": cell.ref,
+            "indicator": indicator.id,
+            "indicator_name": indicator_name(indicator),
+        }
         if cell.uncalculated:
             self.findings.append(make_finding("formula-uncalculated", formula=cell.formula or "", **kw))
             return
@@ -144,9 +201,7 @@ class RowChecker:
             self.findings.append(make_finding("value-empty", column=column, **kw))
             return
         if parsed.ambiguous:
-            self.findings.append(
-                make_finding("number-ambiguous", raw=raw, value=parsed.value, note=_(parsed.note), **kw)
-            )
+            self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
         unit = row.unit or _unit_in_name(row.name) or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
         if value is None:
@@ -174,7 +229,44 @@ class RowChecker:
                 cumulative=_cumulative(table),
                 maturity=_maturity(table),
                 raw=raw,
+                same_period_pct=_number(row.yoy),
             )
+        )
+
+    def _ambiguous(
+        self, row: TableRow, raw: str, value: float, other: float | None, note: str, kw: dict[str, Any]
+    ) -> None:
+        """number-ambiguous, settled by the row's own plan and ratio where they can settle it."""
+        from lsplan.numfmt import format_number
+
+        lang = resolve_lang()
+        plan, ratio = _number(row.plan), _number(row.ratio)
+        verdict = "unsure" if other is None else settle_ambiguous(value, other, plan, ratio)
+        evidence = _("the row's plan {plan}").format(plan=format_number(plan, lang)) if plan else ""
+        if ratio is not None and evidence:
+            evidence = _("the row's plan {plan} and ratio {ratio}%").format(
+                plan=format_number(plan or 0, lang), ratio=format_number(ratio, lang, 1)
+            )
+        severity = None
+        if verdict == "confirmed":
+            text = _("{rule}; confirmed by {evidence}").format(rule=_(note), evidence=evidence)
+            severity = Severity.INFO
+        elif verdict == "other":
+            text = _(
+                "{rule}, but only {other} agrees with {evidence}: if {other} is meant, write it "
+                "so that it cannot be read as {value}"
+            ).format(
+                rule=_(note),
+                evidence=evidence,
+                other=format_number(other or 0, lang, 4),
+                value=format_number(value, lang, 4),
+            )
+        else:
+            text = _("{rule}; it could also mean {other}").format(
+                rule=_(note), other=format_number(other, lang, 4) if other is not None else "?"
+            )
+        self.findings.append(
+            make_finding("number-ambiguous", raw=raw, value=value, note=text, severity=severity, **kw)
         )
 
     def _to_catalog_unit(
@@ -272,7 +364,7 @@ class RowChecker:
 
 
 def _unit_in_name(name: str) -> str:
-    """"Tổng mức bán lẻ (triệu đồng)" -> "triệu đồng" when the bracket holds a known unit."""
+    """ "Tổng mức bán lẻ (triệu đồng)" -> "triệu đồng" when the bracket holds a known unit."""
     match = _TRAILING_PARENS.search(name)
     text = match.group(0).strip(" ()") if match else ""
     return text if text and lookup(text) is not None else ""

@@ -76,6 +76,7 @@ class CheckResult:
                     "raw": o.raw,
                     "maturity": o.maturity,
                     "cumulative": o.cumulative,
+                    "same_period_pct": o.same_period_pct,
                 }
                 for o in self.observations
             ],

@@ -244,18 +244,20 @@ def make_finding(
     file: str | None = None,
     line: int | None = None,
     severity: Severity | None = None,
+    indicator_name: str | None = None,
     **params: Any,
 ) -> Finding:
     """A Finding for a catalogued code; `severity` overrides the catalogue's (rules set their own).
 
-    The message is written in the language of the process (`lsplan.i18n.resolve_lang`).
+    The message is written in the language of the process (`lsplan.i18n.resolve_lang`); it names
+    the indicator by `indicator_name` when given (the officer reads names, JSON keeps the id).
     """
     from lsplan.i18n import resolve_lang, translator
 
     entry = CODES[code]
     lang = resolve_lang()
     values = dict(params)
-    values.setdefault("indicator", indicator or "")
+    values.setdefault("indicator", indicator_name or indicator or "")
     message = _fill(translator(lang).gettext(entry.message), values, lang)
     return Finding(
         code=code,

@@ -63,6 +63,7 @@ class TableRow:
     plan: Cell | None
     actual: Cell | None
     ratio: Cell | None
+    yoy: Cell | None = None  # the sender's "So với cùng kỳ (%)"
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,7 @@ def _build(
             at("plan"),
             sheet.cell(r, actual.col) if actual else None,
             at("ratio"),
+            at("yoy"),
         )
         if row.name or row.indicator_id or (row.actual is not None and row.actual.value is not None):
             rows.append(row)

@@ -297,6 +297,9 @@ class Observation:
     # For RELATIVE targets ("thấp hơn bình quân chung cả nước"): the benchmark's value for the
     # same period, in the same unit, where the sender gave it. None: the target is not assessed.
     benchmark: float | None = None
+    # The sender's own "So với cùng kỳ (%)" for this figure, as written (108.5 means 108.5 % of
+    # the same period last year); None when the file gives none. Never computed by lsplan.
+    same_period_pct: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,17 @@ and "," by a documented rule:
 * When both marks appear, the last one is the decimal mark ("9,937.8" = 9937.8, English).
 * A single "." followed by exactly three digits ("1.234") groups thousands (1234); a single ","
   followed by exactly three digits ("1,234") is a decimal mark (1.234). Both are flagged
-  `ambiguous=True` so that the checks can warn. A single "." followed by any other number of
-  digits ("9937.8", "12.50") cannot be a thousands mark, so it is read as a decimal point.
+  `ambiguous=True` so that the checks can warn, with the other reading in `alternative`. A
+  single "." followed by any other number of digits ("9937.8", "12.50") cannot be a thousands
+  mark, so it is read as a decimal point.
+* The checks (lsplan.check_rows) then settle an ambiguous figure from the same row of the sheet
+  when they can: the sender's own "So với kế hoạch (%)" (value ÷ plan within 1 percentage point)
+  or, without it, the sender's "Kế hoạch" (a cumulative figure between 1 % and 300 % of the plan).
+  "2.350" with plan "4.400" and ratio "53,4" can only be 2350: no warning (an info finding
+  records why). When that evidence fits only the other reading ("2,350" beside a plan of 4.400
+  and 53,4 %), the warning says so and gives both readings; the figure kept is still the one
+  this rule gives, so that the rule stays predictable, and the sender is asked to write it
+  unambiguously. Without evidence either way, the warning gives both readings.
 * "-", "—", "x", "..." and empty text mean "no value" (value None, no error).
 """
 
@@ -39,6 +48,7 @@ class ParsedNumber:
     percent: bool = False  # the figure is a percentage (8.5 means 8.5 %)
     ambiguous: bool = False  # "1.234" / "1,234": decided by the rule above, worth a warning
     note: str = ""  # how the text was read, for messages
+    alternative: float | None = None  # when ambiguous: the other reading ("1.234" -> 1.234)
     error: str | None = None  # "not-a-number", or None
 
     @property
@@ -118,7 +128,18 @@ def _parse_text(raw: str) -> ParsedNumber:
     if parsed is None:
         return ParsedNumber(None, note=f"cannot read {raw.strip()[:40]!r} as a number", error=NOT_A_NUMBER)
     number, ambiguous, note = parsed
-    return ParsedNumber(-number if negative else number, percent=percent, ambiguous=ambiguous, note=note)
+    other = _other_reading(text) if ambiguous else None
+    if other is not None and negative:
+        other = -other
+    sign = -1 if negative else 1
+    return ParsedNumber(sign * number, percent=percent, ambiguous=ambiguous, note=note, alternative=other)
+
+
+def _other_reading(text: str) -> float | None:
+    """The reading the rule did not choose for "1.234" / "1,234": the mark taken the other way."""
+    mark = "," if "," in text else "."
+    whole, _, frac = text.partition(mark)
+    return float(whole + "." + frac) if mark == "." else float(whole + frac)
 
 
 def _parse_unsigned(text: str) -> tuple[float, bool, str] | None:

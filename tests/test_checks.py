@@ -256,7 +256,8 @@ def test_value_findings(tmp_path: Path, value, unit: str, code: str, kept) -> No
 
 def test_share_over_100_is_impossible(tmp_path: Path) -> None:
     result = run(tmp_path, rows=(row("Dịch vụ", "%", 120),), title=THONG_KE)
-    assert "share" in only(result, "value-impossible").message and result.status == "invalid"
+    message = only(result, "value-impossible").message
+    assert "'Dịch vụ'" in message and "tỷ trọng" in message and result.status == "invalid"  # name, not id
 
 
 def test_formula_without_cached_value(tmp_path: Path) -> None:

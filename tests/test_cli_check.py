@@ -14,6 +14,7 @@ from workbooks import FakeCatalog, fill_form, save_report
 
 from lsplan.checks import check_file
 from lsplan.cli import app
+from lsplan.findings import title
 
 runner = CliRunner()
 SCHEMA = json.loads(
@@ -81,9 +82,14 @@ def test_table_output_and_options(tmp_path: Path) -> None:
     path = save_report(tmp_path / "r.xlsx", title=("BÁO CÁO",), rows=((1, "Sản lượng than", "tấn", None, 5),))
     result = check(str(path), "--agency", "SCT", "--year", "2025", "--quarter", "II")
     assert result.exit_code == 0, result.output
-    assert "coal-output" in result.stdout and "Biểu 01!E4" in result.stdout and "r.xlsx" in result.stdout
+    out = " ".join(result.stdout.split())  # names wrap across lines in a narrow table
+    assert "Sản lượng than" in out and "Biểu 01!E4" in out and "r.xlsx" in out
+    assert "coal-output" not in out  # the id stays in JSON and CSV; tables show the name
+    assert "6 tháng đầu năm 2025" in out and "Sở Công Thương" in out  # the period in words
     missing = check(str(path))
-    assert missing.exit_code == 1 and "agency-missing" in missing.stdout
+    # tables say what kind of problem in words; the code stays in JSON and CSV
+    assert missing.exit_code == 1 and title("agency-missing") in " ".join(missing.stdout.split())
+    assert "agency-missing" in check(str(path), "--format", "csv").stdout
 
 
 @pytest.mark.parametrize("args", [["--quarter", "Q5"], ["--format", "xlsx"], ["--format", "yaml"]])
@@ -168,3 +174,23 @@ def test_a_folder_stands_for_its_spreadsheets(tmp_path: Path) -> None:
     assert [p.name for p in files] == ["a.csv", "b.xlsx"] and missing == [str(tmp_path / "sub")]
     files, missing = expand_paths([str(tmp_path / "nope.xlsx")])
     assert [p.name for p in files] == ["nope.xlsx"] and missing == []
+
+
+def test_table_speaks_words_names_periods_and_empty_rows(tmp_path: Path) -> None:
+    rows = (
+        (1, "Sản lượng than", "tấn", None, 240000, None, "108,5", None),
+        (2, "Sản lượng điện", "triệu kWh", None, "-", None, None, None),
+        (3, "Tổng mức bán lẻ", "tỷ đồng", None, "", None, None, None),
+    )
+    path = save_report(tmp_path / "r.xlsx", rows)
+    out = " ".join(check(str(path)).stdout.split())
+    assert "Sở Công Thương, 6 tháng đầu năm 2025: đã đọc 1 số liệu; ngoài ra 2 dòng để trống" in out
+    assert "108,5%" in out and "So với cùng kỳ (%)" in out  # the sender's own comparison, as given
+    english = runner.invoke(app, ["--lang", "en", "check", str(path)])
+    words = " ".join(english.stdout.split())
+    assert "First half of 2025: 1 value(s) read; also 2 row(s) left empty" in words
+    assert "value-empty" not in words and "Same period (%)" in words
+    payload = json.loads(check(str(path), "--format", "json").stdout)
+    jsonschema.validate(payload, SCHEMA)
+    (coal,) = payload["files"][0]["observations"]
+    assert (coal["indicator"], coal["same_period_pct"]) == ("coal-output", 108.5)  # JSON keeps ids

@@ -7,6 +7,7 @@ be read at all, a pattern matched nothing, or the command is misused.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,26 +24,50 @@ def _name(path: object) -> str:
     return Path(str(path)).name if path else "—"
 
 
-# Headers are English msgids, translated when shown (labels.columns); codes keep their value in
-# CSV and JSON and read as words in tables (labels.label).
+def _problem(code: object) -> str:
+    """A finding code as words in a table ("Sender's ratio disagrees"); CSV and JSON keep the code."""
+    from lsplan.findings import CODES, title
+
+    return title(str(code)) if code in CODES else "—"
+
+
+def _pct(value: object) -> str:
+    return "—" if value is None else f"{labels.num(value, 1)}%"
+
+
+# Headers are English msgids, translated when shown (labels.columns); codes and indicator ids
+# keep their value in CSV and JSON and read as words in tables (labels.label, _problem, and the
+# indicator's name from the catalogue, set per run in `_with_names`).
 FINDING_COLUMNS = (
     Column("path", "File", max_width=40, show=_name),
     Column("status", "Status", show=labels.label),
     Column("severity", "Severity", show=labels.label),
-    Column("code", "Code"),
+    Column("code", "Problem", show=_problem),
     Column("where", "Cell"),
-    Column("indicator", "Indicator"),
+    Column("indicator", "Indicator", max_width=40),
     Column("message", "Message", max_width=90),
 )
 OBSERVATION_COLUMNS = (
     Column("path", "File", max_width=40, show=_name),
-    Column("indicator", "Indicator"),
+    Column("indicator", "Indicator", max_width=48),
     Column("value", "Value", justify="right", show=labels.num),
     Column("unit", "Unit"),
+    Column("same_period_pct", "Same period (%)", justify="right", show=_pct),
     Column("where", "Cell"),
     Column("maturity", "Maturity", show=labels.label),
     Column("cumulative", "Cumulative", show=lambda v: _(v) if v else "—"),
 )
+
+
+def _with_names(specs: tuple[Column, ...], catalog: Any) -> list[Column]:
+    """The columns in the process language, the indicator column showing names, not ids."""
+    from lsplan.check_rows import indicator_name
+
+    def name(ident: object) -> str:
+        indicator = catalog.indicators.get(ident) if ident else None
+        return indicator_name(indicator) if indicator is not None else str(ident or "—")
+
+    return [replace(c, show=name) if c.key == "indicator" else c for c in labels.columns(specs)]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -77,6 +102,37 @@ def _where(sheet: str | None, cell: str | None) -> str | None:
     return cell or sheet
 
 
+# The informational findings of a file, said in words in its summary line (all of them, cell by
+# cell, are in --format json). English msgids; "{count}" is the number of such findings.
+_INFO_WORDS = {
+    "value-empty": "{count} row(s) left empty",
+    "unit-converted": "{count} value(s) converted to the catalogue's unit",
+    "number-ambiguous": "{count} number(s) like 1.234 settled by the row's own plan",
+}
+
+
+def _infos_in_words(counts: Counter[str]) -> str:
+    from lsplan.findings import CODES, title
+
+    parts = []
+    for code, count in sorted(counts.items()):
+        if code in _INFO_WORDS:
+            parts.append(_(_INFO_WORDS[code]).format(count=count))
+        else:
+            parts.append(f"{title(code) if code in CODES else code} ×{count}")
+    return ", ".join(parts)
+
+
+def _period_words(period: str | None, year: int | None) -> str:
+    from lsplan.cli.store_common import period_vi
+
+    if period and year:
+        return period_vi(period, year)
+    if year:
+        return _("year {year}, period unknown").format(year=year)
+    return _("period unknown")
+
+
 def _rows(report: Any) -> tuple[list[dict], list[dict]]:
     findings, observations = [], []
     for result in report.files:
@@ -96,15 +152,15 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
             )
         # One line for the informational findings (empty form rows, unit conversions): all of
         # them, cell by cell, are in --format json.
-        summary = _("{agency}, {period} {year}: {count} value(s) read").format(
-            agency=result.agency_name or "?",
-            period=result.period or "?",
-            year=result.year or "",
+        if result.status == "unreadable":
+            continue  # its error says why; there is nothing read to sum up
+        summary = _("{agency}, {period}: {count} value(s) read").format(
+            agency=result.agency_name or _("agency unknown"),
+            period=_period_words(result.period, result.year),
             count=len(result.observations),
         )
         if infos:
-            also = ", ".join(f"{code} ×{count}" for code, count in sorted(infos.items()))
-            summary += _("; also {codes}").format(codes=also)
+            summary += _("; also {codes}").format(codes=_infos_in_words(infos))
         findings.append(
             {"path": result.path, "status": result.status, "severity": "info", "message": summary}
         )
@@ -116,6 +172,7 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
                     "value": obs.value,
                     "unit": obs.unit,
                     "where": _where(obs.sheet, obs.cell),
+                    "same_period_pct": obs.same_period_pct,
                     "maturity": obs.maturity,
                     "cumulative": "yes" if obs.cumulative else "quarter alone",  # msgids: shown via _()
                 }
@@ -185,18 +242,23 @@ def check_command(
     else:
         report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
     findings, observations = _rows(report)
+    observation_columns = OBSERVATION_COLUMNS
+    if all(o.get("same_period_pct") is None for o in observations):  # a column of dashes says nothing
+        observation_columns = tuple(c for c in OBSERVATION_COLUMNS if c.key != "same_period_pct")
     single = len(report.files) == 1 and fmt in (OutputFormat.TABLE, OutputFormat.MD)
     emit(
         report.to_dict(),
         findings,
-        labels.columns(FINDING_COLUMNS[2:] if single else FINDING_COLUMNS),  # one file: name in the title
+        _with_names(
+            FINDING_COLUMNS[2:] if single else FINDING_COLUMNS, catalog
+        ),  # one file: name in the title
         fmt,
         title=f"lsplan check {Path(report.files[0].path).name}" if single else "lsplan check",
         extra_tables=(
             (
                 _("Values read"),
                 observations,
-                labels.columns(OBSERVATION_COLUMNS[1:] if single else OBSERVATION_COLUMNS),
+                _with_names(observation_columns[1:] if single else observation_columns, catalog),
             ),
         ),
     )
