@@ -86,7 +86,9 @@ def test_gaps_csv_is_neutralised_and_includes_missing(env, tmp_path):
     out = tmp_path / "gaps.csv"
     result = invoke("gaps", "--quarter", "Q1", "--year", "2025", "--format", "csv", "--output", str(out))
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads the file as UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0])[0] == "indicator_name"
     budget = next(r for r in rows if r["target"] == "kb-2025.budget")
     assert budget["indicator_name"] == '\'=HYPERLINK("http://x")'
     assert budget["statement"] == "'-2+3 @sum"

@@ -225,6 +225,8 @@ def emit(
         file_console.print(rich_table(rows, columns, title=title, caption=caption))
         text = buffer.getvalue()
     if output is not None:
-        write_text(output, text)
+        # A CSV file is opened in Excel, which reads UTF-8 without a byte-order mark as the ANSI
+        # code page and garbles every Vietnamese letter; stdout (pipes) gets no BOM.
+        write_text(output, ("\ufeff" if fmt is OutputFormat.CSV else "") + text)
     else:
         sys.stdout.write(text)
