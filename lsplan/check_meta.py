@@ -126,7 +126,9 @@ def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, m
                 make_finding(
                     "agency-ambiguous",
                     sheet=table.sheet,
-                    names=f"--agency {resolution.agency.name} but the file names {', '.join(others)}",
+                    names=_("--agency {given}, but the file names {names}").format(
+                        given=resolution.agency.name, names=", ".join(others)
+                    ),
                 )
             )
         return
@@ -137,7 +139,7 @@ def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, m
             )
         )
     elif len(distinct) == 1:
-        agency, _, how = next(iter(distinct.values()))
+        agency, _shown, how = next(iter(distinct.values()))
         meta.agency = agency
         _note_former(how, meta)
     elif unknown:
@@ -185,16 +187,24 @@ def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
     return quarters, years
 
 
+def _in_words(value: Any) -> str:
+    """Q3 -> "9 tháng" ("Nine months"); a year stays a year."""
+    from lsplan.i18n import period_label
+
+    return period_label(value) if value in QUARTERS else str(value)
+
+
 def _settle(
     given: Any, found: set[Any], sheet: str | None, what: str, option: str, findings: list[Finding]
 ) -> Any:
     """The option wins (with a warning when the file says otherwise), else the one value the file
     states; several values or none are findings."""
-    shown = ", ".join(str(value) for value in sorted(found))
+    shown = ", ".join(_in_words(value) for value in sorted(found))
     if given is not None:
         if found - {given}:
+            given_shown = given if given not in QUARTERS else f"{given} ({_in_words(given)})"
             detail = _("{option} {given} but the file says {found}").format(
-                option=option, given=given, found=shown
+                option=option, given=given_shown, found=shown
             )
             findings.append(make_finding("period-ambiguous", sheet=sheet, detail=detail))
         return given

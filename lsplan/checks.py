@@ -236,10 +236,18 @@ def cross_row_findings(catalog: Catalog, observations: list[Observation]) -> lis
                     sheet=first[0],
                     cell=first[1],
                     description=rule.description or rule.id,
-                    missing=", ".join(outcome.missing),
+                    missing=", ".join(_named(catalog, ident) for ident in outcome.missing),
                 )
             )
     return findings
+
+
+def _named(catalog: Catalog, ident: str) -> str:
+    """An indicator id as its name in the process language (the id when the catalogue lacks it)."""
+    from lsplan.check_rows import indicator_name
+
+    indicator = getattr(catalog, "indicators", {}).get(ident)
+    return f"'{indicator_name(indicator)}'" if indicator is not None else ident
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")

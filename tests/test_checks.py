@@ -173,6 +173,7 @@ def test_agency_option_wins_but_a_different_title_is_reported(tmp_path: Path) ->
     assert result.agency == "so-cong-thuong" and result.status == "ok"
     result = run(tmp_path, options={"agency": "Sở Tài chính"})
     assert "agency-ambiguous" in codes(result) and result.status == "invalid"
+    assert "--agency Sở Tài chính, nhưng tệp ghi Sở Công Thương" in only(result, "agency-ambiguous").message
     result = run(tmp_path, options={"agency": "Sở Không Có"})
     assert "agency-unknown" in codes(result)
 
@@ -191,7 +192,8 @@ def test_period_missing_and_ambiguous(tmp_path: Path) -> None:
     assert fixed.status == "ok" and (fixed.year, fixed.period) == (2025, "Q2")
     clash = run(tmp_path, options={"quarter": "Q3"})
     assert only(clash, "period-ambiguous").severity is Severity.ERROR and clash.period == "Q3"
-    assert "--quarter Q3" in only(clash, "period-ambiguous").message
+    assert "--quarter Q3 (9 tháng) nhưng" in only(clash, "period-ambiguous").message
+    assert "6 tháng đầu năm" in only(clash, "period-ambiguous").message  # what the file says, in words
     year_clash = run(tmp_path, options={"year": 2024})
     assert "--year 2024" in only(year_clash, "period-ambiguous").message and year_clash.year == 2024
 
@@ -306,7 +308,7 @@ def test_cross_row_rules(tmp_path: Path) -> None:
     assert violated.severity is Severity.WARNING and "101" in violated.message
     tourists = (row("Tổng lượt khách du lịch", "triệu lượt", 2.0), row("Khách quốc tế", "triệu lượt", 0.3))
     result = run(tmp_path, rows=tourists, title=VHTTDL)
-    assert "tourists-domestic" in only(result, "rule-incomplete").message
+    assert "'Khách nội địa'" in only(result, "rule-incomplete").message  # named, not tourists-domestic
     tourists += (row("Khách nội địa", "triệu lượt", 1.5),)
     result = run(tmp_path, rows=tourists, title=VHTTDL)
     assert only(result, "rule-violated").severity is Severity.ERROR and result.status == "invalid"
@@ -427,7 +429,8 @@ def test_unit_written_in_the_name(tmp_path: Path) -> None:
 def test_title_and_column_periods_must_agree(tmp_path: Path) -> None:
     title = ("SỞ CÔNG THƯƠNG", "BÁO CÁO KẾT QUẢ 9 THÁNG NĂM 2025")
     result = run(tmp_path, title=title, rows=(row("Sản lượng than", "tấn", 5),))
-    assert "Q2, Q3" in only(result, "period-ambiguous").message and result.period is None
+    message = only(result, "period-ambiguous").message
+    assert "6 tháng đầu năm, 9 tháng" in message and result.period is None
 
 
 def test_letterhead_lines_are_not_agencies_or_periods(tmp_path: Path) -> None:

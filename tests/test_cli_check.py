@@ -194,3 +194,15 @@ def test_table_speaks_words_names_periods_and_empty_rows(tmp_path: Path) -> None
     jsonschema.validate(payload, SCHEMA)
     (coal,) = payload["files"][0]["observations"]
     assert (coal["indicator"], coal["same_period_pct"]) == ("coal-output", 108.5)  # JSON keeps ids
+
+
+def test_summary_names_the_files_that_need_a_reply(tmp_path: Path) -> None:
+    good = save_report(tmp_path / "a-good.xlsx")
+    bad = save_report(tmp_path / "b-bad.xlsx", rows=((1, "Sản lượng than", "tấn", None, "khoảng 5"),))
+    broken = tmp_path / "c-broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    result = check(str(good), str(bad), str(broken))
+    assert result.exit_code == 2
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.endswith("; không hợp lệ: b-bad.xlsx; không đọc được: c-broken.xlsx"), summary
+    assert "a-good.xlsx" not in summary

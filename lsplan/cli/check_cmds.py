@@ -180,6 +180,9 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
     return findings, observations
 
 
+MAX_NAMED = 10  # files named in the summary line per status
+
+
 def _summary(report: Any) -> str:
     statuses = [r.status for r in report.files]
     errors = sum(len(r.errors) for r in report.files)
@@ -195,6 +198,14 @@ def _summary(report: Any) -> str:
         errors=errors,
         warnings=warnings,
     )
+    if len(statuses) > 1:  # with forty files, say which ones need a reply
+        for status, heading in (("invalid", _("invalid: {files}")), ("unreadable", _("unreadable: {files}"))):
+            names = [_name(r.path) for r in report.files if r.status == status]
+            if names:
+                shown = ", ".join(names[:MAX_NAMED])
+                if len(names) > MAX_NAMED:
+                    shown += _(" and {count} more").format(count=len(names) - MAX_NAMED)
+                text += "; " + heading.format(files=shown)
     if report.missing:
         text += _("; no file matches {patterns}").format(patterns=", ".join(report.missing))
     return text

@@ -42,14 +42,11 @@ def maturity_label(maturity: str | None) -> str:
 def period_vi(quarter: str, year: int | str) -> str:
     """The cumulative period as reports name it: Q1 -> "Quý I năm 2025", Q2 -> "6 tháng đầu năm
     2025", Q3 -> "9 tháng năm 2025", Q4 -> "Năm 2025" (the whole year); in English "Q1 2025",
-    "First half of 2025", "Nine months of 2025", "Year 2025"."""
-    if quarter == "Q2":
-        return _("First half of {year}").format(year=year)
-    if quarter == "Q3":
-        return _("Nine months of {year}").format(year=year)
-    if quarter == "Q4":
-        return _("Year {year}").format(year=year)
-    return _("Quarter {roman} of {year}").format(roman=ROMAN_QUARTER.get(quarter, quarter), year=year)
+    "First half of 2025", "Nine months of 2025", "Year 2025" (lsplan.i18n.period_label, which
+    the library's messages use too)."""
+    from lsplan.i18n import period_label
+
+    return period_label(quarter, year)
 
 
 def quarter_alone(quarter: str, year: int | str) -> str:
