@@ -125,6 +125,14 @@ def test_period_label_in_both_languages_with_and_without_a_year() -> None:
 
     vi = [period_label(q, 2025) for q in ("Q1", "Q2", "Q3", "Q4")]
     assert vi == ["Quý I năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "Năm 2025"]
-    assert [period_label(q) for q in ("Q1", "Q2", "Q3", "Q4")] == ["Quý I", "6 tháng đầu năm", "9 tháng", "Cả năm"]
-    assert period_label("Q2", 2025, "en") == "First half of 2025" and period_label("Q4", None, "en") == "Whole year"
+    assert [period_label(q) for q in ("Q1", "Q2", "Q3", "Q4")] == [
+        "Quý I",
+        "6 tháng đầu năm",
+        "9 tháng",
+        "Cả năm",
+    ]
+    assert (
+        period_label("Q2", 2025, "en") == "First half of 2025"
+        and period_label("Q4", None, "en") == "Whole year"
+    )
     assert period_vi("Q3", 2025) == "9 tháng năm 2025"  # the CLI helper is the library's, not a copy
