@@ -206,3 +206,15 @@ def test_summary_names_the_files_that_need_a_reply(tmp_path: Path) -> None:
     summary = result.stderr.strip().splitlines()[-1]
     assert summary.endswith("; không hợp lệ: b-bad.xlsx; không đọc được: c-broken.xlsx"), summary
     assert "a-good.xlsx" not in summary
+
+
+def test_english_summary_uses_the_agency_english_name(tmp_path: Path, fake_catalog: FakeCatalog) -> None:
+    from dataclasses import replace
+
+    sct = fake_catalog.agencies["so-cong-thuong"]
+    fake_catalog.agencies["so-cong-thuong"] = replace(sct, name_en="Department of Industry and Trade")
+    path = save_report(tmp_path / "r.xlsx")
+    english = " ".join(runner.invoke(app, ["--lang", "en", "check", str(path)]).stdout.split())
+    assert "Department of Industry and Trade, First half of 2025:" in english
+    vietnamese = " ".join(check(str(path)).stdout.split())
+    assert "Sở Công Thương, 6 tháng đầu năm 2025:" in vietnamese

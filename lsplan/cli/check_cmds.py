@@ -133,7 +133,17 @@ def _period_words(period: str | None, year: int | None) -> str:
     return _("period unknown")
 
 
-def _rows(report: Any) -> tuple[list[dict], list[dict]]:
+def _agency_words(result: Any, catalog: Any) -> str:
+    """The sending agency's name in the process language (English name with --lang en)."""
+    from lsplan.i18n import resolve_lang
+
+    agency = getattr(catalog, "agencies", {}).get(result.agency) if result.agency else None
+    if agency is not None and resolve_lang() == "en" and getattr(agency, "name_en", ""):
+        return str(agency.name_en)
+    return result.agency_name or _("agency unknown")
+
+
+def _rows(report: Any, catalog: Any = None) -> tuple[list[dict], list[dict]]:
     findings, observations = [], []
     for result in report.files:
         shown = [f for f in result.findings if str(f.severity) != "info"]
@@ -155,7 +165,7 @@ def _rows(report: Any) -> tuple[list[dict], list[dict]]:
         if result.status == "unreadable":
             continue  # its error says why; there is nothing read to sum up
         summary = _("{agency}, {period}: {count} value(s) read").format(
-            agency=result.agency_name or _("agency unknown"),
+            agency=_agency_words(result, catalog),
             period=_period_words(result.period, result.year),
             count=len(result.observations),
         )
@@ -252,7 +262,7 @@ def check_command(
             )
     else:
         report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
-    findings, observations = _rows(report)
+    findings, observations = _rows(report, catalog)
     observation_columns = OBSERVATION_COLUMNS
     if all(o.get("same_period_pct") is None for o in observations):  # a column of dashes says nothing
         observation_columns = tuple(c for c in OBSERVATION_COLUMNS if c.key != "same_period_pct")
