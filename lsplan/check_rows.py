@@ -200,8 +200,9 @@ class RowChecker:
         if parsed.value is None:
             self.findings.append(make_finding("value-empty", column=column, **kw))
             return
+        verdict = None
         if parsed.ambiguous:
-            self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
+            verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
         unit = row.unit or _unit_in_name(row.name) or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
         if value is None:
@@ -215,7 +216,9 @@ class RowChecker:
         if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:
             self.findings.append(make_finding("agency-not-responsible", agency=self.meta.agency.name, **kw))
         if table.layout != "form":
-            self._compare_plan(table, row, parsed.value, unit, indicator, kw)
+            # When the ratio points to the other reading of "1.234", the ambiguity warning has
+            # said so already: a second warning about the same cell's ratio would only repeat it.
+            self._compare_plan(table, row, parsed.value, unit, indicator, kw, ratio=verdict != "other")
         self.observations.append(
             Observation(
                 indicator=indicator.id,
@@ -235,8 +238,9 @@ class RowChecker:
 
     def _ambiguous(
         self, row: TableRow, raw: str, value: float, other: float | None, note: str, kw: dict[str, Any]
-    ) -> None:
-        """number-ambiguous, settled by the row's own plan and ratio where they can settle it."""
+    ) -> str:
+        """number-ambiguous, settled by the row's own plan and ratio where they can settle it;
+        returns the verdict of `settle_ambiguous`."""
         from lsplan.numfmt import format_number
 
         lang = resolve_lang()
@@ -268,6 +272,7 @@ class RowChecker:
         self.findings.append(
             make_finding("number-ambiguous", raw=raw, value=value, note=text, severity=severity, **kw)
         )
+        return verdict
 
     def _to_catalog_unit(
         self, value: float, unit: str, indicator: Indicator, kw: dict[str, Any]
@@ -303,30 +308,39 @@ class RowChecker:
         return bool(reason)
 
     def _compare_plan(
-        self, table: Table, row: TableRow, value: float, unit: str, indicator: Indicator, kw: dict[str, Any]
+        self,
+        table: Table,
+        row: TableRow,
+        value: float,
+        unit: str,
+        indicator: Indicator,
+        kw: dict[str, Any],
+        *,
+        ratio: bool = True,
     ) -> None:
+        """sender-ratio-mismatch (unless `ratio` is False) and plan-differs for one row."""
         plan = _number(row.plan)
         if plan is None:
             return
-        ratio = _number(row.ratio)
+        ratio_given = _number(row.ratio) if ratio else None
         if (
-            ratio is not None
+            ratio_given is not None
             and plan != 0
             and indicator.measure in (Measure.FLOW, Measure.COUNT, Measure.LEVEL)
         ):
             ours = value / plan * 100
             if (
                 row.ratio is not None
-                and abs(ratio) <= 2
+                and abs(ratio_given) <= 2
                 and abs(ours) > 10
                 and "%" not in str(row.ratio.value)
             ):
-                ratio *= 100  # a fraction typed in a General cell: 0.452 for 45.2 %
-            if abs(ratio - ours) > RATIO_TOLERANCE:
+                ratio_given *= 100  # a fraction typed in a General cell: 0.452 for 45.2 %
+            if abs(ratio_given - ours) > RATIO_TOLERANCE:
                 self.findings.append(
                     make_finding(
                         "sender-ratio-mismatch",
-                        theirs=ratio,
+                        theirs=ratio_given,
                         value=value,
                         plan=plan,
                         ours=ours,

@@ -54,6 +54,7 @@ def test_the_other_reading_fitting_better_is_a_warning_with_both(tmp_path: Path)
     assert "nhưng chỉ 2.350 mới khớp với kế hoạch 4.400 và tỷ lệ 53,4%" in finding.message
     assert "không thể đọc thành 2,35" in finding.message  # both readings, in Vietnamese figures
     assert result.observations[0].value == 2.35  # the documented rule still decides the figure
+    assert "sender-ratio-mismatch" not in [f.code for f in result.findings]  # one warning, not two
 
 
 def test_without_evidence_the_warning_gives_both_readings(tmp_path: Path) -> None:
