@@ -49,3 +49,22 @@ def test_never_raises(title: list, rows: list[list], formats: list[str]) -> None
     assert all(o.value == o.value for o in result.observations)  # never NaN
     if result.status == "ok":
         assert not result.errors
+
+
+@given(
+    st.integers(1_000, 999_999),
+    st.floats(0.05, 3.0),
+    st.sampled_from([".", ","]),
+)
+def test_a_ratio_that_fits_one_reading_settles_it(whole: int, share: float, mark: str) -> None:
+    from lsplan.check_rows import settle_ambiguous
+    from lsplan.numbers import parse_number
+
+    text = f"{whole // 1000}{mark}{whole % 1000:03d}"  # "2.350" or "2,350": ambiguous either way
+    parsed = parse_number(text)
+    assert parsed.ambiguous and parsed.alternative is not None
+    thousands = float(whole)  # the sender meant the thousands reading: plan and ratio agree with it
+    plan = thousands / share
+    ratio = round(share * 100, 1)
+    expected = "confirmed" if parsed.value == thousands else "other"
+    assert settle_ambiguous(parsed.value, parsed.alternative, plan, ratio) == expected
