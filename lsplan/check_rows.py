@@ -371,10 +371,16 @@ class RowChecker:
                 plan=plan_in_unit,
                 unit=indicator.unit,
                 target=text,
-                target_id=target.id,
+                source=_plan_label(self.catalog, target),
                 **{**kw, "cell": row.plan.ref if row.plan else None},
             )
         )
+
+
+def _plan_label(catalog: Any, target: Any) -> str:
+    """The plan a target comes from as readers know it ("CTr 52-CTr/TU"), else the target's id."""
+    plan = getattr(catalog, "plans", {}).get(getattr(target, "plan", None))
+    return (plan.short or plan.number or plan.id) if plan is not None else target.id
 
 
 def _unit_in_name(name: str) -> str:

@@ -164,7 +164,7 @@ CODES: dict[str, Code] = _table(
         "plan-differs",
         W,
         "Plan differs from catalogue",
-        "The sheet's plan {plan:g} {unit} differs from the catalogue's target {target} ({target_id}).",
+        "The sheet's plan {plan:g} {unit} differs from the target {target} in {source}.",
     ),
     # --- cross-row rules ---
     (

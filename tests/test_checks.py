@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from workbooks import HEADER, ROWS, TITLE, FakeCatalog, save_report
+from workbooks import HEADER, PLAN_SOURCE, ROWS, TITLE, FakeCatalog, save_report
 
 from lsplan.checks import check_file
 from lsplan.findings import CODES
@@ -293,6 +293,7 @@ def test_sender_ratio_and_plan_checks(tmp_path: Path) -> None:
     assert "240.000 ÷ 500.000 là 48,0%." in ratio.message  # Vietnamese by default: "." groups, "," decimals
     plan = only(result, "plan-differs")
     assert (plan.cell, plan.indicator) == ("D7", "retail-sales") and "43.167" in plan.message
+    assert plan.message.endswith(" trong " + PLAN_SOURCE + "."), plan.message  # the plan, not an id
     assert result.status == "ok"  # both are warnings: the actuals stand
 
 

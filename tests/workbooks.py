@@ -18,6 +18,7 @@ from lsplan.model import (
     HistoryEvent,
     Indicator,
     Measure,
+    Plan,
     Rule,
     Severity,
     Target,
@@ -105,6 +106,20 @@ def _target(indicator: str, low: float | None, high: float | None, unit: str, st
     )
 
 
+PLAN_SOURCE = "KH tăng trưởng 2025"  # how readers know the plan the targets come from
+PLANS = (
+    Plan(
+        "kb-2025",
+        "/KH-UBND",
+        "Kế hoạch tăng trưởng 2025",
+        "UBND tỉnh",
+        "kb.txt",
+        2025,
+        2025,
+        short=PLAN_SOURCE,
+    ),
+)
+
 TARGETS = (
     _target("retail-sales", 43167, None, "tỷ đồng", "Tổng mức bán lẻ đạt 43.167 tỷ đồng"),
     _target("coal-output", 500000, None, "tấn", "Than sạch 500.000 tấn"),
@@ -143,6 +158,7 @@ class FakeCatalog:
     agencies: dict[str, Agency] = field(default_factory=lambda: {a.id: a for a in AGENCIES})
     targets: dict[str, Target] = field(default_factory=lambda: {t.id: t for t in TARGETS})
     rules: tuple[Rule, ...] = RULES
+    plans: dict[str, Plan] = field(default_factory=lambda: {p.id: p for p in PLANS})
 
     def resolve_agency(self, name: str) -> AgencyResolution:
         key = fold(name)
