@@ -227,14 +227,13 @@ def status_label(
     return text(labels[status]) if status in labels else status
 
 
-_ROMAN_QUARTER = {"Q1": "I", "Q2": "II", "Q3": "III", "Q4": "IV"}
-
-
 def period_label(quarter: str, year: int | str | None = None, lang: str | None = None) -> str:
     """A cumulative period as reports name it, in `lang`: Q1 -> "Quý I năm 2025", Q2 -> "6 tháng
     đầu năm 2025", Q3 -> "9 tháng năm 2025", Q4 -> "Năm 2025" (the whole year); in English
     "Quarter I of 2025", "First half of 2025", "Nine months of 2025", "Year 2025". Without a
     year: "Quý I", "6 tháng đầu năm", "9 tháng", "Cả năm". Anything else is returned as it is."""
+    from lsplan.periods import QUARTERS, ROMAN_OF
+
     text = gettext_for(lang)
     if year is None or year == "":
         words = {
@@ -250,6 +249,6 @@ def period_label(quarter: str, year: int | str | None = None, lang: str | None =
         return text("Nine months of {year}").format(year=year)
     if quarter == "Q4":
         return text("Year {year}").format(year=year)
-    if quarter not in _ROMAN_QUARTER:
+    if quarter not in QUARTERS:
         return f"{quarter} {year}"
-    return text("Quarter {roman} of {year}").format(roman=_ROMAN_QUARTER[quarter], year=year)
+    return text("Quarter {roman} of {year}").format(roman=ROMAN_OF[int(quarter[1])], year=year)
