@@ -264,9 +264,12 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
     missing: list[str] = []
     seen: set[str] = set()
     for pattern in patterns:
+        # An existing file is taken as named even when its name holds glob characters
+        # ("bao cao [Q1].xlsx"): only arguments that name nothing are expanded as patterns.
+        literal = os.path.exists(pattern)
         found = (
             sorted(glob.glob(os.path.expanduser(pattern), recursive=True))
-            if glob.has_magic(pattern)
+            if glob.has_magic(pattern) and not literal
             else [pattern]
         )
         matches: list[str] = []
@@ -277,7 +280,7 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
                     for p in Path(match).iterdir()
                     if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()
                 )
-            elif os.path.isfile(match) or not glob.has_magic(pattern):
+            elif os.path.isfile(match) or literal or not glob.has_magic(pattern):
                 matches.append(match)
         if not matches:
             missing.append(pattern)

@@ -176,6 +176,20 @@ def test_a_folder_stands_for_its_spreadsheets(tmp_path: Path) -> None:
     assert [p.name for p in files] == ["nope.xlsx"] and missing == []
 
 
+def test_a_file_named_with_glob_characters_is_taken_as_named(tmp_path: Path) -> None:
+    from lsplan.checks import expand_paths
+
+    named = save_report(tmp_path / "bao cao [Q1].xlsx")
+    save_report(tmp_path / "Q.xlsx")  # what "[Q1]" would match as a pattern
+    files, missing = expand_paths([str(named)])
+    assert files == [named] and missing == []
+    files, missing = expand_paths([str(tmp_path / "[Q].xlsx")])  # names nothing: a pattern
+    assert [p.name for p in files] == ["Q.xlsx"] and missing == []
+    result = runner.invoke(app, ["check", str(named), "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["files"][0]["path"] == str(named)
+
+
 def test_table_speaks_words_names_periods_and_empty_rows(tmp_path: Path) -> None:
     rows = (
         (1, "Sản lượng than", "tấn", None, 240000, None, "108,5", None),
