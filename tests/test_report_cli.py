@@ -176,7 +176,6 @@ def test_plan_filter(store_path: Path, tmp_path: Path) -> None:
         (["--quarter", "Q5", "-o", "r.html"], "not a quarter"),
         (["--quarter", "Q1", "-o", "r.pdf"], ".xlsx or .html"),
         (["--quarter", "Q1", "-o", "r.html", "--lang", "fr"], "unknown language"),
-        (["--quarter", "Q1", "-o", "r.html", "--plan", "no-such-plan"], "unknown plan"),
     ],
 )
 def test_usage_errors_exit_2_and_write_nothing(
@@ -187,3 +186,15 @@ def test_usage_errors_exit_2_and_write_nothing(
     assert done.exit_code == 2
     assert message in done.output
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "r.pdf").exists()
+
+
+def test_unknown_plan_exits_1_and_writes_nothing(store_path: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["--lang", "en", "report", "--year", "2025", "--store", str(store_path), "--quarter", "Q1",
+            "-o", "r.html", "--plan", "no-such-plan"]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 1 and "unknown plan" in done.output
+    assert not (tmp_path / "r.html").exists()
+    gaps = runner.invoke(app, ["gaps", "-q", "Q1", "--year", "2025", "--store", str(store_path),
+                               "--plan", "no-such-plan"])
+    assert gaps.exit_code == 1

@@ -119,7 +119,7 @@ def gaps(
                 plan=repr(plan), plans=", ".join(sorted(catalog.plans))
             )
         )
-        raise typer.Exit(2)
+        raise typer.Exit(1)  # a name not found, as for agencies and targets
     with common.open_store(store, catalog=catalog, demo=demo) as opened:
         try:
             result = run_gaps(

@@ -77,8 +77,9 @@ def report_command(
     catalog = catalog_or_exit(data)
     check_year(catalog, year)
     if plan is not None and plan not in catalog.plans:
-        raise _fail(
-            _("unknown plan {plan}; known: {plans}").format(plan=repr(plan), plans=", ".join(catalog.plans))
+        raise _fail(  # a name not found, as for agencies and targets
+            _("unknown plan {plan}; known: {plans}").format(plan=repr(plan), plans=", ".join(catalog.plans)),
+            1,
         )
     from lsplan.report import build_report, report_results, same_period_last_year, write_report
 
