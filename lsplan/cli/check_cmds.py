@@ -138,7 +138,7 @@ def _agency_words(result: Any, catalog: Any) -> str:
     from lsplan.i18n import resolve_lang
 
     agency = getattr(catalog, "agencies", {}).get(result.agency) if result.agency else None
-    if agency is not None and resolve_lang() == "en" and getattr(agency, "name_en", ""):
+    if agency is not None and resolve_lang() == "en" and agency.name_en:
         return str(agency.name_en)
     return result.agency_name or _("agency unknown")
 
@@ -263,7 +263,7 @@ def check_command(
     else:
         report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
     findings, observations = _rows(report, catalog)
-    observation_columns = OBSERVATION_COLUMNS
+    observation_columns: tuple[Column, ...] = OBSERVATION_COLUMNS
     if all(o.get("same_period_pct") is None for o in observations):  # a column of dashes says nothing
         observation_columns = tuple(c for c in OBSERVATION_COLUMNS if c.key != "same_period_pct")
     single = len(report.files) == 1 and fmt in (OutputFormat.TABLE, OutputFormat.MD)
