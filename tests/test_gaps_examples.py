@@ -109,6 +109,9 @@ def test_former_name_agency_view(demo):
     assert any(
         i["target"] == "kb-2025.budget-revenue" and i["status"] == "on_track" for i in payload["indicators"]
     )
+    statements = {i["target"]: i["statement"] for i in payload["indicators"]}
+    assert "9.937,8" in statements["kb-2025.budget-revenue"]
+    assert statements["kb-2025.budget-revenue-vs-central-estimate"] != statements["kb-2025.budget-revenue"]
 
 
 def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monkeypatch):
