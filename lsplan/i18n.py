@@ -252,3 +252,21 @@ def period_label(quarter: str, year: int | str | None = None, lang: str | None =
     if quarter not in QUARTERS:
         return f"{quarter} {year}"
     return text("Quarter {roman} of {year}").format(roman=ROMAN_OF[int(quarter[1])], year=year)
+
+
+def local_stamp(iso: str) -> str:
+    """A stored UTC time stamp as "YYYY-MM-DD HH:MM" in Vietnam time (UTC+7, no daylight saving).
+
+    The store keeps UTC; the officers who read the output are in Lạng Sơn, so a submission that
+    arrived at 15:00 there must not read 08:00. Text that is not an ISO time stamp, or one
+    without a zone, is returned as it was (trimmed to minutes).
+    """
+    from datetime import datetime, timedelta, timezone
+
+    try:
+        stamp = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(timezone(timedelta(hours=7)))
+    return stamp.strftime("%Y-%m-%d %H:%M")

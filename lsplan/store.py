@@ -117,6 +117,12 @@ def resolve_store_path(explicit: Path | str | None = None) -> Path:
 
 
 def _now() -> str:
+    """When a submission is received. SOURCE_DATE_EPOCH (the reproducible-builds convention)
+    pins it, so that documented examples print the same thing every time; the order of
+    submissions never depends on it (ids do)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).isoformat(timespec="microseconds")
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 

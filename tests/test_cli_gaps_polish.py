@@ -32,7 +32,9 @@ def test_period_vi(quarter, label):
 
 def test_role_and_datetime_vi():
     assert (role_vi("lead"), role_vi("support"), role_vi(None)) == ("Chủ trì", "Phối hợp", "—")
-    assert datetime_vi("2026-11-22T15:24:09.954706+00:00") == "22/11/2026 15:24"
+    # stored in UTC, shown in Vietnam time (UTC+7)
+    assert datetime_vi("2026-11-22T15:24:09.954706+00:00") == "22/11/2026 22:24"
+    assert datetime_vi("2026-11-22T20:00:00+00:00") == "23/11/2026 03:00"
     assert datetime_vi(None) == "—" and datetime_vi("hôm qua") == "hôm qua"
 
 

@@ -66,7 +66,7 @@ def test_missing_submissions_are_at_the_top(page) -> None:
 
 def test_cutoff_and_period_stated(page) -> None:
     _path, text, _dom = page
-    assert "Số liệu tính đến: 15/04/2025 09:30" in text
+    assert "Số liệu tính đến: 15/04/2025 16:30" in text
     assert "Quý II năm 2025 (lũy kế đến ngày 30/6/2025)" in text
     assert "Có 3 số liệu là số ước tính" in text
     note = re.search(r'<p class="note" id="estimates">(.*?)</p>', text)

@@ -38,7 +38,7 @@ def test_title_block_and_headers(workbook_vi) -> None:
     assert sheet["A1"].value == "UBND TỈNH LẠNG SƠN"
     assert sheet["A2"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH"
     assert sheet["A3"].value == "Quý II năm 2025 (lũy kế đến ngày 30/6/2025)"
-    assert sheet["A4"].value.startswith("Số liệu tính đến: 15/04/2025 09:30")
+    assert sheet["A4"].value.startswith("Số liệu tính đến: 15/04/2025 16:30")
     assert "3 số liệu là số ước tính" in sheet["A4"].value
     assert sheet["A5"].value == "Có 1 chỉ tiêu chưa có số liệu kỳ này; 1 chỉ tiêu đã quá hạn báo cáo."
     assert sheet["A5"].font.color.rgb.endswith("9C0006")  # missing submissions in red at the top

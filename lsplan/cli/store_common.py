@@ -145,16 +145,15 @@ def date_vi(value: Any) -> str:
 
 
 def datetime_vi(value: Any) -> str:
-    """An ISO time stamp -> "22/11/2026 15:24" (UTC as stored), as Vietnamese documents write it."""
-    from datetime import datetime
+    """An ISO time stamp -> "22/11/2026 22:24" in Vietnam time, as Vietnamese documents write it."""
+    from lsplan.i18n import local_stamp
 
     if not isinstance(value, str):
         return "—" if value is None else str(value)
-    try:
-        stamp = datetime.fromisoformat(value)
-    except ValueError:
+    stamp = local_stamp(value)
+    if len(stamp) != 16 or stamp[4] != "-":
         return value
-    return stamp.strftime("%d/%m/%Y %H:%M")
+    return f"{stamp[8:10]}/{stamp[5:7]}/{stamp[0:4]} {stamp[11:]}"
 
 
 def as_of_option(text: str | None) -> Any:

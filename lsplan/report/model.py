@@ -313,7 +313,8 @@ def build_report(
 
 
 def data_cutoff(result: Mapping[str, Any]) -> str:
-    """When the newest figure in the result was received ("2025-04-15 09:30"), else the run date."""
+    """When the newest figure in the result was received, in Vietnam time ("2025-04-15 16:30"),
+    else the run date."""
     received = [
         str(row["source"].get("received_at") or "")
         for row in result.get("rows", ())
@@ -321,7 +322,9 @@ def data_cutoff(result: Mapping[str, Any]) -> str:
     ]
     latest = max((r for r in received if r), default="")
     if latest:
-        return latest[:16].replace("T", " ")
+        from lsplan.i18n import local_stamp
+
+        return local_stamp(latest)
     return str(result.get("cutoff") or result.get("as_of") or "")
 
 
