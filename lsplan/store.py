@@ -26,7 +26,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -130,6 +131,28 @@ def quarter_index(period: str) -> int:
     return PERIODS.index(period) + 1
 
 
+def _until_unlocked(step: Callable[[], object], timeout: float) -> None:
+    """Run `step`, retrying while another process holds the database lock.
+
+    SQLite answers "database is locked" at once, without waiting on the busy timeout, when two
+    processes open a new store together and one is switching it to WAL or creating its tables;
+    the second must simply try again a moment later (seen with two `lsplan ingest` at once).
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
 class Store:
     """An open store. Use as a context manager, or call `close()`."""
 
@@ -143,9 +166,9 @@ class Store:
         try:
             self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            _until_unlocked(lambda: self._db.execute("PRAGMA journal_mode = WAL"), timeout)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+            _until_unlocked(self._migrate, timeout)
         except sqlite3.DatabaseError as exc:
             raise StoreError("store-unreadable", f"{self.path} is not a usable lsplan store: {exc}") from exc
 
