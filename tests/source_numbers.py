@@ -21,6 +21,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -71,17 +72,26 @@ def numbers_in(document: str, text: str, width: int = 60) -> list[SourceNumber]:
     return found
 
 
-def spans(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def _squashed(text: str) -> tuple[tuple[int, ...], str]:
+    """The text without white space, and where each kept character stood (computed once a text)."""
+    keep = tuple(i for i, c in enumerate(text) if not c.isspace())
+    return keep, "".join(text[i] for i in keep)
+
+
+@lru_cache(maxsize=4096)
+def spans(text: str, phrase: str) -> tuple[tuple[int, int], ...]:
     """(start, end) in `text` of every occurrence of `phrase`, white space ignored."""
-    keep = [i for i, c in enumerate(text) if not c.isspace()]
-    squashed = "".join(text[i] for i in keep)
+    keep, squashed = _squashed(text)
     needle = re.sub(r"\s+", "", one_line(phrase))
+    found: list[tuple[int, int]] = []
     if not needle:
-        return
+        return ()
     at = squashed.find(needle)
     while at >= 0:
-        yield keep[at], keep[at + len(needle) - 1] + 1
+        found.append((keep[at], keep[at + len(needle) - 1] + 1))
         at = squashed.find(needle, at + 1)
+    return tuple(found)
 
 
 def quotes(node: object) -> Iterator[str]:
