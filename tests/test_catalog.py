@@ -521,3 +521,64 @@ def test_built_wheel_ships_data_and_schemas(tmp_path: Path) -> None:
         "lsplan/_data/schemas/targets.schema.json",
         "lsplan/_data/schemas/assignments.schema.json",
     } <= names
+
+
+# ----------------------------------------------------------------------------- the integrity backstops
+# The schema already requires `reason` / `quote` to be present; these catch what it lets through
+# (blank text), a quote naming a document that is not among the sources, and a target nobody leads.
+
+
+def findings_of(folder: Path) -> dict[str, list[str]]:
+    _, findings = validate(folder, SOURCES)
+    out: dict[str, list[str]] = {}
+    for f in findings:
+        out.setdefault(f.code, []).append(f"{f.severity} {f.message}")
+    return out
+
+
+def test_blank_reason_of_an_inferred_assignment_is_refused(tmp_path: Path) -> None:
+    data = copy.deepcopy(ASSIGNMENTS)
+    data["responsibilities"][1]["reason"] = "   "
+    found = findings_of(write(tmp_path / "d", assignments=data))
+    assert "data-missing-reason" in found, found
+    assert found["data-missing-reason"][0].startswith("error ")
+    assert "responsibilities[1].basis" in found["data-missing-reason"][0]
+
+
+def test_blank_quote_of_a_stated_assignment_is_refused(tmp_path: Path) -> None:
+    data = copy.deepcopy(ASSIGNMENTS)
+    data["responsibilities"][2]["source"]["quote"] = "  "
+    found = findings_of(write(tmp_path / "d", assignments=data))
+    assert "data-missing-quote" in found, found
+    assert "responsibilities[2].basis" in found["data-missing-quote"][0]
+
+
+def test_quote_from_an_unknown_document_is_refused(tmp_path: Path) -> None:
+    data = copy.deepcopy(TARGETS)
+    data["targets"][0]["source"]["document"] = "no-such-plan.txt"
+    found = findings_of(write(tmp_path / "d", targets=data))
+    assert "data-unknown-document" in found, found
+    assert "'no-such-plan.txt'" in found["data-unknown-document"][0]
+    assert "targets[0].source.document" in found["data-unknown-document"][0]
+
+
+def test_target_without_any_lead_is_a_warning(tmp_path: Path) -> None:
+    data = copy.deepcopy(ASSIGNMENTS)
+    data["responsibilities"] = [r for r in data["responsibilities"] if r["indicator"] != "tourists"]
+    data["tasks"] = [t for t in data.get("tasks", []) if "kb-2025.tourists" not in (t.get("targets") or [])]
+    catalog, findings = validate(write(tmp_path / "d", assignments=data), SOURCES)
+    assert catalog is not None  # a warning: the data still loads
+    no_lead = [f for f in findings if f.code == "data-no-lead"]
+    assert no_lead and no_lead[0].severity is Severity.WARNING
+    assert "kb-2025.tourists" in no_lead[0].message
+
+
+def test_missing_schema_is_a_warning_not_silence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lsplan import catalog_load
+
+    empty = tmp_path / "no-schemas"
+    empty.mkdir()
+    monkeypatch.setattr(catalog_load, "default_schema_dir", lambda: empty)
+    _, findings = validate(write(tmp_path / "d"), SOURCES)
+    missing = [f for f in findings if f.code == "data-schema-missing"]
+    assert len(missing) == 2 and all(f.severity is Severity.WARNING for f in missing)
