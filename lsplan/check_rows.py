@@ -28,6 +28,7 @@ from lsplan.i18n import _, resolve_lang
 from lsplan.layouts import Table, TableRow
 from lsplan.model import Finding, Indicator, Measure, Observation, Severity
 from lsplan.numbers import parse_number
+from lsplan.readers.base import cell_ref
 from lsplan.text import fold
 from lsplan.units import convert, lookup
 
@@ -144,7 +145,7 @@ class RowChecker:
             indicator = self.catalog.indicators.get(row.indicator_id)
             if indicator is None:
                 col = table.columns.get("id")
-                ref = f"{_letter(col)}{row.row}" if col else None
+                ref = cell_ref(row.row, col) if col else None
                 self.add("indicator-unknown", table, ref, indicator=row.indicator_id)
             return indicator
         name = clean_name(row.name)
@@ -168,7 +169,7 @@ class RowChecker:
             return
         column = table.actual.header if table.actual else ""
         if cell is None or not has_value:
-            ref = f"{_letter(table.actual.col)}{row.row}" if table.actual else None
+            ref = cell_ref(row.row, table.actual.col) if table.actual else None
             self.findings.append(
                 make_finding(
                     "value-empty",
@@ -425,11 +426,3 @@ def _maturity(table: Table) -> str:
         value = fold(table.form.get("maturity", ""))
         return {"chinh thuc": "official", "thuc hien": "preliminary"}.get(value, "estimate")
     return table.actual.maturity if table.actual else "estimate"
-
-
-def _letter(col: int) -> str:
-    letters = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
