@@ -1,4 +1,4 @@
-"""Build hook: ship the repository's data/ and schemas/ inside the package as lsplan/_data.
+"""Build hook: ship the repository's data/ (with its source texts) and schemas/ inside the package as lsplan/_data.
 
 The plan data lives at the repository root (data/, schemas/), where people edit and review it.
 An installed lsplan must still find it, so building the package copies both folders into
@@ -26,6 +26,9 @@ class BuildPyWithData(build_py):
         (target / "schemas").mkdir(parents=True, exist_ok=True)
         for path in sorted((ROOT / "data").glob("*.yaml")):
             shutil.copy2(path, target / path.name)
+        (target / "sources").mkdir(exist_ok=True)
+        for path in sorted((ROOT / "data" / "sources").glob("*")):
+            shutil.copy2(path, target / "sources" / path.name)
         for path in sorted((ROOT / "schemas").glob("*.schema.json")):
             shutil.copy2(path, target / "schemas" / path.name)
 

@@ -7,7 +7,7 @@ Writes the same workbooks to `examples/submissions/2025-Q1/` (to read) and
 layouts appear: the conventional report tables that the statistics office and departments send
 (title block, STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Ước thực hiện quý I | ...), and the lsplan
 form (`lsplan template`) for Sở Nông nghiệp và Môi trường. The figures and their sources are
-copied from ../shared/examples/real-2025-q1.md; most are estimates ("ước tính"). Rows without a
+copied from examples/real-2025-q1.md; most are estimates ("ước tính"). Rows without a
 catalogue indicator (GRDP at current prices, the industrial production index) are kept, as real
 reports carry them: `lsplan check` warns about them and ingests the rest.
 
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = (ROOT / "examples" / "submissions" / "2025-Q1", ROOT / "lsplan" / "examples_data" / "2025-Q1")
 FIXED_DATE = datetime(2025, 4, 15, 8, 0, 0)
 
-# Sources (see ../shared/examples/real-2025-q1.md):
+# Sources (see examples/real-2025-q1.md):
 SRC_GSO = 'cucthongkelangson.gov.vn, "Tình hình kinh tế - xã hội tỉnh Lạng Sơn tháng 3, quý I năm 2025"'
 SRC_PRESS = '60shomnay.vn, "Lạng Sơn đẩy mạnh kinh tế cửa khẩu", 15/04/2025'
 SRC_LAODONG = "news.laodong.vn, 03/2025: thu ngân sách quý I trên 2.666 tỷ đồng, tăng 24,8%"

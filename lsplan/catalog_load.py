@@ -51,11 +51,11 @@ def default_schema_dir() -> Path:
 
 
 def default_sources_dir() -> Path | None:
-    """$LSPLAN_SOURCES, else ../shared/sources beside a source checkout; None when absent."""
+    """$LSPLAN_SOURCES, else the source texts shipped with the data (data/sources/); None when absent."""
     env = os.environ.get("LSPLAN_SOURCES")
     if env:
         return Path(env)
-    candidate = _REPO.parent / "shared" / "sources"
+    candidate = default_data_dir() / "sources"
     return candidate if candidate.is_dir() else None
 
 
@@ -189,7 +189,7 @@ def validate(
         # An explicit validation must not read as "quotes verified" when they were not.
         from lsplan.findings import make_finding
 
-        where = str(source_dir) if source_dir is not None else "../shared/sources"
+        where = str(source_dir) if source_dir is not None else "data/sources"
         findings.append(make_finding("data-sources-missing", detail=_(
             "the plan source texts were not found ({where}), so the quotes were not checked: "
             "set LSPLAN_SOURCES or use --sources"

@@ -69,7 +69,7 @@ class Basis(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
-    """Where a fact comes from: a document in shared/sources, a section, a verbatim quote."""
+    """Where a fact comes from: a document in data/sources, a section, a verbatim quote."""
 
     document: str
     section: str = ""

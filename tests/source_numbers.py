@@ -1,14 +1,15 @@
 """Every number in the plan source texts, with the words around it, and which are quoted.
 
-Numbers are read the Vietnamese way, as ../shared/tools/check_quotes.py reads them
+Numbers are read the Vietnamese way, as the quote check (check_quotes.py) reads them
 ("9.937,8" is 9937.8, "4,4" is 4.4, "500.000" is 500000). The sources break lines inside
 sentences and even inside numbers ("19-\\n20%"), so each text is first joined into one line of
 single spaces. A number is *covered* where its occurrence lies inside a span of the source that
 some `quote:` of data/*.yaml reproduces (quotes are matched as check_quotes.py matches them:
 NFC, white space ignored), or inside a phrase the caller excludes on purpose.
 
-The texts are read from tests/data/sources/ (the same files as ../shared/sources/, shipped with
-the tests so that a fresh clone can run them).
+The texts are the plans' own (`plans[].source_file` of data/targets.yaml), read from
+data/sources/, which ships with the project. The other text there, the figures published before
+2025, holds baselines rather than targets and is not part of this coverage.
 
     python tests/source_numbers.py              # every number, with its context
     python tests/source_numbers.py --uncovered  # only those no quote holds
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-SOURCES = Path(__file__).resolve().parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 DATA = Path(__file__).resolve().parent.parent / "data"
 VN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
@@ -57,9 +58,15 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plan_source_files() -> list[str]:
+    """The file names of the plans' own texts, as data/targets.yaml names them."""
+    plans = yaml.safe_load((DATA / "targets.yaml").read_text(encoding="utf-8"))["plans"]
+    return sorted(plan["source_file"] for plan in plans)
+
+
 def read_sources(directory: Path = SOURCES) -> dict[str, str]:
-    """{file name: one-line text} of every source text."""
-    return {p.name: one_line(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.txt"))}
+    """{file name: one-line text} of every plan's source text."""
+    return {name: one_line((directory / name).read_text(encoding="utf-8")) for name in plan_source_files()}
 
 
 def numbers_in(document: str, text: str, width: int = 60) -> list[SourceNumber]:

@@ -14,7 +14,7 @@ from lsplan.model import Basis
 from lsplan.text import fold
 from lsplan.yamlsource import check_schema_file
 
-SOURCES = Path(__file__).parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from lsplan import catalog as catalog_mod
 from lsplan.catalog import CatalogError, load_catalog, validate
 from lsplan.model import Severity
 
-SOURCES = Path(__file__).parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 KB = "kh-kich-ban-tang-truong-2025.txt"
 
 TARGETS: dict[str, Any] = {

@@ -17,7 +17,7 @@ from lsplan.catalog import load_catalog
 from lsplan.cli import app
 from lsplan.render import to_json
 
-SOURCES = Path(__file__).parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 runner = CliRunner()
 
 

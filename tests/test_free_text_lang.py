@@ -20,7 +20,7 @@ from lsplan.cli import app
 from lsplan.i18n import set_lang
 
 DATA = Path(__file__).parent.parent / "data"
-SOURCES = Path(__file__).parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
 FREE_TEXT = ("reason", "note")
 ENGLISH_WORDS = re.compile(r"\b(the|is|are|of|and|for|by|with|into|not)\b")  # none is a Vietnamese word
 runner = CliRunner()

@@ -1,7 +1,7 @@
 """Every number in the three plan texts is held by a quote in data/*.yaml, or excluded here.
 
 Issue 2 asks data/targets.yaml for *every* quantified target of the sources. This test reads each
-number occurrence of tests/data/sources/*.txt (the Vietnamese way: "9.937,8" is 9937.8) and
+number occurrence of the plans' texts in data/sources/ (the Vietnamese way: "9.937,8" is 9937.8) and
 demands that it lies inside the source span of some `quote:` of data/targets.yaml or
 data/assignments.yaml, or inside one of the reviewed EXCLUSIONS below: a phrase of the source
 with the words around the number and a one-line reason why it is not a provincial target.

@@ -32,7 +32,7 @@ SourcesOption = Annotated[
         "--sources",
         help=_(
             "Folder of the plan source texts for the quote check "
-            "(default: $LSPLAN_SOURCES, else ../shared/sources beside the checkout)."
+            "(default: $LSPLAN_SOURCES, else the texts shipped in data/sources)."
         ),
         envvar="LSPLAN_SOURCES",
         show_default=False,
