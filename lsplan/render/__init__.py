@@ -195,7 +195,9 @@ def _header_width(header: str, lines: int = 2) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Fitted:
+class FittedColumn:
+    """A column the terminal shows, and its width in characters (borders and padding apart)."""
+
     column: Column
     width: int
 
@@ -208,7 +210,7 @@ def fit_columns(
     wide: bool = False,
     per_column: int = _BOX_COLUMN,
     edge: int = _BOX_EDGE,
-) -> list[_Fitted]:
+) -> list[FittedColumn]:
     """The columns the terminal shows and the width of each, so that no word is cut.
 
     `cells[i]` are the display texts of `columns[i]`. A column is at least as wide as its longest
@@ -235,6 +237,8 @@ def fit_columns(
     # a secondary column with nothing in any row says nothing: not even its header is shown
     blank = {i for i, c in enumerate(columns) if c.priority > 0 and all(t in ("", "—") for t in cells[i])}
     shown = [i for i, c in enumerate(columns) if (wide or not c.wide) and i not in blank]
+    if not shown:  # a table shows at least one column, even of dashes
+        shown = [i for i, c in enumerate(columns) if not c.wide][:1] or [0]
 
     def cost(indexes: list[int]) -> int:
         return sum(least[i] for i in indexes) + per_column * len(indexes) + edge
@@ -254,7 +258,7 @@ def fit_columns(
     for level in sorted({columns[i].priority for i in shown}):  # what a reader needs first, first
         spare = _share(spare, [i for i in shown if columns[i].priority == level], widths, most)
     _share(spare, shown, widths, header)  # then headers on one line, when there is room left
-    return [_Fitted(columns[i], widths[i]) for i in shown]
+    return [FittedColumn(columns[i], widths[i]) for i in shown]
 
 
 def _share(spare: int, indexes: list[int], widths: dict[int, int], most: dict[int, int]) -> int:
@@ -282,7 +286,7 @@ def _cell_texts(rows: Sequence[dict], columns: Sequence[Column]) -> list[list[st
     return [[_display(c, row.get(c.key)) for row in rows] for c in columns]
 
 
-def _table_width(fitted: Sequence[_Fitted]) -> int:
+def _table_width(fitted: Sequence[FittedColumn]) -> int:
     return sum(f.width for f in fitted) + _BOX_COLUMN * len(fitted) + _BOX_EDGE
 
 
@@ -303,7 +307,7 @@ def rich_table(
     return _table(rows, fitted, title, caption)
 
 
-def _table(rows: Sequence[dict], fitted: Sequence[_Fitted], title: str | None, caption: str | None):
+def _table(rows: Sequence[dict], fitted: Sequence[FittedColumn], title: str | None, caption: str | None):
     from rich.table import Table
 
     table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
@@ -318,7 +322,7 @@ def _table(rows: Sequence[dict], fitted: Sequence[_Fitted], title: str | None, c
     return table
 
 
-def _row_cells(fitted: Sequence[_Fitted], row: dict) -> list[Any]:
+def _row_cells(fitted: Sequence[FittedColumn], row: dict) -> list[Any]:
     """One row's cells as Rich Text: shown as they are (a "[" in a file name is not markup)."""
     from rich.text import Text
 
@@ -345,7 +349,7 @@ class Outline:
 _OUTLINE_GAP, _OUTLINE_INDENT = 2, 4
 
 
-def _grid(fitted: Sequence[_Fitted]):
+def _grid(fitted: Sequence[FittedColumn]):
     from rich.table import Table
 
     grid = Table.grid(padding=(0, _OUTLINE_GAP, 0, 0))
@@ -355,19 +359,19 @@ def _grid(fitted: Sequence[_Fitted]):
     return grid
 
 
-def _grid_width(fitted: Sequence[_Fitted]) -> int:
+def _grid_width(fitted: Sequence[FittedColumn]) -> int:
     return sum(f.width for f in fitted) + _OUTLINE_GAP * len(fitted)
 
 
 def print_outline(
     out: Any, outline: Outline, title: str | None, width: int, wide: bool
-) -> list[tuple[Sequence[Column], list[_Fitted]]]:
+) -> list[tuple[Sequence[Column], list[FittedColumn]]]:
     """Print an Outline: the head lines aligned as columns, the details aligned beneath them.
     Returns the columns of each part with the ones shown."""
     from rich.padding import Padding
     from rich.text import Text
 
-    def fit(columns: Sequence[Column], rows: Sequence[dict], room: int) -> list[_Fitted]:
+    def fit(columns: Sequence[Column], rows: Sequence[dict], room: int) -> list[FittedColumn]:
         return fit_columns(
             columns, _cell_texts(rows, columns), room, wide=wide, per_column=_OUTLINE_GAP, edge=0
         )
@@ -375,6 +379,8 @@ def print_outline(
     head_fit = fit(outline.head_columns, outline.heads, width)
     detail_fit = fit(outline.detail_columns, outline.details, width - _OUTLINE_INDENT)
     needed = max(_grid_width(head_fit), _OUTLINE_INDENT + _grid_width(detail_fit))
+    if not outline.heads:  # nothing to show: the summary on stderr says why
+        return [(outline.head_columns, head_fit), (outline.detail_columns, detail_fit)]
     if title:
         out.print(Text(title, style="bold"))
     header = _grid(head_fit)
@@ -471,7 +477,7 @@ def _print_tables(
     Returns the headers of the columns left out."""
     hidden: list[str] = []
 
-    def left_out(columns: Sequence[Column], fitted: Sequence[_Fitted], rows: Sequence[dict]) -> None:
+    def left_out(columns: Sequence[Column], fitted: Sequence[FittedColumn], rows: Sequence[dict]) -> None:
         shown = {id(f.column) for f in fitted}
         for column, texts in zip(columns, _cell_texts(rows, columns), strict=True):
             blank = all(t in ("", "—") for t in texts)
