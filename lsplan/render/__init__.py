@@ -17,19 +17,33 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsplan.render.columns import Column
 from lsplan.render.columns import display_text as _display
-from lsplan.render.terminal import (
-    FittedColumn,
-    Outline,
-    fit_columns,
-    print_outline,
-    print_tables,
-    progress,
-    rich_table,
-)
+
+if TYPE_CHECKING:
+    from lsplan.render.terminal import (
+        FittedColumn,
+        Outline,
+        fit_columns,
+        print_outline,
+        progress,
+        rich_table,
+    )
+
+# The terminal side (lsplan.render.terminal) is imported when a table is shown, not when a
+# command starts: `lsplan.render.Outline` and the rest resolve through __getattr__.
+_TERMINAL = ("FittedColumn", "Outline", "fit_columns", "print_outline", "progress", "rich_table")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TERMINAL:
+        from lsplan.render import terminal
+
+        return getattr(terminal, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Column",
@@ -204,6 +218,8 @@ def emit(
         render_xlsx(output, [(title or "lsplan", rows, columns), *extra_tables])
         return
     if fmt is OutputFormat.TABLE and output is None:
+        from lsplan.render.terminal import print_tables
+
         out = console()
         hidden = print_tables(out, rows, columns, title, caption, extra_tables, wide=wide, outline=outline)
         if hidden:  # say what is left out, and how to see it
@@ -223,6 +239,8 @@ def emit(
             text += "\n" + render_markdown(extra_rows, extra_columns, extra_title)
     else:  # a table written to a file: plain text, no colour codes
         from rich.console import Console
+
+        from lsplan.render.terminal import print_tables
 
         buffer = io.StringIO()
         file_console = Console(file=buffer, width=160, color_system=None)
