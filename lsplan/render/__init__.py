@@ -227,7 +227,7 @@ def emit(
 
             out.file.flush()  # after the table, also where stdout and stderr share a terminal
             message = _("Columns not shown: {columns} (--wide shows them).")
-            console(stderr=True).print(message.format(columns=", ".join(hidden)), style="dim")
+            console(stderr=True).print(message.format(columns=", ".join(hidden)), style="dim", markup=False)
         return
     if fmt is OutputFormat.JSON:
         text = to_json(payload) + "\n"

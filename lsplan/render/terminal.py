@@ -1,6 +1,6 @@
 """The terminal side of the output: tables that fit the terminal's width without cutting a word,
-the outline of `lsplan check` (one line per file, its findings beneath), the consoles, and the
-progress bar. Rich is imported inside the functions, when something is shown.
+the outline of `lsplan check` (one line per file, its findings beneath) and the progress bar.
+Rich is imported inside the functions, when something is shown.
 """
 
 from __future__ import annotations
