@@ -30,7 +30,7 @@ BLOCK = re.compile(
     r"(?P<head><!-- example: (?P<cmd>.+?) -->\n```(?P<lang>[a-z]*)\n)(?P<body>.*?)(?P<tail>```)",
     re.DOTALL,
 )
-WIDTH = "120"
+WIDTH = "100"  # the width a README shows without scrolling; the tables fit it (lsplan.render)
 
 
 def run(command: str, workdir: Path) -> str:

@@ -198,12 +198,16 @@ def test_table_speaks_words_names_periods_and_empty_rows(tmp_path: Path) -> None
     )
     path = save_report(tmp_path / "r.xlsx", rows)
     out = " ".join(check(str(path)).stdout.split())
-    assert "Sở Công Thương, 6 tháng đầu năm 2025: đã đọc 1 số liệu; ngoài ra 2 dòng để trống" in out
+    # the file's line: sender, period, status, figures read, what else was noticed
+    assert "r.xlsx Sở Công Thương 6 tháng đầu năm 2025 Hợp lệ 1 2 dòng để trống" in out
     assert "108,5%" in out and "So với cùng kỳ (%)" in out  # the sender's own comparison, as given
     english = runner.invoke(app, ["--lang", "en", "check", str(path)])
     words = " ".join(english.stdout.split())
-    assert "First half of 2025: 1 value(s) read; also 2 row(s) left empty" in words
+    assert "First half of 2025 Valid 1 2 row(s) left empty" in words
     assert "value-empty" not in words and "Same period (%)" in words
+    # CSV keeps the file's summary as an info finding, in words
+    csv_text = check(str(path), "--format", "csv").stdout
+    assert "Sở Công Thương, 6 tháng đầu năm 2025: đã đọc 1 số liệu; ngoài ra 2 dòng để trống" in csv_text
     payload = json.loads(check(str(path), "--format", "json").stdout)
     jsonschema.validate(payload, SCHEMA)
     (coal,) = payload["files"][0]["observations"]
@@ -229,6 +233,6 @@ def test_english_summary_uses_the_agency_english_name(tmp_path: Path, fake_catal
     fake_catalog.agencies["so-cong-thuong"] = replace(sct, name_en="Department of Industry and Trade")
     path = save_report(tmp_path / "r.xlsx")
     english = " ".join(runner.invoke(app, ["--lang", "en", "check", str(path)]).stdout.split())
-    assert "Department of Industry and Trade, First half of 2025:" in english
+    assert "r.xlsx Department of Industry and Trade First half of 2025" in english
     vietnamese = " ".join(check(str(path)).stdout.split())
-    assert "Sở Công Thương, 6 tháng đầu năm 2025:" in vietnamese
+    assert "r.xlsx Sở Công Thương 6 tháng đầu năm 2025" in vietnamese

@@ -51,7 +51,7 @@ def test_gaps_json_equals_library(env):
 
 
 def test_gaps_table_shows_vietnamese_headers_and_missing(env):
-    result = invoke("gaps", "-q", "1", "--year", "2025")
+    result = invoke("gaps", "-q", "1", "--year", "2025", "--wide")  # the data source with --wide
     assert result.exit_code == 0, result.output
     for text in (
         "Chỉ tiêu",

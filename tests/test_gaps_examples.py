@@ -125,7 +125,7 @@ def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monke
     assert payload["year"] == 2025 and payload["quarter"] == "Q1"
     assert "kb-2025.public-investment-disbursement" in [r["target"] for r in payload["rows"]]
     assert not (tmp_path / "lsplan" / "store.sqlite3").exists()  # the demo never touches the real store
-    table = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025"])
+    table = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025", "--wide"])  # source: --wide
     assert table.exit_code == 0 and "Tỷ lệ giải ngân" in table.stdout
     assert "so-tai-chinh" in table.stdout and "Chậm tiến độ" in table.stdout
 

@@ -41,22 +41,39 @@ def _pct(value: object) -> str:
 FINDING_COLUMNS = (
     Column("path", "File", max_width=40, show=_name),
     Column("status", "Status", show=labels.label),
-    Column("severity", "Severity", show=labels.label),
-    Column("code", "Problem", show=_problem),
-    Column("where", "Cell"),
-    Column("indicator", "Indicator", max_width=40),
-    Column("message", "Message", max_width=90),
+    Column("severity", "Severity", show=labels.label, no_wrap=True, tone=labels.severity_tone),
+    Column("code", "Problem", show=_problem, priority=2, no_wrap=True),
+    Column("where", "Cell", no_wrap=True),
+    Column("indicator", "Indicator", max_width=40, priority=3),
+    Column("message", "Message", max_width=90, min_width=50),
 )
 OBSERVATION_COLUMNS = (
-    Column("path", "File", max_width=40, show=_name),
-    Column("indicator", "Indicator", max_width=48),
-    Column("value", "Value", justify="right", show=labels.num),
-    Column("unit", "Unit"),
-    Column("same_period_pct", "Same period (%)", justify="right", show=_pct),
-    Column("where", "Cell"),
-    Column("maturity", "Maturity", show=labels.label),
-    Column("cumulative", "Cumulative", show=lambda v: _(v) if v else "—"),
+    Column("path", "File", max_width=40, show=_name, no_wrap=True, priority=2),
+    Column("indicator", "Indicator", max_width=48, min_width=20),
+    Column("value", "Value", justify="right", show=labels.num, no_wrap=True),
+    Column("unit", "Unit", priority=1, min_width=10),
+    Column("same_period_pct", "Same period (%)", justify="right", show=_pct, no_wrap=True, priority=2),
+    Column("where", "Cell", no_wrap=True, priority=1),
+    Column("maturity", "Maturity", show=labels.label, priority=3),
+    Column("cumulative", "Cumulative", show=lambda v: _(v) if v else "—", priority=3),
 )
+# The terminal shows one line per file (what a clean file says in full), its findings beneath.
+FILE_COLUMNS = (
+    Column("path", "File", show=_name, no_wrap=True),
+    Column("agency_label", "Agency", no_wrap=True, priority=2),
+    Column("period_label", "Reporting period", no_wrap=True, priority=3),
+    Column("status", "Status", show=labels.label, no_wrap=True, tone=labels.status_tone),
+    Column("figures", "Figures read", justify="right", no_wrap=True, priority=1),
+    Column("notes", "Notes", no_wrap=True, priority=4),
+)
+# The findings beneath their file, in this order: the file is the line above, the indicator is
+# named in the message (its column is shown with --wide), the problem's title when there is room.
+FINDING_DETAIL_KEYS = ("where", "severity", "code", "indicator", "message")
+
+
+def _detail_columns(catalog: Any) -> list[Column]:
+    by_key = {c.key: c for c in _with_names(FINDING_COLUMNS, catalog)}
+    return [replace(by_key[key], wide=key == "indicator") for key in FINDING_DETAIL_KEYS]
 
 
 def _with_names(specs: tuple[Column, ...], catalog: Any) -> list[Column]:
@@ -141,6 +158,25 @@ def _agency_words(result: Any, catalog: Any) -> str:
     if agency is not None and resolve_lang() == "en" and agency.name_en:
         return str(agency.name_en)
     return result.agency_name or _("agency unknown")
+
+
+def _file_rows(report: Any, catalog: Any = None) -> list[dict]:
+    """One row per file for the terminal's outline: who sent it, for when, its status."""
+    rows = []
+    for result in report.files:
+        infos = Counter(f.code for f in result.findings if str(f.severity) == "info")
+        readable = result.status != "unreadable"
+        rows.append(
+            {
+                "path": result.path,
+                "agency_label": _agency_words(result, catalog) if readable else None,
+                "period_label": _period_words(result.period, result.year) if readable else None,
+                "status": result.status,
+                "figures": len(result.observations) if readable else None,
+                "notes": _infos_in_words(infos) if infos else None,
+            }
+        )
+    return rows
 
 
 def _rows(report: Any, catalog: Any = None) -> tuple[list[dict], list[dict]]:
@@ -231,6 +267,16 @@ def check_command(
     quarter: QuarterOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     data: DataDirOption = None,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help=_(
+                "Every column in the terminal, and the values read from every file (not only "
+                "when one file is checked); the output may be wider than the terminal."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Check submitted spreadsheets (.xlsx, .csv) cell by cell and list what is wrong, where.
 
@@ -239,49 +285,43 @@ def check_command(
     Exit codes: 0 every file valid (warnings allowed), 1 errors found, 2 unreadable file or misuse.
     """
     from lsplan.checks import check_files, expand_paths
-    from lsplan.render import console, emit
+    from lsplan.render import Outline, emit, progress
 
     if fmt is OutputFormat.XLSX:
         raise _fail(_("--format xlsx is not available for check; use table, json, csv or md"))
     quarter = _quarter(quarter)
     catalog = _catalog(data)
     paths, missing = expand_paths(files)
-    if len(paths) > 1:
-        from rich.progress import Progress
-
-        with Progress(console=console(stderr=True), transient=True) as progress:
-            task = progress.add_task(_("Checking"), total=len(paths))
-            report = check_files(
-                paths,
-                catalog,
-                agency,
-                year,
-                quarter,
-                missing=tuple(missing),
-                on_file=lambda _result: progress.advance(task),
-            )
-    else:
-        report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing))
+    with progress(_("Checking"), total=len(paths)) as advance:
+        report = check_files(paths, catalog, agency, year, quarter, missing=tuple(missing), on_file=advance)
     findings, observations = _rows(report, catalog)
     observation_columns: tuple[Column, ...] = OBSERVATION_COLUMNS
     if all(o.get("same_period_pct") is None for o in observations):  # a column of dashes says nothing
         observation_columns = tuple(c for c in OBSERVATION_COLUMNS if c.key != "same_period_pct")
     single = len(report.files) == 1 and fmt in (OutputFormat.TABLE, OutputFormat.MD)
+    if single:  # one file: its name is in the title (md) or its line (table)
+        observation_columns = observation_columns[1:]
+    # The terminal: one line per file, its findings beneath; the values read when one file is
+    # checked (with --wide, for every file). Other formats keep the tables of findings and values.
+    outline = Outline(
+        heads=_file_rows(report, catalog),
+        head_columns=labels.columns(FILE_COLUMNS),
+        details=[f for f in findings if f.get("severity") != "info"],
+        detail_columns=_detail_columns(catalog),
+        key="path",
+    )
+    terminal = fmt is OutputFormat.TABLE
+    values = (_("Values read"), observations, _with_names(observation_columns, catalog))
+    title = f"lsplan check {Path(report.files[0].path).name}" if single and not terminal else "lsplan check"
     emit(
         report.to_dict(),
         findings,
-        _with_names(
-            FINDING_COLUMNS[2:] if single else FINDING_COLUMNS, catalog
-        ),  # one file: name in the title
+        _with_names(FINDING_COLUMNS[2:] if single else FINDING_COLUMNS, catalog),
         fmt,
-        title=f"lsplan check {Path(report.files[0].path).name}" if single else "lsplan check",
-        extra_tables=(
-            (
-                _("Values read"),
-                observations,
-                _with_names(observation_columns[1:] if single else observation_columns, catalog),
-            ),
-        ),
+        title=title,
+        extra_tables=(values,) if not terminal or single or wide else (),
+        wide=wide,
+        outline=outline if terminal else None,
     )
     typer.echo(_summary(report), err=True)
     raise typer.Exit(report.exit_code)

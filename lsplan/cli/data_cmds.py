@@ -147,16 +147,18 @@ def plans_cmd(
     emit(rows, rows, labels.columns(PLAN_COLUMNS), fmt, title=_("Plans"), output=output)
 
 
+# The terminal table keeps the first columns (priority 0) longest; the goal's wording is shown
+# with --wide and by `lsplan show ID` (which has the quote too).
 TARGET_COLUMNS = [
-    Column("id", "Target id"),
-    Column("indicator_name", "Indicator", max_width=48),
-    Column("statement", "Goal", max_width=40),
-    Column("period", "Period"),
-    Column("comparison", "Comparison", show=labels.label),
-    Column("low", "From", justify="right", show=labels.num),
-    Column("high", "To", justify="right", show=labels.num),
-    Column("unit", "Unit"),
-    Column("lead", "Lead agency", max_width=36),
+    Column("id", "Target id", priority=2, no_wrap=True),
+    Column("indicator_name", "Indicator", max_width=48, min_width=20),
+    Column("statement", "Goal", max_width=40, wide=True),
+    Column("period", "Period", priority=3, no_wrap=True),
+    Column("comparison", "Comparison", show=labels.label, priority=1, min_width=12),
+    Column("low", "From", justify="right", show=labels.num, no_wrap=True),
+    Column("high", "To", justify="right", show=labels.num, no_wrap=True),
+    Column("unit", "Unit", priority=1, min_width=10),
+    Column("lead", "Lead agency", max_width=36, min_width=12),
 ]
 CSV_COLUMNS = [
     Column(key, key)
@@ -186,6 +188,7 @@ def targets_cmd(
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
+    wide: labels.WideOption = False,
 ) -> None:
     """One row per target, with its lead agencies and source.
 
@@ -221,7 +224,7 @@ def targets_cmd(
         {**r, "source_section": r["source"]["section"], "source_quote": r["source"]["quote"]} for r in records
     ]
     columns = CSV_COLUMNS if fmt is OutputFormat.CSV else labels.columns(TARGET_COLUMNS)
-    emit(records, rows, columns, fmt, title=_("Plan targets"), caption=caption, output=output)
+    emit(records, rows, columns, fmt, title=_("Plan targets"), caption=caption, output=output, wide=wide)
 
 
 @app.command("show")

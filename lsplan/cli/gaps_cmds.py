@@ -8,7 +8,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
-from lsplan.cli.labels import label
+from lsplan.cli.labels import WideOption, label, status_tone
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
@@ -40,18 +40,21 @@ _STATUS_RANK = {status: rank for rank, status in enumerate(_STATUS_ORDER)}
 
 
 def _gap_columns() -> list[Column]:
+    # What a reader needs first (priority 0) comes first; the terminal table leaves out the
+    # others from the highest priority number down when they do not fit, and shows the goal's
+    # wording and the data source only with --wide (lsplan show has them too).
     return [
-        Column("indicator_name", _("Indicator"), max_width=40),
-        Column("plan_label", _("Plan"), max_width=20),
-        Column("statement", _("Goal"), max_width=30),
-        Column("expected_label", _("Expected by the quarter"), "right"),
-        Column("actual", _("Actual"), "right", show=vn),
-        Column("unit", _("Unit")),
-        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1)),
-        Column("gap", _("Gap"), "right", show=vn),
-        Column("status_label", _("Assessment")),
-        Column("lead", _("Lead agency"), max_width=30),
-        Column("where", _("Data source"), max_width=34),
+        Column("indicator_name", _("Indicator"), max_width=40, min_share=0.22),
+        Column("plan_label", _("Plan"), max_width=20, min_width=11, priority=1),
+        Column("statement", _("Goal"), max_width=40, wide=True),
+        Column("expected_label", _("Expected by the quarter"), "right", no_wrap=True),
+        Column("actual", _("Actual"), "right", show=vn, no_wrap=True),
+        Column("unit", _("Unit"), min_width=10, priority=1),
+        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1), no_wrap=True),
+        Column("gap", _("Gap"), "right", show=vn, no_wrap=True, priority=2),
+        Column("status_label", _("Assessment"), min_width=7, tone=status_tone),
+        Column("lead", _("Lead agency"), max_width=30, min_width=12),
+        Column("where", _("Data source"), max_width=34, wide=True),
     ]
 
 
@@ -72,9 +75,9 @@ def _export_columns(columns: list[Column]) -> list[Column]:
 def _missing_columns() -> list[Column]:
     return [
         Column("indicator_name", _("Indicator"), max_width=40),
-        Column("plan_label", _("Plan"), max_width=20),
+        Column("plan_label", _("Plan"), max_width=20, priority=2),
         Column("chase", _("Agency to chase"), max_width=34),
-        Column("deadline", _("Report deadline"), show=date_vi),
+        Column("deadline", _("Report deadline"), show=date_vi, no_wrap=True, priority=1),
         Column("overdue", _("Deadline status"), show=lambda v: _("Overdue") if v else _("Not yet due")),
     ]
 
@@ -97,6 +100,7 @@ def gaps(
     store: StoreOption = None,
     demo: DemoOption = False,
     data: DataDirOption = None,
+    wide: WideOption = False,
 ) -> None:
     """What is lagging, worst first, who answers for it, and which figures are missing.
 
@@ -167,6 +171,7 @@ def gaps(
         caption=caption,
         output=output,
         extra_tables=[(missing_title, missing, missing_columns)],
+        wide=wide,
     )
     if fmt is OutputFormat.TABLE and output is None and not rows:
         err(_("No lagging target for this quarter.") if not show_all else _("No target."))
@@ -188,6 +193,7 @@ def agency(
     store: StoreOption = None,
     demo: DemoOption = False,
     data: DataDirOption = None,
+    wide: WideOption = False,
 ) -> None:
     """One agency's whole picture: tasks it leads and supports, its indicators, what is missing.
 
@@ -229,24 +235,24 @@ def agency(
     support_tasks = [labelled(t, payload["quarter"], catalog) for t in payload["support_tasks"]]
     missing = [labelled(m, payload["quarter"], catalog) for m in payload["missing"]]
     task_columns = [
-        Column("number", _("Item")),
-        Column("plan_label", _("Plan"), max_width=20),
-        Column("title", _("Task"), max_width=70),
-        Column("via", _("Through group"), max_width=30),
+        Column("number", _("Item"), no_wrap=True),
+        Column("plan_label", _("Plan"), max_width=20, priority=2),
+        Column("title", _("Task"), max_width=70, min_width=30),
+        Column("via", _("Through group"), max_width=30, min_width=14, priority=1),
     ]
     indicator_columns = [
-        Column("indicator_name", _("Indicator"), max_width=30),
-        Column("plan_label", _("Plan"), max_width=16),
+        Column("indicator_name", _("Indicator"), max_width=40, min_width=20),
+        Column("plan_label", _("Plan"), max_width=16, min_width=11),
         # two targets of one indicator (budget revenue: 9.937,8 and "13% above the central
-        # estimate") must be told apart by what they ask for
-        Column("statement", _("Goal"), max_width=30),
-        Column("role_label", _("Role")),
-        Column("expected_label", _("Expected by the quarter"), "right"),
-        Column("actual", _("Actual"), "right", show=vn),
-        Column("unit", _("Unit")),
-        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1)),
-        Column("status_label", _("Assessment")),
-        Column("where", _("Data source"), max_width=34),
+        # estimate") are told apart by what they ask for: the goal's wording is in --wide
+        Column("statement", _("Goal"), max_width=30, wide=True),
+        Column("role_label", _("Role"), priority=2),
+        Column("expected_label", _("Expected by the quarter"), "right", no_wrap=True),
+        Column("actual", _("Actual"), "right", show=vn, no_wrap=True),
+        Column("unit", _("Unit"), min_width=10, priority=1),
+        Column("attainment", _("Attainment (%)"), "right", show=lambda v: vn(v, 1), no_wrap=True),
+        Column("status_label", _("Assessment"), min_width=7, tone=status_tone),
+        Column("where", _("Data source"), max_width=34, wide=True),
     ]
     title = f"{payload['agency']['name']} — {period_vi(payload['quarter'], payload['year'])}"
     submitted = (
@@ -267,4 +273,5 @@ def agency(
             (_("Tasks it supports ({count})").format(count=len(support_tasks)), support_tasks, task_columns),
             (_("No data yet ({count})").format(count=len(missing)), missing, _missing_columns()),
         ],
+        wide=wide,
     )

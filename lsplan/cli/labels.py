@@ -10,10 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from lsplan.i18n import _, resolve_lang
 from lsplan.render import Column
+
+# --wide, on every command whose terminal table leaves long columns out to fit the terminal.
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help=_(
+            "Every column in the terminal table (the goal's wording, the data source); "
+            "the table may then be wider than the terminal."
+        ),
+    ),
+]
 
 # Display labels of stable codes (English msgids; the catalogs hold the Vietnamese).
 _LABELS: dict[str, str] = {
@@ -89,3 +103,26 @@ def num(value: Any, decimals: int | None = None) -> str:
 
 def yes_no(value: Any) -> str:
     return _("yes") if value else _("no")
+
+
+# Colours of a status in the terminal table (none under NO_COLOR or in a pipe: lsplan.render).
+_STATUS_TONES = {
+    "off_track": "red",
+    "at_risk": "yellow",
+    "on_track": "green",
+    "achieved": "green",
+    "ok": "green",
+    "invalid": "red",
+    "unreadable": "red",
+    "error": "red",
+    "warning": "yellow",
+}
+
+
+def status_tone(row: dict) -> str | None:
+    """The colour of a row's `status`, for Column.tone."""
+    return _STATUS_TONES.get(str(row.get("status")))
+
+
+def severity_tone(row: dict) -> str | None:
+    return _STATUS_TONES.get(str(row.get("severity")))

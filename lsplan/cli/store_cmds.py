@@ -13,7 +13,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
-from lsplan.cli.labels import label
+from lsplan.cli.labels import WideOption, label, severity_tone
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
@@ -50,19 +50,18 @@ def _ingest_status(status: str) -> str:
     return _(INGEST_STATUS[status]) if status in INGEST_STATUS else status
 
 
+def _ingest_tone(row: dict) -> str | None:
+    return {"added": "green", "refused": "red", "unreadable": "red"}.get(str(row.get("status")))
+
+
 def _run_ingest(opened: Any, paths: list[Path], catalog: Any, **options: Any) -> Any:
-    """Ingest into the open store (closing it after), with a progress bar on stderr for several files."""
+    """Ingest into the open store (closing it after), with a progress bar on stderr for many files
+    (lsplan.render.progress: none in a pipe or a log)."""
     from lsplan.ingest import ingest as run_ingest
-    from lsplan.render import console
+    from lsplan.render import progress
 
-    with opened:
-        if len(paths) <= 1:
-            return run_ingest(opened, paths, catalog, **options)
-        from rich.progress import Progress
-
-        with Progress(console=console(stderr=True), transient=True) as progress:
-            task = progress.add_task(_("Ingesting"), total=len(paths))
-            return run_ingest(opened, paths, catalog, on_file=lambda _o: progress.advance(task), **options)
+    with opened, progress(_("Ingesting"), total=len(paths)) as advance:
+        return run_ingest(opened, paths, catalog, on_file=advance, **options)
 
 
 @app.command()
@@ -83,6 +82,7 @@ def ingest(
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Check submissions and store the accepted ones, with history.
 
@@ -138,20 +138,20 @@ def ingest(
         if str(x.severity) != "info"  # all of them in --format json
     ]
     columns = [
-        Column("file", _("File")),
-        Column("status", _("Status"), show=_ingest_status),
-        Column("agency", _("Agency")),
-        Column("period", _("Reporting period")),
-        Column("observations", _("Figures"), "right"),
-        Column("supersedes", _("Supersedes")),
-        Column("submission", _("Submission id"), "right"),
+        Column("file", _("File"), no_wrap=True),
+        Column("status", _("Status"), show=_ingest_status, min_width=10, tone=_ingest_tone),
+        Column("agency", _("Agency"), min_width=14, priority=1),
+        Column("period", _("Reporting period"), no_wrap=True, priority=2),
+        Column("observations", _("Figures"), "right", no_wrap=True),
+        Column("supersedes", _("Supersedes"), no_wrap=True, priority=3),
+        Column("submission", _("Submission id"), "right", no_wrap=True, priority=3),
     ]
     finding_columns = [
-        Column("file", _("File")),
-        Column("severity", _("Severity"), show=label),
-        Column("code", _("Code")),
-        Column("where", _("Cell")),
-        Column("message", _("Message"), max_width=80),
+        Column("file", _("File"), no_wrap=True, priority=1),
+        Column("severity", _("Severity"), show=label, no_wrap=True, tone=severity_tone),
+        Column("code", _("Code"), no_wrap=True, priority=2),
+        Column("where", _("Cell"), no_wrap=True),
+        Column("message", _("Message"), max_width=80, min_width=30),
     ]
     emit(
         report.to_dict(),
@@ -161,6 +161,7 @@ def ingest(
         title=f"lsplan ingest{' --dry-run' if dry_run else ''} → {path}",
         output=output,
         extra_tables=[(_("Findings"), findings, finding_columns)] if fmt is not OutputFormat.CSV else (),
+        wide=wide,
     )
     added = sum(f.status in ("added", "would-add") for f in report.files)
     refused = sum(f.status in ("refused", "unreadable") for f in report.files)
@@ -184,6 +185,7 @@ def history(
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Every value ever received for an indicator, and where it came from.
 
@@ -217,19 +219,21 @@ def history(
         )
         value["agency_name"] = catalog.name_of(value["agency"]) if value.get("agency") else None
     columns = [
-        Column("period_label", _("Reporting period")),
-        Column("value", _("Value"), "right", show=vn),
-        Column("unit", _("Unit")),
-        Column("cumulative", _("Cumulative"), show=lambda v: _("yes") if v else _("quarter alone")),
-        Column("maturity", _("Maturity"), show=label),
-        Column("agency_name", _("Agency"), max_width=30),
-        Column("file", _("File")),
-        Column("where", _("Cell")),
-        Column("received_at", _("Received at"), show=datetime_vi),
+        Column("period_label", _("Reporting period"), min_width=10),
+        Column("value", _("Value"), "right", show=vn, no_wrap=True),
+        Column("unit", _("Unit"), priority=1),
+        Column(
+            "cumulative", _("Cumulative"), show=lambda v: _("yes") if v else _("quarter alone"), priority=2
+        ),
+        Column("maturity", _("Maturity"), show=label, priority=2),
+        Column("agency_name", _("Agency"), max_width=30, min_width=14, priority=1),
+        Column("file", _("File"), no_wrap=True, priority=3),
+        Column("where", _("Cell"), no_wrap=True, priority=3),
+        Column("received_at", _("Received at"), show=datetime_vi, priority=2),
         Column("superseded", _("Superseded"), show=lambda v: _("yes") if v else ""),
         Column("counts", _("Figure in use"), show=lambda v: "✔" if v else ""),
     ]
-    emit(payload, values, columns, fmt, title=f"{found.name} ({found.id})", output=output)
+    emit(payload, values, columns, fmt, title=f"{found.name} ({found.id})", output=output, wide=wide)
 
 
 # Registered after ingest and history so that `lsplan --help` lists the commands in this order.

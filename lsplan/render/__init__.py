@@ -15,10 +15,55 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
+
+from lsplan.render.columns import Column
+from lsplan.render.columns import display_text as _display
+
+if TYPE_CHECKING:
+    from lsplan.render.terminal import (
+        FittedColumn,
+        Outline,
+        fit_columns,
+        print_outline,
+        progress,
+        rich_table,
+    )
+
+# The terminal side (lsplan.render.terminal) is imported when a table is shown, not when a
+# command starts: `lsplan.render.Outline` and the rest resolve through __getattr__.
+_TERMINAL = ("FittedColumn", "Outline", "fit_columns", "print_outline", "progress", "rich_table")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TERMINAL:
+        from lsplan.render import terminal
+
+        return getattr(terminal, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "Column",
+    "FittedColumn",
+    "OutputFormat",
+    "Outline",
+    "console",
+    "emit",
+    "fit_columns",
+    "neutralise",
+    "print_outline",
+    "progress",
+    "render_csv",
+    "render_markdown",
+    "render_xlsx",
+    "rich_table",
+    "sheet_title",
+    "to_json",
+    "write_text",
+]
 
 
 class OutputFormat(StrEnum):
@@ -27,17 +72,6 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     MD = "md"
     XLSX = "xlsx"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    header: str
-    justify: str = "left"  # "left" | "right" | "center"
-    style: str | None = None
-    max_width: int | None = None
-    # Turns a raw value into display text for table/md (csv/xlsx keep the raw value).
-    show: Callable[[Any], str] | None = None
 
 
 # Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
@@ -66,18 +100,6 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-def _display(column: Column, value: Any) -> str:
-    if column.show is not None:
-        return column.show(value)
-    if value is None:
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def _flat(value: Any) -> Any:
@@ -143,20 +165,6 @@ def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence
     _atomic_write(path, lambda handle: workbook.save(handle), binary=True)
 
 
-def rich_table(
-    rows: Iterable[dict], columns: Sequence[Column], title: str | None = None, caption: str | None = None
-):
-    from rich.table import Table
-
-    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
-    for c in columns:
-        justify = cast(Any, c.justify)  # "left" | "right" | "center", as rich's Literal wants
-        table.add_column(c.header, justify=justify, style=c.style, max_width=c.max_width, overflow="fold")
-    for row in rows:
-        table.add_row(*[_display(c, row.get(c.key)) for c in columns])
-    return table
-
-
 def console(stderr: bool = False):
     from rich.console import Console
 
@@ -195,19 +203,31 @@ def emit(
     caption: str | None = None,
     output: Path | None = None,
     extra_tables: Sequence[tuple[str, Sequence[dict], Sequence[Column]]] = (),
+    wide: bool = False,
+    outline: Outline | None = None,
 ) -> None:
-    """Render one command's result. `extra_tables` are further (title, rows, columns) sections."""
+    """Render one command's result. `extra_tables` are further (title, rows, columns) sections.
+
+    The terminal table shows the columns that fit (`wide`: all of them, wider than the terminal
+    if need be) and, given an `outline`, shows it in place of the first table; every other
+    format keeps every column.
+    """
     if fmt is OutputFormat.XLSX:
         if output is None:
             raise ValueError("--format xlsx needs --output FILE.xlsx")
         render_xlsx(output, [(title or "lsplan", rows, columns), *extra_tables])
         return
     if fmt is OutputFormat.TABLE and output is None:
+        from lsplan.render.terminal import print_tables
+
         out = console()
-        out.print(rich_table(rows, columns, title=title, caption=caption))
-        for extra_title, extra_rows, extra_columns in extra_tables:
-            if extra_rows:
-                out.print(rich_table(extra_rows, extra_columns, title=extra_title))
+        hidden = print_tables(out, rows, columns, title, caption, extra_tables, wide=wide, outline=outline)
+        if hidden:  # say what is left out, and how to see it
+            from lsplan.i18n import _
+
+            out.file.flush()  # after the table, also where stdout and stderr share a terminal
+            message = _("Columns not shown: {columns} (--wide shows them).")
+            console(stderr=True).print(message.format(columns=", ".join(hidden)), style="dim", markup=False)
         return
     if fmt is OutputFormat.JSON:
         text = to_json(payload) + "\n"
@@ -220,9 +240,11 @@ def emit(
     else:  # a table written to a file: plain text, no colour codes
         from rich.console import Console
 
+        from lsplan.render.terminal import print_tables
+
         buffer = io.StringIO()
         file_console = Console(file=buffer, width=160, color_system=None)
-        file_console.print(rich_table(rows, columns, title=title, caption=caption))
+        print_tables(file_console, rows, columns, title, caption, extra_tables, wide=True, outline=outline)
         text = buffer.getvalue()
     if output is not None:
         # A CSV file is opened in Excel, which reads UTF-8 without a byte-order mark as the ANSI
