@@ -139,6 +139,13 @@ def _is_read_only(exc: sqlite3.OperationalError) -> bool:
     return "readonly" in text or "unable to open" in text
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # too long a name, a loop of links: not a store that exists
+        return False
+
+
 def _until_unlocked(step: Callable[[], object], timeout: float) -> None:
     """Run `step`, retrying while another process holds the database lock.
 
@@ -188,7 +195,7 @@ class Store:
             self._db.execute("PRAGMA foreign_keys = ON")
             _until_unlocked(self._migrate, timeout)
         except sqlite3.OperationalError as exc:
-            if _is_read_only(exc) and self.path.is_file():
+            if _is_read_only(exc) and _is_file(self.path):
                 message = _(
                     "{path} can be read but not written ({error}): the file or its folder is "
                     "read-only, or belongs to another user; reading commands (gaps, agency, history, "

@@ -130,8 +130,10 @@ def write_template(
     workbook = _build(chosen.id, chosen.name, year, quarter, rows)
     target = Path(path)
     from lsplan.outputs import atomic_write  # one file mode; nothing left behind; no folder created
+    from lsplan.render import workbook_bytes
 
-    atomic_write(target, workbook.save)
+    data = workbook_bytes(workbook)
+    atomic_write(target, lambda handle: handle.write(data))
     return TemplateResult(target, chosen.id, chosen.name, year, quarter, rows)
 
 

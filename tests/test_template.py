@@ -99,11 +99,10 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     target = tmp_path / "form.xlsx"
     target.write_bytes(b"old")
 
-    def broken(self, handle):
-        handle.write(b"partial")
+    def broken(source, destination):  # the disk fills up as the file is moved in place
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.Workbook.save", broken)
+    monkeypatch.setattr("lsplan.outputs.os.replace", broken)
     with pytest.raises(OutputRefused) as refused:
         write_template(target, FakeCatalog(), "SCT", 2025, "Q2")
     assert refused.value.code == "output-unwritable" and "No space left" in str(refused.value)

@@ -179,7 +179,16 @@ def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # a string that looks like a formula stays a string
         sheet.freeze_panes = "A2"
-    _atomic_write(path, lambda handle: workbook.save(handle), binary=True)
+    data = workbook_bytes(workbook)
+    _atomic_write(path, lambda handle: handle.write(data), binary=True)
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """An openpyxl workbook saved in memory: a failing disk then fails one plain write, and no
+    half-closed zip file is left to complain on the terminal when it is collected."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def rich_table(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lsplan.i18n import status_label
-from lsplan.render import neutralise, xlsx_text
+from lsplan.render import neutralise, workbook_bytes, xlsx_text
 from lsplan.report.labels import STATUS_COLOURS, Labels
 from lsplan.report.model import STATUS_ORDER, Report
 
@@ -303,5 +303,5 @@ def write_xlsx(report: Report, path: Path, lang: str = "vi") -> None:
     """Build and save the workbook atomically (a failed run leaves no half-written file)."""
     from lsplan.report.files import atomic_write
 
-    workbook = build_workbook(report, lang)
-    atomic_write(Path(path), workbook.save)
+    data = workbook_bytes(build_workbook(report, lang))
+    atomic_write(Path(path), lambda handle: handle.write(data))
