@@ -94,6 +94,20 @@ def test_ingest_into_a_store_it_cannot_write_says_why_and_exits_2(read_only_stor
     result = _run(prefix, tmp_path, "ingest", str(EXAMPLES[0]), "--store", str(read_only_store))
     assert result.returncode == 2, result.stderr
     assert "can be read but not written" in result.stderr and "Traceback" not in result.stderr
+    dry = _run(
+        prefix,
+        tmp_path,
+        "ingest",
+        str(extra),
+        str(EXAMPLES[1]),
+        "--dry-run",
+        "--store",
+        str(read_only_store),
+        "-f",
+        "json",
+    )
+    assert dry.returncode == 0, dry.stderr  # a dry run writes nothing: reading the store is enough
+    assert [f["status"] for f in json.loads(dry.stdout)["files"]] == ["unchanged", "unchanged"]
     assert read_only_store.read_bytes() == before
 
 

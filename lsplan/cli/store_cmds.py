@@ -107,8 +107,11 @@ def ingest(
     try:
         opened = Store(path)
     except StoreError as exc:
-        err(_("error: {message}").format(message=exc))
-        raise typer.Exit(2) from exc
+        # --dry-run writes nothing: a store that can only be read is enough for it
+        opened = common.read_only_or_none(path) if dry_run and exc.code == "store-unwritable" else None
+        if opened is None:
+            err(_("error: {message}").format(message=exc))
+            raise typer.Exit(2) from exc
     try:
         report = _run_ingest(opened, paths, catalog, dry_run=dry_run, agency=agency, year=year, quarter=q)
     except StoreError as exc:  # e.g. locked by another writer past the busy timeout, or read-only

@@ -282,7 +282,7 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
     except StoreError as exc:
         # A store this user can read but not write (a read-only file, folder or share, another
         # user's store): reading commands read it as it is, without migrating or journalling.
-        store = _read_only_or_none(target) if exc.code != "store-too-new" else None
+        store = read_only_or_none(target) if exc.code != "store-too-new" else None
         if store is None:
             err(_("error: {message}").format(message=exc))
             raise typer.Exit(2) from exc
@@ -290,7 +290,8 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
         yield store
 
 
-def _read_only_or_none(target: Path) -> Any:
+def read_only_or_none(target: Path) -> Any:
+    """The store opened read-only, or None when it cannot be read either."""
     from lsplan.store import Store, StoreError
 
     if not target.is_file():
