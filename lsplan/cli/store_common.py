@@ -277,17 +277,18 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
                     )
             yield store
         return
+    opened: Any
     try:
-        store = Store(target)
+        opened = Store(target)
     except StoreError as exc:
         # A store this user can read but not write (a read-only file, folder or share, another
         # user's store): reading commands read it as it is, without migrating or journalling.
-        store = read_only_or_none(target) if exc.code != "store-too-new" else None
-        if store is None:
+        opened = read_only_or_none(target) if exc.code != "store-too-new" else None
+        if opened is None:
             err(_("error: {message}").format(message=exc))
             raise typer.Exit(2) from exc
-    with store:
-        yield store
+    with opened:
+        yield opened
 
 
 def read_only_or_none(target: Path) -> Any:
