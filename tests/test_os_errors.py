@@ -9,6 +9,7 @@ file is swapped for /dev/full.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -134,26 +135,42 @@ def test_a_full_disk(command, store, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # neither output nor temporary file
 
 
+# Runs each command line (JSON on argv) in one process through Click's standalone mode, as the
+# `lsplan` script does, and prints [exit code, stderr] for each: one interpreter start, not nine.
+_EACH_COMMAND = """
+import json, sys
+from typer.testing import CliRunner
+from lsplan.cli import app
+runner = CliRunner()
+results = [runner.invoke(app, args) for args in json.loads(sys.argv[1])]
+print(json.dumps([[r.exit_code, r.stderr, repr(r.exception)] for r in results]))
+"""
+
+
 def test_no_permission_to_write_the_folder(store, tmp_path):
     prefix = _as_other_user()
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
     env = dict(os.environ, LSPLAN_LANG="en", LSPLAN_CACHE_DIR=str(tmp_path / "cache"), HOME=str(tmp_path))
+    lines = [
+        [*_args(command, store), "-o", str(folder / ("out.html" if command == "report" else "out.xlsx"))]
+        for command in WRITERS
+    ]
     try:
-        for command in WRITERS:
-            out = folder / ("out.html" if command == "report" else "out.xlsx")
-            args = _args(command, store)
-            result = subprocess.run(
-                [*prefix, sys.executable, "-m", "lsplan", *args, "-o", str(out)],
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=120,
-            )
-            assert result.returncode == 2, (command, result.stderr)
-            assert "Traceback" not in result.stderr and "[output-unwritable]" in result.stderr, result.stderr
-            assert list(folder.iterdir()) == []
+        done = subprocess.run(
+            [*prefix, sys.executable, "-c", _EACH_COMMAND, json.dumps(lines)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        for command, (code, stderr, exception) in zip(WRITERS, json.loads(done.stdout), strict=True):
+            assert code == 2, (command, stderr, exception)
+            assert "[output-unwritable]" in stderr and "Permission denied" in stderr, (command, stderr)
+            assert exception in ("None", "SystemExit(2)"), (command, exception)
+        assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
 
