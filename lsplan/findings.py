@@ -194,6 +194,14 @@ CODES: dict[str, Code] = _table(
     ("store-unwritable", E, "Store not writable", "{detail}"),
     ("store-too-new", E, "Store made by a newer lsplan", "{detail}"),
     ("ingest-missing-metadata", E, "Submission lacks agency or period", "{detail}"),
+    ("ingest-failed", E, "lsplan failed on this file", "{detail}"),
+    # --- output files and the system (lsplan.outputs, lsplan.cli.failures): exit code 2 ---
+    ("output-is-store", E, "Output would overwrite the store", "{detail}"),
+    ("output-is-input", E, "Output would overwrite an input", "{detail}"),
+    ("output-not-a-file", E, "Output is not a regular file", "{detail}"),
+    ("output-folder-missing", E, "Output folder missing", "{detail}"),
+    ("output-unwritable", E, "Output cannot be written", "{detail}"),
+    ("os-error", E, "System error", "{detail}"),
     ("history-cumulative-decrease", W, "Cumulative figure went down", "{detail}"),
     ("history-outlier", W, "Figure breaks with history", "{detail}"),
     # --- caps ---

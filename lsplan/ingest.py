@@ -4,6 +4,14 @@ Each file is checked exactly as `lsplan check` does (`lsplan.checks.check_file`)
 any error is refused whole: nothing of it is stored. A file already stored (same SHA-256)
 changes nothing. An accepted file is stored in one transaction (see `lsplan.store`).
 
+Reading: the file type is checked first (a regular file only: a FIFO, a device such as /dev/zero
+or a folder is refused at once, never read), then its bytes are read once; the SHA-256 and the
+check are both of those same bytes (the checker reads a private copy), so a file that changes
+while it is ingested is stored as one version or the other, never one version's hash with the
+other's figures. A file name that is not UTF-8 is stored with its exact bytes (lsplan.filenames).
+One bad file never stops a batch: it is reported (even an unexpected failure of lsplan, as
+`ingest-failed`) and the next file is read.
+
 History warnings (severity warning; the file is still accepted), for cumulative figures only:
 - `history-cumulative-decrease`: a flow's cumulative figure is lower than the previous
   quarter's cumulative figure of the same year (a cumulative total cannot go down).
@@ -16,15 +24,19 @@ History warnings (severity warning; the file is still accepted), for cumulative 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from lsplan.filenames import is_utf8, raw_name, readable
 from lsplan.findings import make_finding
 from lsplan.i18n import _, resolve_lang
 from lsplan.model import Finding, Observation, Severity
-from lsplan.store import MATURITY_RANK, PERIODS, Store, quarter_index
+from lsplan.store import MATURITY_RANK, PERIODS, Store, StoreError, quarter_index
 
 OUTLIER_RATIO = 3.0
 OUTLIER_POINTS = 10.0
@@ -36,7 +48,9 @@ class FileOutcome:
     """What happened (or would happen, with --dry-run) to one file."""
 
     path: str
-    status: str  # "added" | "unchanged" | "refused" | "unreadable" (dry run: "would-add")
+    # "added" | "unchanged" | "refused" | "unreadable" | "failed" (lsplan itself failed on it);
+    # dry run: "would-add"
+    status: str
     sha256: str | None = None
     agency: str | None = None
     year: int | None = None
@@ -68,12 +82,13 @@ class IngestReport:
 
     @property
     def refused(self) -> bool:
-        return any(f.status in ("refused", "unreadable") for f in self.files)
+        return any(f.status in ("refused", "unreadable", "failed") for f in self.files)
 
     @property
     def exit_code(self) -> int:
-        """0 all stored or unchanged; 1 a file was refused (errors); 2 a file could not be read."""
-        if any(f.status == "unreadable" for f in self.files):
+        """0 all stored or unchanged; 1 a file was refused (errors); 2 a file could not be read
+        (or lsplan failed on it)."""
+        if any(f.status in ("unreadable", "failed") for f in self.files):
             return 2
         return 1 if self.refused else 0
 
@@ -87,6 +102,60 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+class _Unreadable(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _refusal(code: str, where: Path, **params: Any) -> _Unreadable:
+    return _Unreadable(replace(make_finding(code, **params), file=readable(where)))
+
+
+def read_once(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, read once, or _Unreadable: the type is checked before any
+    read (a FIFO would block, /dev/zero never ends) and again on the open descriptor (the name
+    may have been swapped in between); at most `max_bytes` are read."""
+    shown = readable(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise _refusal("file-not-found", path, path=shown) from None
+    except OSError as exc:
+        raise _refusal("file-unreadable", path, detail=f"{shown}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _refusal("not-a-file", path, path=_not_regular(shown, info.st_mode))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _refusal("file-unreadable", path, detail=f"{shown}: {exc.strerror or exc}") from None
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            raise _refusal("not-a-file", path, path=_not_regular(shown, opened.st_mode))
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise _refusal("file-unreadable", path, detail=f"{shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        detail = _("more than {limit} bytes").format(limit=f"{max_bytes:,}")
+        raise _refusal("file-too-large", path, detail=detail)
+    return b"".join(chunks)
+
+
+def _not_regular(shown: str, mode: int) -> str:
+    kind = _("a folder") if stat.S_ISDIR(mode) else _("a device, FIFO or socket, not a regular file")
+    return f"{shown} ({kind})"
 
 
 def _default_checker() -> Callable[..., Any]:
@@ -115,11 +184,26 @@ def ingest(
     check = checker or _default_checker()
     outcomes = []
     for raw_path in paths:
-        outcome = _ingest_one(store, Path(raw_path), catalog, check, dry_run, agency, year, quarter)
+        try:
+            outcome = _ingest_one(store, Path(raw_path), catalog, check, dry_run, agency, year, quarter)
+        except StoreError:
+            raise  # the store itself is unusable: nothing more can be stored
+        except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop a batch of forty)
+            outcome = _failed(raw_path, exc)
         outcomes.append(outcome)
         if on_file is not None:
             on_file(outcome)
     return IngestReport(files=outcomes, dry_run=dry_run)
+
+
+def _failed(raw_path: Path | str, exc: Exception) -> FileOutcome:
+    """lsplan itself failed on a file (a bug, not bad data): said so, with the error, status "failed"."""
+    shown = readable(raw_path)
+    detail = _("lsplan failed on {path} ({error}); the other files were still read. Please report it.")
+    error = f"{type(exc).__name__}: {exc}"
+    finding = make_finding("ingest-failed", detail=detail.format(path=shown, error=error))
+    finding = replace(finding, file=shown)
+    return FileOutcome(path=shown, status="failed", findings=[finding])
 
 
 def _ingest_one(
@@ -132,29 +216,27 @@ def _ingest_one(
     year: int | None,
     quarter: str | None,
 ) -> FileOutcome:
-    outcome = FileOutcome(path=str(path), status="refused")
+    outcome = FileOutcome(path=readable(path), status="refused")
+    from lsplan.readers import DEFAULT_LIMITS
+
     try:
-        outcome.sha256 = sha256_of(path)
-    except OSError as exc:
+        content = read_once(path, DEFAULT_LIMITS.max_file_bytes)
+    except _Unreadable as exc:
         outcome.status = "unreadable"
-        outcome.findings.append(
-            replace(
-                make_finding(
-                    "file-unreadable", detail=_("cannot read {path}: {error}").format(path=path, error=exc)
-                ),
-                file=str(path),
-            )
-        )
+        outcome.findings.append(exc.finding)
         return outcome
+    outcome.sha256 = hashlib.sha256(content).hexdigest()
     known = store.find_sha(outcome.sha256)
     if known is not None:
         outcome.status = "unchanged"
         outcome.submission, outcome.agency = known.id, known.agency
         outcome.year, outcome.period = known.year, known.period
         return outcome
-    result = check(path, catalog, agency=agency, year=year, quarter=quarter)
+    result = _check_bytes(content, path, catalog, check, agency=agency, year=year, quarter=quarter)
     outcome.agency, outcome.year, outcome.period = result.agency, result.year, result.period
-    outcome.findings.extend(result.findings)
+    outcome.findings.extend(
+        replace(f, file=outcome.path) if f.file is not None else f for f in result.findings
+    )
     if result.status == "unreadable":
         outcome.status = "unreadable"
         return outcome
@@ -167,7 +249,7 @@ def _ingest_one(
                     "ingest-missing-metadata",
                     detail=_("agency, year or period unknown: give --agency/--year/--quarter"),
                 ),
-                file=str(path),
+                file=outcome.path,
             )
         )
         return outcome
@@ -186,7 +268,8 @@ def _ingest_one(
         return outcome
     before = {s.id for s in store.submissions(**key) if s.superseded_by is None}
     submission, added = store.add_submission(
-        file_name=path.name,
+        file_name=readable(path.name),
+        file_name_bytes=None if is_utf8(path.name) else raw_name(path),
         sha256=outcome.sha256,
         agency=result.agency,
         year=int(result.year),
@@ -200,6 +283,17 @@ def _ingest_one(
             s.id for s in store.submissions(**key) if s.id in before and s.superseded_by is not None
         )
     return outcome
+
+
+def _check_bytes(content: bytes, path: Path, catalog: Any, check: Callable[..., Any], **options: Any) -> Any:
+    """Check `content` (the bytes hashed), not the file again: the checker reads a private copy,
+    in a folder only this user can read, named like the file (the suffix tells CSV from XLSX)."""
+    suffix = "".join(ch for ch in readable(path.suffix) if ch.isalnum() or ch == ".")[:16]
+    with tempfile.TemporaryDirectory(prefix="lsplan-ingest-") as folder:
+        copy = Path(folder) / f"submission{suffix}"
+        with open(copy, "wb") as handle:
+            handle.write(content)
+        return check(copy, catalog, **options)
 
 
 def _number(value: float) -> str:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lsplan.i18n import _
 from lsplan.model import Observation
 from lsplan.store_schema import MIGRATIONS, SCHEMA_VERSION, SchemaTooNew, migrate
 
@@ -61,6 +62,7 @@ class Submission:
     maturity: str
     received_at: str
     superseded_by: int | None = None
+    file_name_bytes: bytes | None = None  # the name's exact bytes when it is not UTF-8
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,19 @@ def quarter_index(period: str) -> int:
     return PERIODS.index(period) + 1
 
 
+def _is_read_only(exc: sqlite3.OperationalError) -> bool:
+    """SQLite's words for "this process may not write here" (SQLITE_READONLY, SQLITE_CANTOPEN)."""
+    text = str(exc)
+    return "readonly" in text or "unable to open" in text
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # too long a name, a loop of links: not a store that exists
+        return False
+
+
 def _until_unlocked(step: Callable[[], object], timeout: float) -> None:
     """Run `step`, retrying while another process holds the database lock.
 
@@ -154,10 +169,20 @@ def _until_unlocked(step: Callable[[], object], timeout: float) -> None:
 
 
 class Store:
-    """An open store. Use as a context manager, or call `close()`."""
+    """An open store. Use as a context manager, or call `close()`.
 
-    def __init__(self, path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+    `read_only=True` opens an existing store for reading only (SQLite `mode=ro`): no folder is
+    created, the journal mode is left as it is, nothing is migrated; it works on a store that can
+    be read but not written (a read-only file, folder or share, another user's store). A store
+    older than this lsplan cannot be read that way (StoreError "store-unwritable").
+    """
+
+    def __init__(self, path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        if read_only:
+            self._open_read_only(timeout)
+            return
         if str(path) != ":memory:":
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,8 +194,49 @@ class Store:
             _until_unlocked(lambda: self._db.execute("PRAGMA journal_mode = WAL"), timeout)
             self._db.execute("PRAGMA foreign_keys = ON")
             _until_unlocked(self._migrate, timeout)
+        except sqlite3.OperationalError as exc:
+            if _is_read_only(exc) and _is_file(self.path):
+                message = _(
+                    "{path} can be read but not written ({error}): the file or its folder is "
+                    "read-only, or belongs to another user; reading commands (gaps, agency, history, "
+                    "report) still read it"
+                )
+                raise StoreError("store-unwritable", message.format(path=self.path, error=exc)) from exc
+            raise StoreError("store-unreadable", f"{self.path} is not a usable lsplan store: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError("store-unreadable", f"{self.path} is not a usable lsplan store: {exc}") from exc
+
+    def _open_read_only(self, timeout: float) -> None:
+        from urllib.parse import quote
+
+        uri = "file:" + quote(os.fsdecode(self.path.absolute()), safe="/") + "?mode=ro"
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            try:
+                self._db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+                self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                version = self.schema_version
+            except sqlite3.OperationalError:
+                # A WAL store in a folder this user cannot write has no -shm file to share and
+                # none can be made: SQLite then refuses even to read. With no -wal file either (a
+                # store closed cleanly), the main file holds everything: read it as immutable.
+                if wal.exists():
+                    raise
+                self._db.close()
+                self._db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+                version = self.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("store-unreadable", f"{self.path} is not a usable lsplan store: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            self._db.close()
+            raise StoreError("store-too-new", f"{self.path}: schema {version}; upgrade lsplan")
+        if version < SCHEMA_VERSION:
+            self._db.close()
+            message = _(
+                "{path}: made by an older lsplan (schema {version}) and not writable, so it cannot be "
+                "upgraded; open it once with write access (e.g. `lsplan ingest --dry-run`)"
+            )
+            raise StoreError("store-unwritable", message.format(path=self.path, version=version))
 
     # -- life cycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -194,13 +260,14 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
     def find_sha(self, sha256: str) -> Submission | None:
-        row = self._db.execute("SELECT * FROM submissions WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self._db.execute(_SELECT_SUBMISSIONS + " WHERE sha256 = ?", (sha256,)).fetchone()
         return _submission(row) if row else None
 
     def add_submission(
         self,
         *,
         file_name: str,
+        file_name_bytes: bytes | None = None,
         sha256: str,
         agency: str,
         year: int,
@@ -219,13 +286,14 @@ class Store:
         ranks = [MATURITY_RANK.get(o.maturity, 0) for o in observations]
         maturity = {v: k for k, v in MATURITY_RANK.items()}[min(ranks) if ranks else 0]
         try:
-            return self._add(file_name, sha256, agency, year, period, maturity, observations, received_at)
+            names = (file_name, file_name_bytes)
+            return self._add(names, sha256, agency, year, period, maturity, observations, received_at)
         except sqlite3.OperationalError as exc:  # locked past the busy timeout, read-only, disk full
             raise StoreError("store-unwritable", f"{self.path}: cannot write to the store: {exc}") from exc
 
     def _add(
         self,
-        file_name: str,
+        names: tuple[str, bytes | None],
         sha256: str,
         agency: str,
         year: int,
@@ -237,19 +305,19 @@ class Store:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            existing = db.execute("SELECT * FROM submissions WHERE sha256 = ?", (sha256,)).fetchone()
+            existing = db.execute(_SELECT_SUBMISSIONS + " WHERE sha256 = ?", (sha256,)).fetchone()
             if existing:
                 db.execute("ROLLBACK")
                 return _submission(existing), False
             cursor = db.execute(
-                "INSERT INTO submissions (file_name, sha256, agency, year, period, maturity, received_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (file_name, sha256, agency, year, period, maturity, received_at or _now()),
+                "INSERT INTO submissions (file_name, file_name_bytes, sha256, agency, year, period, maturity,"
+                " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*names, sha256, agency, year, period, maturity, received_at or _now()),
             )
             submission_id = int(cursor.lastrowid or 0)
             self._insert_observations(submission_id, agency, year, period, observations)
             self._resupersede(agency, year, period)
-            row = db.execute("SELECT * FROM submissions WHERE id = ?", (submission_id,)).fetchone()
+            row = db.execute(_SELECT_SUBMISSIONS + " WHERE id = ?", (submission_id,)).fetchone()
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -299,7 +367,7 @@ class Store:
     def submissions(
         self, *, agency: str | None = None, year: int | None = None, period: str | None = None
     ) -> list[Submission]:
-        sql, args = "SELECT * FROM submissions WHERE 1 = 1", []
+        sql, args = _SELECT_SUBMISSIONS + " WHERE 1 = 1", []
         for column, value in (("agency", agency), ("year", year), ("period", period)):
             if value is not None:
                 sql += f" AND {column} = ?"
@@ -447,6 +515,12 @@ def _stored(row: tuple) -> StoredValue:
         received_at=row[13],
         superseded=row[14] is not None,
     )
+
+
+_SELECT_SUBMISSIONS = (
+    "SELECT id, file_name, sha256, agency, year, period, maturity, received_at, superseded_by,"
+    " file_name_bytes FROM submissions"
+)
 
 
 def _submission(row: tuple) -> Submission:

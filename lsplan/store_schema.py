@@ -50,6 +50,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Version 3: the benchmark's value sent with a relative target's figure.
         "ALTER TABLE observations ADD COLUMN benchmark REAL",
     ),
+    (
+        # Version 4: a file name that is not UTF-8 (cp1258 names unzipped from Windows archives),
+        # kept as its exact bytes; `file_name` holds it readably (lsplan.filenames).
+        "ALTER TABLE submissions ADD COLUMN file_name_bytes BLOB",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

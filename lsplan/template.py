@@ -12,8 +12,6 @@ temporary file beside the target and renamed: a failure never leaves a half-writ
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -131,15 +129,11 @@ def write_template(
     rows = form_rows(catalog, chosen.id, year)
     workbook = _build(chosen.id, chosen.name, year, quarter, rows)
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
-        workbook.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from lsplan.outputs import atomic_write  # one file mode; nothing left behind; no folder created
+    from lsplan.render import workbook_bytes
+
+    data = workbook_bytes(workbook)
+    atomic_write(target, lambda handle: handle.write(data))
     return TemplateResult(target, chosen.id, chosen.name, year, quarter, rows)
 
 

@@ -44,10 +44,33 @@ def test_cp1252_terminal_replaces_what_it_cannot_show_instead_of_crashing() -> N
     assert raw.getvalue().decode("cp1252") == "S? Công Th??ng — ??t 9.937,8"
 
 
-def test_utf8_stream_is_left_alone() -> None:
-    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+def test_utf8_stream_keeps_its_encoding_and_writes_a_non_utf8_file_name_as_its_bytes() -> None:
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
     make_safe(stream)
-    assert (stream.encoding, stream.errors) == ("utf-8", "strict")
+    assert (stream.encoding, stream.errors) == ("utf-8", "surrogateescape")
+    stream.write(TEXT + " " + os.fsdecode("B\u00e1o.xlsx".encode("cp1258")))
+    stream.flush()
+    assert raw.getvalue() == (TEXT + " ").encode("utf-8") + "Báo.xlsx".encode("cp1258")
+
+
+def test_check_of_a_cp1258_file_name_on_a_strict_utf8_pipe_does_not_crash(tmp_path) -> None:
+    from pathlib import Path
+
+    example = sorted((Path(__file__).resolve().parent.parent / "lsplan" / "examples_data").glob("*/*.xlsx"))[
+        0
+    ]
+    name = tmp_path / os.fsdecode("B\u00e1o c\u00e1o.xlsx".encode("cp1258"))
+    name.write_bytes(example.read_bytes())
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LSPLAN_LANG": "vi"}
+    done = subprocess.run(
+        [sys.executable, "-m", "lsplan", "check", os.fsencode(name), "--format", "json"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert "Báo cáo.xlsx".encode("cp1258") in done.stdout  # the name's own bytes
 
 
 def test_whole_command_on_a_cp1252_pipe_writes_utf8_without_traceback() -> None:

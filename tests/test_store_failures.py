@@ -75,7 +75,7 @@ def cli_env(tmp_path, monkeypatch):
 
 
 def test_cli_ingest_into_a_locked_store_is_exit_2_without_traceback(cli_env, tmp_path, monkeypatch):
-    monkeypatch.setattr(Store.__init__, "__kwdefaults__", {"timeout": 0.1})
+    monkeypatch.setattr(Store.__init__, "__kwdefaults__", {"timeout": 0.1, "read_only": False})
     good = write_submission(
         tmp_path, "vh.json", "so-vhttdl", 2025, "Q2", [{"indicator": "tourists", "value": 4.1}]
     )

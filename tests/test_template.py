@@ -8,6 +8,7 @@ import pytest
 from workbooks import FakeCatalog, fill_form
 
 from lsplan.checks import check_file
+from lsplan.outputs import OutputRefused
 from lsplan.template import TemplateError, write_template
 
 
@@ -98,13 +99,13 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     target = tmp_path / "form.xlsx"
     target.write_bytes(b"old")
 
-    def broken(self, filename):
-        Path(filename).write_bytes(b"partial")
-        raise OSError("disk full")
+    def broken(source, destination):  # the disk fills up as the file is moved in place
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("openpyxl.Workbook.save", broken)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("lsplan.outputs.os.replace", broken)
+    with pytest.raises(OutputRefused) as refused:
         write_template(target, FakeCatalog(), "SCT", 2025, "Q2")
+    assert refused.value.code == "output-unwritable" and "No space left" in str(refused.value)
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["form.xlsx"]
 
 

@@ -349,6 +349,9 @@ def template_command(
     quarter = _quarter(quarter)
     catalog = _catalog(data)
     target = output or Path(f"lsplan-form-{year}-{quarter}.xlsx")
+    from lsplan.cli.store_common import guard_output
+
+    guard_output(target, data=data)  # never the store, a data file, a device or a folder
     try:
         result = write_template(target, catalog, agency, year, quarter or "")
     except TemplateError as exc:

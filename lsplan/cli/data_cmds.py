@@ -44,10 +44,10 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _need_output(fmt: OutputFormat, output: Path | None) -> None:
-    if fmt is OutputFormat.XLSX and output is None:
-        _err(_("error: --format xlsx needs --output FILE.xlsx"))
-        raise typer.Exit(2)
+def _need_output(fmt: OutputFormat, output: Path | None, data: Path | None) -> None:
+    from lsplan.cli.store_common import require_output
+
+    require_output(fmt, output, data=data)  # xlsx needs a file; never the store or a data file
 
 
 def _catalog(data_dir: Path | None) -> Any:
@@ -141,7 +141,7 @@ def plans_cmd(
     """
     from lsplan.render import emit
 
-    _need_output(fmt, output)
+    _need_output(fmt, output, data)
     catalog = _catalog(data)
     rows = catalog.plan_records()
     emit(rows, rows, labels.columns(PLAN_COLUMNS), fmt, title=_("Plans"), output=output)
@@ -198,7 +198,7 @@ def targets_cmd(
     """
     from lsplan.render import emit
 
-    _need_output(fmt, output)
+    _need_output(fmt, output, data)
     catalog = _catalog(data)
     if plan is not None and plan not in catalog.plans:
         _err(
@@ -242,7 +242,7 @@ def show_cmd(
     """
     from lsplan.render import console, emit
 
-    _need_output(fmt, output)
+    _need_output(fmt, output, data)
     catalog = _catalog(data)
     target = catalog.targets.get(target_id.strip())
     if target is None:

@@ -110,9 +110,7 @@ def gaps(
     from lsplan.gaps import gaps as run_gaps
     from lsplan.render import emit
 
-    if fmt is OutputFormat.XLSX and output is None:
-        err(_("error: --format xlsx needs --output FILE.xlsx"))
-        raise typer.Exit(2)
+    common.require_output(fmt, output, store=store, data=data)
     q = quarter_option(quarter) or "Q4"  # --quarter is required: never None here
     today = as_of_option(as_of)
     catalog = common.catalog_or_exit(data)
@@ -202,7 +200,7 @@ def agency(
     from lsplan.gaps import agency_view
     from lsplan.render import emit, to_json
 
-    common.require_output(fmt, output)
+    common.require_output(fmt, output, store=store, data=data)
     q = quarter_option(quarter)
     today = as_of_option(as_of)
     catalog = common.catalog_or_exit(data)

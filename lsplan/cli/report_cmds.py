@@ -67,6 +67,9 @@ def report_command(
 
     if output.suffix.lower() not in FORMATS:
         raise _fail(_("{path}: the report is written as .xlsx or .html").format(path=output))
+    from lsplan.cli.store_common import guard_output
+
+    guard_output(output, store=store, data=data)  # never the store, an input, a device or a folder
     try:
         language = resolve_lang(lang)
     except UnknownLanguage as exc:

@@ -43,6 +43,7 @@ INGEST_STATUS = {
     "unchanged": "Already stored, unchanged",
     "refused": "Refused",
     "unreadable": "Unreadable",
+    "failed": "lsplan failed on this file",
 }
 
 
@@ -94,10 +95,10 @@ def ingest(
     from lsplan.render import emit
     from lsplan.store import Store, StoreError, resolve_store_path
 
-    common.require_output(fmt, output)  # before anything is stored
     catalog = common.catalog_or_exit(data)
     q = quarter_option(quarter)
     paths, unmatched = expand_paths(files)
+    common.require_output(fmt, output, store=store, inputs=paths, data=data)  # before anything is stored
     for pattern in unmatched:
         err(_("error: no file matches {pattern}").format(pattern=repr(pattern)))
     if unmatched and not paths:
@@ -106,8 +107,11 @@ def ingest(
     try:
         opened = Store(path)
     except StoreError as exc:
-        err(_("error: {message}").format(message=exc))
-        raise typer.Exit(2) from exc
+        # --dry-run writes nothing: a store that can only be read is enough for it
+        opened = common.read_only_or_none(path) if dry_run and exc.code == "store-unwritable" else None
+        if opened is None:
+            err(_("error: {message}").format(message=exc))
+            raise typer.Exit(2) from exc
     try:
         report = _run_ingest(opened, paths, catalog, dry_run=dry_run, agency=agency, year=year, quarter=q)
     except StoreError as exc:  # e.g. locked by another writer past the busy timeout, or read-only
@@ -164,7 +168,7 @@ def ingest(
         wide=wide,
     )
     added = sum(f.status in ("added", "would-add") for f in report.files)
-    refused = sum(f.status in ("refused", "unreadable") for f in report.files)
+    refused = sum(f.status in ("refused", "unreadable", "failed") for f in report.files)
     summary = (
         _("{files} file(s): {added} would be stored, {unchanged} unchanged, {refused} refused.")
         if dry_run
@@ -193,7 +197,7 @@ def history(
     """
     from lsplan.render import emit
 
-    common.require_output(fmt, output)
+    common.require_output(fmt, output, store=store, data=data)
     catalog = common.catalog_or_exit(data)
     target = catalog.targets.get(indicator)  # a target id ("kb-2025.tourists") names its indicator
     found = (

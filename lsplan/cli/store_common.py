@@ -114,13 +114,43 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def require_output(fmt: Any, output: Any) -> None:
-    """A workbook cannot go to the terminal: usage error (exit 2) before any work is done."""
+def require_output(
+    fmt: Any, output: Any, *, store: Path | None = None, inputs: Any = (), data: Path | None = None
+) -> None:
+    """A workbook cannot go to the terminal: usage error (exit 2) before any work is done; and
+    `--output` must be a file this run may write (guard_output)."""
     from lsplan.render import OutputFormat
 
     if fmt is OutputFormat.XLSX and output is None:
         err(_("error: --format xlsx needs --output FILE.xlsx"))
         raise typer.Exit(2)
+    guard_output(output, store=store, inputs=inputs, data=data)
+
+
+def guard_output(
+    output: Path | None, *, store: Path | None = None, inputs: Any = (), data: Path | None = None
+) -> None:
+    """Refuse (exit 2, before any work) an `--output` that is the store (--store, else
+    $LSPLAN_STORE, else the default store), an input of this run (`inputs`, the plan data files of
+    `data`), not a regular file, or in a folder that does not exist: lsplan.outputs.check_output."""
+    if output is None:
+        return
+    from lsplan.outputs import OutputRefused, check_output
+    from lsplan.store import resolve_store_path
+
+    if data is None:
+        from lsplan.catalog_load import default_data_dir
+
+        data = default_data_dir()
+    try:
+        plan_files = sorted(Path(data).glob("*.yaml")) if Path(data).is_dir() else [Path(data)]
+    except OSError:
+        plan_files = []
+    try:
+        check_output(Path(output), store=resolve_store_path(store), inputs=[*inputs, *plan_files])
+    except OutputRefused as exc:
+        err(_("error: {message}").format(message=f"{exc} [{exc.code}]"))
+        raise typer.Exit(2) from None
 
 
 def vn(value: Any, decimals: int = 2) -> str:
@@ -247,13 +277,30 @@ def open_store(path: Path | None, *, catalog: Any = None, demo: bool = False) ->
                     )
             yield store
         return
+    opened: Any
     try:
-        store = Store(target)
+        opened = Store(target)
     except StoreError as exc:
-        err(_("error: {message}").format(message=exc))
-        raise typer.Exit(2) from exc
-    with store:
-        yield store
+        # A store this user can read but not write (a read-only file, folder or share, another
+        # user's store): reading commands read it as it is, without migrating or journalling.
+        opened = read_only_or_none(target) if exc.code != "store-too-new" else None
+        if opened is None:
+            err(_("error: {message}").format(message=exc))
+            raise typer.Exit(2) from exc
+    with opened:
+        yield opened
+
+
+def read_only_or_none(target: Path) -> Any:
+    """The store opened read-only, or None when it cannot be read either."""
+    from lsplan.store import Store, StoreError
+
+    if not target.is_file():
+        return None
+    try:
+        return Store(target, read_only=True)
+    except StoreError:
+        return None
 
 
 def where(source: dict | None) -> str | None:

@@ -10,7 +10,10 @@ The rule, applied once when the command starts:
   console, which Python writes to in UTF-16);
 - a redirected stream (file or pipe) is switched to UTF-8: the data reaches the file whole;
 - a terminal that cannot show Vietnamese keeps its encoding, and characters it lacks are
-  replaced with "?" rather than crashing.
+  replaced with "?" rather than crashing;
+- a UTF-8 stream writes a file name that is not UTF-8 (bytes that Python holds as "surrogate
+  escapes", e.g. a cp1258 name from a Windows archive) as the bytes it was, as `ls` does, instead
+  of stopping with a UnicodeEncodeError ("surrogateescape").
 """
 
 from __future__ import annotations
@@ -32,10 +35,27 @@ def can_encode_vietnamese(encoding: str | None) -> bool:
     return True
 
 
+def _is_utf8(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding or "").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def make_safe(stream: Any) -> None:
     """Apply the rule above to one text stream (in place, through `reconfigure`)."""
     reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is None or can_encode_vietnamese(getattr(stream, "encoding", None)):
+    if reconfigure is None:
+        return
+    encoding = getattr(stream, "encoding", None)
+    if can_encode_vietnamese(encoding):
+        if _is_utf8(encoding) and getattr(stream, "errors", None) == "strict":
+            try:
+                reconfigure(errors="surrogateescape")
+            except (ValueError, OSError):
+                pass
         return
     try:
         interactive = stream.isatty()
@@ -45,7 +65,7 @@ def make_safe(stream: Any) -> None:
         if interactive:
             reconfigure(errors="replace")
         else:
-            reconfigure(encoding="utf-8", errors="strict")
+            reconfigure(encoding="utf-8", errors="surrogateescape")
     except (ValueError, OSError):  # a closed or already-written stream: leave it as it is
         pass
 

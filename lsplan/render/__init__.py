@@ -11,9 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
+import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -74,8 +73,9 @@ class OutputFormat(StrEnum):
     XLSX = "xlsx"
 
 
-# Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
-_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection). A leading
+# CR or LF counts too: a spreadsheet that trims it would otherwise see the formula behind it.
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def neutralise(value: Any) -> Any:
@@ -86,6 +86,41 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_LEAD):
         return "'" + value
     return value
+
+
+# What an XLSX cell cannot hold (XML 1.0): C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF;
+# lone surrogates (a file name in an unknown encoding). openpyxl refuses them with an exception.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _visible_control(match: re.Match[str]) -> str:
+    char = match.group()
+    return chr(0x2400 + ord(char)) if ord(char) < 0x20 else "\ufffd"  # U+2401 "␁" for U+0001
+
+
+def xlsx_text(value: Any) -> Any:
+    """Text a workbook can hold: each control character is replaced by its visible picture
+    (U+0007 -> "␇"), an unencodable character by "\ufffd"; other values unchanged."""
+    if isinstance(value, str) and _XLSX_ILLEGAL.search(value):
+        return _XLSX_ILLEGAL.sub(_visible_control, value)
+    return value
+
+
+# Bidirectional embedding, override and isolate controls: text that would reorder what the reader
+# sees ("gpj.exe" shown as "exe.jpg"). HTML and Markdown show them instead of obeying them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def show_bidi(text: str) -> str:
+    """Each bidi control replaced by a visible mark: U+202E -> "‹U+202E›"."""
+    return _BIDI_CONTROLS.sub(lambda m: f"‹U+{ord(m.group()):04X}›", text)
+
+
+def html_escape(text: Any, quote: bool = True) -> str:
+    """HTML-escaped text with its bidi controls shown (show_bidi), for every text in a page."""
+    import html
+
+    return html.escape(show_bidi(str(text)), quote)
 
 
 def to_json(payload: Any) -> str:
@@ -109,8 +144,11 @@ def _flat(value: Any) -> Any:
 
 
 def render_csv(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    """CSV as RFC 4180 and Excel write it: CRLF line ends, and (QUOTE_MINIMAL) every field that
+    holds a CR, an LF, the separator or a quote is quoted, so no text can start a row of its own.
+    QUOTE_ALL would quote numbers too, which Excel then reads as text. Neutralised afterwards."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([c.key for c in columns])
     for row in rows:
         writer.writerow([neutralise(_flat(row.get(c.key))) for c in columns])
@@ -119,9 +157,9 @@ def render_csv(rows: Iterable[dict], columns: Sequence[Column]) -> str:
 
 def render_markdown(rows: Iterable[dict], columns: Sequence[Column], title: str | None = None) -> str:
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return show_bidi(text).replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
 
-    lines = [f"### {title}", ""] if title else []
+    lines = [f"### {cell(title)}", ""] if title else []
     lines.append("| " + " | ".join(cell(c.header) for c in columns) + " |")
     lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|")
     for row in rows:
@@ -132,7 +170,8 @@ def render_markdown(rows: Iterable[dict], columns: Sequence[Column], title: str 
 def sheet_title(name: str, used: set[str] | None = None) -> str:
     """A title Excel accepts: none of / \\ ? * [ ] :, no leading or trailing apostrophe, at most
     31 characters, not empty, and unique in the workbook (case-insensitively) when `used` is given."""
-    text = "".join("-" if ch in '/\\?*[]:' else ch for ch in name).strip().strip("'").strip() or "Sheet"
+    text = "".join("-" if ch in '/\\?*[]:' else ch for ch in xlsx_text(name))
+    text = text.strip().strip("'").strip() or "Sheet"
     title, number = text[:31], 2
     while used is not None and title.casefold() in used:
         suffix = f" ({number})"
@@ -152,17 +191,26 @@ def render_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[dict], Sequence
     used: set[str] = set()
     for name, rows, columns in sheets:
         sheet = workbook.create_sheet(title=sheet_title(name, used))
-        sheet.append([c.header for c in columns])
+        sheet.append([xlsx_text(c.header) for c in columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            values = [neutralise(_flat(row.get(c.key))) for c in columns]
+            values = [xlsx_text(neutralise(_flat(row.get(c.key)))) for c in columns]
             sheet.append(values)
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # a string that looks like a formula stays a string
         sheet.freeze_panes = "A2"
-    _atomic_write(path, lambda handle: workbook.save(handle), binary=True)
+    data = workbook_bytes(workbook)
+    _atomic_write(path, lambda handle: handle.write(data), binary=True)
+
+
+def workbook_bytes(workbook: Any) -> bytes:
+    """An openpyxl workbook saved in memory: a failing disk then fails one plain write, and no
+    half-closed zip file is left to complain on the terminal when it is collected."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def console(stderr: bool = False):
@@ -172,21 +220,11 @@ def console(stderr: bool = False):
 
 
 def _atomic_write(path: Path, write: Callable[[Any], None], binary: bool = False) -> None:
-    """Write through a temporary file in the same folder, then rename: no half-written output."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as binary_handle:
-                write(binary_handle)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as text_handle:
-                write(text_handle)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write through a temporary file in the same folder, then rename: no half-written output
+    (lsplan.outputs: one file mode, no temporary file left behind, OS errors as OutputRefused)."""
+    from lsplan.outputs import atomic_write
+
+    atomic_write(path, write, binary=binary)
 
 
 def write_text(path: Path, text: str) -> None:

@@ -81,7 +81,7 @@ def write_report(report: Report, path: Path, lang: str = "vi") -> None:
         from lsplan.report.files import atomic_write
         from lsplan.report.html import render_html
 
-        text = render_html(report, lang).encode("utf-8")
+        text = render_html(report, lang).encode("utf-8", "replace")  # a lone surrogate: "?"
         atomic_write(Path(path), lambda handle: handle.write(text))
     else:
         raise UnsupportedReportFormat(f"{path}: the report is written as .xlsx or .html")

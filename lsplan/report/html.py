@@ -8,9 +8,8 @@ came from (#s-...). Every piece of text is escaped; numeric cells carry the raw 
 
 from __future__ import annotations
 
-from html import escape
-
 from lsplan import __version__
+from lsplan.render import html_escape as escape
 from lsplan.report.labels import STATUS_COLOURS, Labels
 from lsplan.report.model import STATUS_ORDER, Report, ReportLine
 from lsplan.report.svg import attainment_bars, has_path, path_chart

@@ -7,8 +7,7 @@ quarters, the actuals against the expected path and the annual target. All text 
 
 from __future__ import annotations
 
-from html import escape
-
+from lsplan.render import html_escape as escape
 from lsplan.report.labels import STATUS_COLOURS, Labels
 from lsplan.report.model import QUARTERS, ReportLine
 

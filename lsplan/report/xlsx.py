@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lsplan.i18n import status_label
-from lsplan.render import neutralise
+from lsplan.render import neutralise, workbook_bytes, xlsx_text
 from lsplan.report.labels import STATUS_COLOURS, Labels
 from lsplan.report.model import STATUS_ORDER, Report
 
@@ -36,7 +36,9 @@ NUMERIC_COLUMNS = (5, 6, 7, 8)  # expected, actual, attainment, vs same period (
 
 
 def _text(cell: Any, value: Any) -> None:
-    cell.value = neutralise(value)
+    # A control character (from a file or sheet name) would make openpyxl refuse the whole
+    # workbook: it is shown as its visible picture instead.
+    cell.value = xlsx_text(neutralise(value))
     if isinstance(cell.value, str):
         cell.data_type = "s"
 
@@ -264,9 +266,11 @@ def _summary_sheet(sheet: Any, labels: Labels, report: Report) -> None:
 def _matrix(sheet: Any, top: int, first: str, names: list[str], counts: dict[str, dict[str, int]]) -> int:
     from openpyxl.styles import Alignment, Font
 
-    sheet.cell(row=top, column=1, value=first).font = Font(bold=True)
+    _text(sheet.cell(row=top, column=1), first)
+    sheet.cell(row=top, column=1).font = Font(bold=True)
     for col, name in enumerate(names, start=2):
-        cell = sheet.cell(row=top, column=col, value=name)
+        cell = sheet.cell(row=top, column=col)
+        _text(cell, name)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     row = top
@@ -299,5 +303,5 @@ def write_xlsx(report: Report, path: Path, lang: str = "vi") -> None:
     """Build and save the workbook atomically (a failed run leaves no half-written file)."""
     from lsplan.report.files import atomic_write
 
-    workbook = build_workbook(report, lang)
-    atomic_write(Path(path), workbook.save)
+    data = workbook_bytes(build_workbook(report, lang))
+    atomic_write(Path(path), lambda handle: handle.write(data))
