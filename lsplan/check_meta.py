@@ -88,6 +88,7 @@ _DOCUMENT_KINDS = frozenset(
 # "... của Sở Xây dựng" at the end of an attachment line.
 _OF_SENDER = re.compile(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
 _FILE_WORDS = re.compile(r"[-_.\s]+")
+_Q_NUMBER = re.compile(r"\bq ([1-4])\b")
 _DIGIT_LETTER = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 # A whole-year estimate named in a title: "Năm 2025 (ước)", "ước thực hiện năm 2025", "ƯTH cả năm".
 _YEAR_ESTIMATE = re.compile(
@@ -169,8 +170,8 @@ def file_name_words(file_name: str) -> str:
     boundaries as spaces, so that period and agency words can be found in it."""
     stem = file_name.replace("\\", "/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    words = fold(_FILE_WORDS.sub(" ", stem))
-    return _DIGIT_LETTER.sub(" ", words)
+    words = _DIGIT_LETTER.sub(" ", fold(_FILE_WORDS.sub(" ", stem)))
+    return _Q_NUMBER.sub(r"quy \1", words)  # "q2" -> "quy 2"
 
 
 def _file_name_agency(file_name: str, catalog: Catalog) -> Agency | None:
