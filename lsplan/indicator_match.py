@@ -26,8 +26,10 @@ its headings. Fuzzy matching runs in rapidfuzz (C++), a few microseconds per cat
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from heapq import nsmallest
 
 from lsplan.model import Indicator
 from lsplan.name_forms import LooseName, clean, contains_phrase, loose_form
@@ -90,7 +92,8 @@ class IndicatorIndex:
             if indicator_id in indicators:
                 self._add([alias], indicator_id, "learned-alias")
         self._all_headings = sorted({h for hs in self._headings.values() for h in hs}, key=len, reverse=True)
-        self._choices = sorted(self._loose)
+        self._choices = sorted(self._loose, key=lambda k: (len(k), k))  # by length: see _fuzzy
+        self._lengths = [len(k) for k in self._choices]
         self._choice_ids = [self._loose_ids(k) for k in self._choices]
         # word -> the loose names holding it, for words that tell names apart (in few of them)
         counts: dict[str, list[int]] = {}
@@ -238,19 +241,26 @@ class IndicatorIndex:
         return self._context.get(key) or self._context.get(loose_form(text).key) or set()
 
     def _fuzzy(self, name: str, loose: LooseName) -> IndicatorMatch:
-        """Near spellings decide (character ratio over every loose name: fast in rapidfuzz);
-        "did you mean" also counts shared words (token-set ratio over the names sharing a
-        telling word with the query, found through the word index)."""
+        """Near spellings decide (rapidfuzz character ratio over the loose names of about the
+        same length); "did you mean" also counts shared words (`_suggest`)."""
         if not loose.key or not self._choices:
             return IndicatorMatch(name, None, "none", score=0.0)
         from rapidfuzz import fuzz, process
 
         near: dict[str, float] = {}
-        # No score_cutoff: with one, rapidfuzz is slower here than scoring all ~450 names.
-        for _choice, score, index in process.extract(loose.key, self._choices, scorer=fuzz.ratio, limit=8):
-            if score < SUGGEST_CUTOFF:
-                break
-            for indicator_id in self._choice_ids[index]:
+        # A ratio of at least FUZZY_CUTOFF - FUZZY_MARGIN needs lengths within this factor of
+        # each other: only that window of the (length-sorted) names is scored.
+        factor = (FUZZY_CUTOFF - FUZZY_MARGIN) / (200 - FUZZY_CUTOFF + FUZZY_MARGIN)
+        low = bisect_left(self._lengths, int(len(loose.key) * factor))
+        high = bisect_right(self._lengths, int(len(loose.key) / factor) + 1)
+        for _choice, score, offset in process.extract(
+            loose.key,
+            self._choices[low:high],
+            scorer=fuzz.ratio,
+            limit=8,
+            score_cutoff=FUZZY_CUTOFF - FUZZY_MARGIN,
+        ):
+            for indicator_id in self._choice_ids[low + offset]:
                 near[indicator_id] = max(near.get(indicator_id, 0.0), score)
         ranked = sorted(near.items(), key=lambda item: (-item[1], item[0]))
         if ranked and ranked[0][1] >= FUZZY_CUTOFF:
@@ -281,5 +291,5 @@ class IndicatorIndex:
             if score >= SUGGEST_CUTOFF:
                 for indicator_id in self._choice_ids[position]:
                     suggested[indicator_id] = max(suggested.get(indicator_id, 0.0), score)
-        ranked = sorted(suggested.items(), key=lambda item: (-item[1], -near.get(item[0], 0.0), item[0]))
-        return tuple((i, round(s, 1)) for i, s in ranked[:SUGGEST_COUNT])
+        ranked = nsmallest(SUGGEST_COUNT, suggested.items(), key=lambda item: (-item[1], item[0]))
+        return tuple((i, round(s, 1)) for i, s in ranked)
