@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from lsplan.findings import make_finding
 from lsplan.model import Finding
+from lsplan.name_forms import loose_form
 from lsplan.text import fold, nfc
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def problems(entries: list[LearnedAlias], catalog: Catalog) -> list[Finding]:
     seen: dict[str, str] = {}
     for entry in entries:
         key = fold(entry.name)
+        loose = loose_form(entry.name).key
         if entry.indicator not in catalog.indicators:
             out.append(
                 make_finding(
@@ -121,7 +123,8 @@ def problems(entries: list[LearnedAlias], catalog: Catalog) -> list[Finding]:
                 )
             )
             continue
-        owner = owners.get(key)
+        # the name as typed, and its loose form: "Tổng thu NSNN (tỷ đồng)" is budget revenue's
+        owner = owners.get(key) or owners.get(loose) if loose else owners.get(key)
         if owner is not None and owner != {entry.indicator}:
             out.append(_collision(catalog, entry.name, owner, entry.indicator))
         elif key in seen and seen[key] != entry.indicator:
@@ -138,14 +141,19 @@ def _collision(catalog: Catalog, name: str, owner: set[str], wanted: str) -> Fin
 
 
 def _catalogue_names(catalog: Catalog) -> dict[str, set[str]]:
-    """Folded name, id, English name, alias and context name -> the indicators it names."""
+    """Folded and loose forms of names, ids, English names, aliases and context names -> the
+    indicators they name."""
     owners: dict[str, set[str]] = {}
     for indicator in catalog.indicators.values():
-        for name in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
-            if fold(name):
-                owners.setdefault(fold(name), set()).add(indicator.id)
-        for name in indicator.context_names:
-            owners.setdefault(fold(name), set()).add(indicator.id)
+        for name in (
+            indicator.id,
+            indicator.name,
+            indicator.name_en,
+            *indicator.aliases,
+            *indicator.context_names,
+        ):
+            for key in {fold(name), loose_form(name).key} - {""}:
+                owners.setdefault(key, set()).add(indicator.id)
     return owners
 
 

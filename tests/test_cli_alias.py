@@ -74,6 +74,8 @@ def test_add_list_remove(_store: Path) -> None:
         ("Tổng mức bán lẻ", "tourists", "alias-collision"),  # already retail-sales's alias
         ("Khách du lịch", "tourists-domestic", "alias-collision"),
         ("cpi", "grdp-growth", "alias-collision"),  # an indicator id
+        ("Tổng thu NSNN (tỷ đồng)", "tourists", "alias-collision"),  # budget revenue in loose form
+        ("Dịch vụ (%)", "grdp-share-services", "alias-shared-name"),
         ("Dịch vụ", "grdp-share-services", "alias-shared-name"),  # the heading decides it
         ("Nông, lâm nghiệp và thủy sản", "grdp-growth-agri", "alias-shared-name"),
     ],

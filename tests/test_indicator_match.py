@@ -226,3 +226,16 @@ def test_loose_form() -> None:
     )  # a real qualifier stays
     assert loose_form("Xây dựng - công nghiệp").tokens == loose_form("Công nghiệp - xây dựng").tokens
     assert expand("tang truong cn xd") == "tang truong cong nghiep xay dung"
+
+
+def test_context_names_are_no_single_indicators_name_or_alias(catalog) -> None:
+    """A bare name shared by several indicators must not also be one indicator's alias: the
+    alias would win over the heading and read growth rows as shares again."""
+    from lsplan.text import fold
+
+    named = {fold(n) for i in catalog.indicators.values() for n in (i.id, i.name, i.name_en, *i.aliases)}
+    for indicator in catalog.indicators.values():
+        assert indicator.context_names == () or indicator.context_headings != (), indicator.id
+        for name in indicator.context_names:
+            assert fold(name) not in named, (indicator.id, name)
+            assert len(catalog.indicator_index()._context[fold(name)]) > 1, (indicator.id, name)
