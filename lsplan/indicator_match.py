@@ -137,6 +137,25 @@ class IndicatorIndex:
             found = self._memo[key] = self._resolve(name, tuple(context), unit)
         return found
 
+    def names_of(self, ids: Sequence[str], lang: str | None = None) -> str:
+        """ "Tốc độ tăng giá trị tăng thêm ngành dịch vụ, Tỷ trọng dịch vụ trong GRDP": the
+        indicators an ambiguous match fits, for the caller's warning (English names in English)."""
+        from lsplan.i18n import resolve_lang
+
+        english = (lang or resolve_lang()) == "en"
+        shown = [self.indicators[i] for i in ids if i in self.indicators]
+        return ", ".join((i.name_en if english and i.name_en else i.name) for i in shown)
+
+    def hint(self, found: IndicatorMatch, lang: str | None = None) -> str:
+        """ " (did you mean: A, B?)" for an unmatched or ambiguous row, "" when there is nothing
+        to offer: ready to append to the caller's finding message."""
+        from lsplan.i18n import gettext_for
+
+        ids = found.ambiguous or tuple(i for i, _score in found.candidates)
+        if found.indicator is not None or not ids:
+            return ""
+        return gettext_for(lang)(" (did you mean: {names}?)").format(names=self.names_of(ids, lang))
+
     # ------------------------------------------------------------------ steps
 
     def _resolve(self, name: str, context: tuple[str, ...], unit: str) -> IndicatorMatch:

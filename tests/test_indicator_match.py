@@ -239,3 +239,13 @@ def test_context_names_are_no_single_indicators_name_or_alias(catalog) -> None:
         for name in indicator.context_names:
             assert fold(name) not in named, (indicator.id, name)
             assert len(catalog.indicator_index()._context[fold(name)]) > 1, (indicator.id, name)
+
+
+def test_hint_names_the_candidates_for_the_callers_warning(index: IndicatorIndex) -> None:
+    ambiguous = index.resolve("Dịch vụ")
+    assert "Tỷ trọng dịch vụ trong GRDP" in index.hint(ambiguous, "vi")
+    assert index.hint(ambiguous, "vi").startswith(" (có phải")
+    assert "Services share of GRDP" in index.hint(ambiguous, "en")
+    unmatched = index.resolve("Sản lượng điện sản xuất")
+    assert "Nhiệt điện Na Dương" in index.hint(unmatched, "vi")
+    assert index.hint(index.resolve("TMBL")) == ""
