@@ -76,14 +76,16 @@ _PERIOD = (
     r"(?: nam)?(?: \d{4})?|luy ke|ke hoach(?: nam)?(?: \d{4})?|uoc(?: thuc hien| th| tinh| dat)?|"
     r"thuc hien|so bo|chinh thuc)"
 )
-_NOISE_PARENS = re.compile(
-    rf"^(?:{_PERIOD}\s*)+$|^so (?:voi )?(?:cung ky|ke hoach|nam truoc)(?: nam)?(?: \d{{4}})?$"
+# One unit of the end of a name or of a bracket: a period, a comparison, "đạt". Units are taken
+# off one at a time from the end (`_strip_end`): one regex repeating them, "(?:\s+(?:...))+$",
+# backtracks exponentially on "quý I năm 2025 kế hoạch ..." ending in another word.
+_UNIT_AT_END = (
+    rf"(?:so (?:voi )?(?:cung ky|ke hoach|kh|nam truoc|ke hoach nam|ke hoach tinh giao)"
+    rf"(?: nam)?(?: \d{{4}})?|{_PERIOD}|%|dat|dat duoc)$"
 )
+_SUFFIX_UNIT = re.compile(rf"\s{_UNIT_AT_END}")  # a name keeps its first word
+_BRACKET_UNIT = re.compile(rf"(?:^|\s){_UNIT_AT_END}")  # a bracket may hold nothing else
 _PARENS = re.compile(r"\(([^()]*)\)")
-_SUFFIX = re.compile(
-    rf"(?:\s+(?:so (?:voi )?(?:cung ky|ke hoach|kh|nam truoc|ke hoach nam|ke hoach tinh giao)"
-    rf"(?: nam)?(?: \d{{4}})?|{_PERIOD}|%|dat|dat duoc))+$"
-)
 _PREFIX = re.compile(r"^(?:(?:uoc thuc hien|uoc th|uoc tinh|uoc|thuc hien|tong so|so lieu)\s+)+")
 # Phrases that never tell two indicators apart (dropped from both sides).
 _FILLER = re.compile(
@@ -149,7 +151,7 @@ def loose_form(name: str, folded: str | None = None) -> LooseName:
         if found:
             unit = unit or found.group("unit")
             return " "
-        if not inner or _NOISE_PARENS.match(inner):
+        if not _strip_end(inner, _BRACKET_UNIT):  # only periods, estimate marks, a comparison
             return " "
         kept.append(inner)
         return f" {match.group(1)} "
@@ -160,7 +162,7 @@ def loose_form(name: str, folded: str | None = None) -> LooseName:
     folded = _SPACES.sub(" ", folded).strip()
     for _attempt in range(3):
         before = folded
-        folded = _SUFFIX.sub("", folded).strip()
+        folded = _strip_end(folded)
         folded = _PREFIX.sub("", folded).strip()
         if folded == before:
             break
@@ -168,6 +170,17 @@ def loose_form(name: str, folded: str | None = None) -> LooseName:
     folded = _FILLER.sub(" ", folded)
     folded = _LEADING.sub("", _SPACES.sub(" ", folded).strip())
     return LooseName(folded, unit)
+
+
+def _strip_end(folded: str, unit: re.Pattern[str] = _SUFFIX_UNIT) -> str:
+    """`folded` without the period, comparison and "đạt" units at its end, one at a time."""
+    text = folded.strip()
+    for _attempt in range(len(text.split())):
+        match = unit.search(text)
+        if match is None:
+            break
+        text = text[: match.start()].strip()
+    return text
 
 
 def contains_phrase(text: str, phrase: str) -> bool:

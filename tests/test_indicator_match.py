@@ -249,3 +249,10 @@ def test_hint_names_the_candidates_for_the_callers_warning(index: IndicatorIndex
     unmatched = index.resolve("Sản lượng điện sản xuất")
     assert "Nhiệt điện Na Dương" in index.hint(unmatched, "vi")
     assert index.hint(index.resolve("TMBL")) == ""
+
+
+def test_long_runs_of_period_words_do_not_backtrack(index: IndicatorIndex) -> None:
+    # "(?:\s+(?:period|...))+$" took exponential time on this; the suffixes now go one at a time
+    found = index.resolve("Tổng thu NSNN " + "quý I năm 2025 kế hoạch " * 60 + "ghi chú")
+    assert found.indicator is None
+    assert index.resolve("Tổng thu NSNN" + " quý I năm 2025 kế hoạch" * 60).indicator.id == "budget-revenue"
