@@ -57,6 +57,8 @@ _AGENCY_PREFIXES = (
     "ubnd xa",
     "uy ban nhan dan xa",
 )
+# A cover sheet's letterhead and title are at its top: more lines than this are not read.
+MAX_OTHER_LINES = 200
 _DOCUMENT_NUMBER = re.compile(r"^so \d")  # "Số: 123/BC-SCT"
 _LABELS = ("co quan bao cao", "don vi bao cao", "co quan", "don vi")
 _SKIP = ("ubnd tinh", "uy ban nhan dan tinh", "cong hoa", "doc lap", "tinh lang son")
@@ -377,8 +379,10 @@ def resolve_metadata(
 ) -> Metadata:
     """Agency, year and quarter of one file (module docstring). `file_name` is the submitted
     file's name (only its last part is read); `other_lines` the text of the workbook's other
-    sheets (a cover sheet), in reading order: both are used only when the tables say nothing."""
+    sheets (a cover sheet), in reading order, of which the first MAX_OTHER_LINES are read: both
+    are used only when the tables say nothing."""
     meta = Metadata()
+    other_lines = list(other_lines[:MAX_OTHER_LINES])
     form = tables[0].form if tables[0].layout == "form" else None
     if form is not None:
         damaged = [
