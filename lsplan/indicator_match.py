@@ -60,6 +60,16 @@ class IndicatorMatch:
     def matched(self) -> bool:
         return self.indicator is not None
 
+    def as_dict(self) -> dict:
+        """How the row was matched, for `check --format json` (ids only; names are the caller's)."""
+        return {
+            "method": self.method,
+            "indicator": self.indicator.id if self.indicator is not None else None,
+            "score": self.score,
+            "ambiguous": list(self.ambiguous),
+            "candidates": [{"indicator": i, "score": s} for i, s in self.candidates],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:

@@ -256,3 +256,12 @@ def test_long_runs_of_period_words_do_not_backtrack(index: IndicatorIndex) -> No
     found = index.resolve("Tổng thu NSNN " + "quý I năm 2025 kế hoạch " * 60 + "ghi chú")
     assert found.indicator is None
     assert index.resolve("Tổng thu NSNN" + " quý I năm 2025 kế hoạch" * 60).indicator.id == "budget-revenue"
+
+
+def test_as_dict_is_plain_json(index: IndicatorIndex) -> None:
+    import json
+
+    shown = index.resolve("Lượng khách du lịc").as_dict()
+    assert shown["method"] == "fuzzy" and shown["indicator"] == "tourists" and shown["score"] >= 88
+    ambiguous = json.loads(json.dumps(index.resolve("Dịch vụ").as_dict()))
+    assert ambiguous["indicator"] is None and len(ambiguous["ambiguous"]) == 3
