@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py
 
 Each script runs the real `lsplan` commands in fresh processes on generated data; see
-bench/bench_check.py (start-up, check) and bench/bench_store.py (ingest, gaps, agency).
+bench/bench_check.py (start-up, check), bench/bench_store.py (ingest, gaps, agency) and
+bench/bench_names.py (indicator matching, a 5,000-row report).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     status = 0
-    for script in ("bench_check.py", "bench_store.py"):
+    for script in ("bench_check.py", "bench_store.py", "bench_names.py"):
         print(f"<!-- {script} -->", flush=True)
         status |= subprocess.run([sys.executable, str(HERE / script)], check=False).returncode
         print(flush=True)

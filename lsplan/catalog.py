@@ -7,6 +7,7 @@
     catalog.assessment : AssessmentSettings
     catalog.resolve_agency(name) -> AgencyResolution
     catalog.match_indicator(text) -> Indicator | None
+    catalog.resolve_indicator(name, context=(), unit='') -> IndicatorMatch   # how and why, or ambiguous
     catalog.expand(agency_or_group_id) -> tuple[str, ...]      # group -> member agency ids
     catalog.lead_agencies(target_id) -> tuple[str, ...]        # current (successor) agency ids
     catalog.support_agencies(target_id) -> tuple[str, ...]
@@ -29,6 +30,7 @@ while the files are unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -44,7 +46,7 @@ from lsplan.model import (
     Target,
     Task,
 )
-from lsplan.names import AgencyIndex, IndicatorIndex
+from lsplan.names import AgencyIndex, IndicatorIndex, IndicatorMatch
 
 
 def in_language(vi: str, en: str, lang: str | None = None) -> str:
@@ -78,6 +80,23 @@ class Catalog(Records):
 
     def match_indicator(self, text: str) -> Indicator | None:
         return self._indicator_index.match(text)
+
+    def resolve_indicator(self, name: str, context: Sequence[str] = (), unit: str = "") -> IndicatorMatch:
+        """A row's name under its enclosing headings: exact, alias, context, fuzzy or none (with
+        "did you mean" candidates); see lsplan.indicator_match. Learned aliases are not included:
+        use `indicator_index(learned)` (lsplan.aliases.learned_index builds it from the file)."""
+        return self._indicator_index.resolve(name, context, unit)
+
+    def indicator_index(self, learned: Mapping[str, str] | None = None) -> IndicatorIndex:
+        """The indicator index, with an officer's learned aliases (alias -> indicator id) when given."""
+        if not learned:
+            return self._indicator_index
+        memo = self.__dict__.setdefault("_learned_indexes", {})
+        key = tuple(sorted(learned.items()))
+        if key not in memo:
+            memo.clear()  # one alias file per process in practice: keep one index, not many
+            memo[key] = IndicatorIndex(self.indicators, learned)
+        return memo[key]
 
     def successors(self, agency_id: str) -> tuple[str, ...]:
         return self._agency_index.successors(agency_id)

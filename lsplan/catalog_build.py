@@ -135,6 +135,8 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             profile=tuple(float(x) for x in profile) if profile else None,  # type: ignore[arg-type]
             reporting=raw.get("reporting") or "admin",
             seasonal=bool(raw.get("seasonal", False)),
+            context_headings=_tuple((raw.get("in_context") or {}).get("headings")),
+            context_names=_tuple((raw.get("in_context") or {}).get("names")),
         )
         _add(records.indicators, indicator, source, ("indicators", i), findings, seen)
     seen = {}

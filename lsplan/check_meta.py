@@ -1,14 +1,25 @@
 """Who reports, for which year and period: read from the file, or given on the command line.
 
-The agency comes from the title block ("UBND TỈNH LẠNG SƠN / SỞ CÔNG THƯƠNG", or the form's
-hidden metadata), the year and period from the value column's header or the title. An option
-given on the command line wins, but a file that clearly says something else is reported
-(period-ambiguous / agency-ambiguous): a form for Q3 filed as Q2 would mislead the review.
+The agency comes, strongest first, from the form's hidden metadata; the title block ("UBND TỈNH
+LẠNG SƠN / SỞ CÔNG THƯƠNG", "Đơn vị báo cáo: ..."), where a form or document code ("Biểu số
+02/SVHTTDL", "Số: 45/BC-SCT") and an attachment line ("Kèm theo Báo cáo số .../BC-SXD ngày ...
+của Sở Xây dựng") count too; then the text of other sheets (a cover sheet: `other_lines`); last
+the file name ("so-cong-thuong-q2-2025.xlsx", "BC_SCT_6thang.xlsx"). A title line ("SỐ LIỆU ...",
+"BÁO CÁO ...", "BIỂU TỔNG HỢP ...") is never taken for an agency, though "số" also starts "Sở".
+
+The year and period come from the value column's header, the title lines ("Quý II/2025", "6
+tháng đầu năm", "9 tháng", "Năm 2025 (ước)", "ƯTH cả năm"), then the cover sheet, then the file
+name. A period of an earlier year ("Cả năm 2024", "Thực hiện 2024": the comparison column) and
+lines about the comparison ("so với cùng kỳ") do not count against the reporting period.
+
+An option given on the command line wins, but a file that clearly says something else is
+reported (period-ambiguous / agency-ambiguous): a form for Q3 filed as Q2 would mislead the review.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -46,9 +57,46 @@ _AGENCY_PREFIXES = (
     "ubnd xa",
     "uy ban nhan dan xa",
 )
+# A cover sheet's letterhead and title are at its top: more lines than this are not read.
+MAX_OTHER_LINES = 200
 _DOCUMENT_NUMBER = re.compile(r"^so \d")  # "Số: 123/BC-SCT"
 _LABELS = ("co quan bao cao", "don vi bao cao", "co quan", "don vi")
 _SKIP = ("ubnd tinh", "uy ban nhan dan tinh", "cong hoa", "doc lap", "tinh lang son")
+# Title lines: "SỐ LIỆU ..." folds to "so lieu ...", which starts like "Sở ...".
+_TITLE_WORDS = (
+    "so lieu",
+    "so sanh",
+    "so thu tu",
+    "bao cao",
+    "bieu",
+    "tong hop",
+    "ket qua",
+    "tinh hinh",
+    "phu luc",
+    "danh muc",
+    "chi tieu",
+    "uoc thuc hien",
+    "thuc hien",
+    "kem theo",
+    "ke hoach",
+    "don vi tinh",
+    "dvt",
+)
+# "Biểu số 02/SVHTTDL", "Số: 45/BC-SCT", "Báo cáo số 123/BC-SXD": the sender's code after the slash.
+_CODE = re.compile(r"\d+[a-zA-Z]?\s*/\s*((?:[A-ZĐ][A-Za-zĐđ&]*-)*[A-ZĐ][A-Za-zĐđ&]+)")
+_DOCUMENT_KINDS = frozenset(
+    {"BC", "KH", "QĐ", "QD", "CV", "TTR", "NQ", "CTR", "TB", "BB", "TTG", "CP", "TU", "UBND"}
+)
+# "... của Sở Xây dựng" at the end of an attachment line.
+_OF_SENDER = re.compile(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
+_FILE_WORDS = re.compile(r"[-_.\s]+")
+_Q_NUMBER = re.compile(r"\bq ([1-4])\b")
+_DIGIT_LETTER = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+# A whole-year estimate named in a title: "Năm 2025 (ước)", "ước thực hiện năm 2025", "ƯTH cả năm".
+_YEAR_ESTIMATE = re.compile(
+    r"\b(?:uoc(?: thuc hien| th)?|uth) (?:ca )?nam\b|\bnam \d{4} uoc\b|\buth\b.*\bnam\b"
+)
+_COMPARISON = re.compile(r"\b(?:cung ky|so voi|so sanh)\b")
 
 
 _Named = tuple[Agency, str, AgencyResolution | None]  # an agency, the line naming it, how it resolved
@@ -71,16 +119,40 @@ def _strip_label(line: str) -> tuple[str, bool]:
     return line, False
 
 
-def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[str]]:
-    """Agencies named in the title block as (agency, line, resolution), and agency-like lines unknown."""
+def _code_agency(code: str, catalog: Catalog) -> Agency | None:
+    """ "BC-SXD" -> Sở Xây dựng; document kinds ("BC", "UBND") name no sender."""
+    parts = [p for p in code.split("-") if p and p.upper() not in _DOCUMENT_KINDS]
+    if not parts:
+        return None
+    resolution = catalog.resolve_agency(parts[-1])
+    return resolution.agency if resolution.how in ("exact", "alias", "folded", "former") else None
+
+
+def _line_agencies(lines: Iterable[str], catalog: Catalog) -> tuple[list[_Named], list[str]]:
+    """Agencies named by lines of text as (agency, line, resolution), and agency-like lines unknown:
+    labelled lines, lines that start like an agency's name, form and document codes, and the
+    "của <agency>" of an attachment line."""
     found: list[_Named] = []
     unknown: list[str] = []
-    for _row, line in table.title_lines:
+    for line in lines:
         text, labelled = _strip_label(line)
         folded = fold(text)
+        if len(folded) > 200:
+            continue
+        for match in _CODE.finditer(text):
+            agency = _code_agency(match.group(1), catalog)
+            if agency is not None:
+                found.append((agency, text, None))
+        if folded.startswith(("kem theo", "dinh kem")) or "bao cao so" in folded:
+            sender = _OF_SENDER.search(text)
+            if sender:
+                resolution = catalog.resolve_agency(sender.group(1))
+                if resolution.agency is not None and resolution.how not in ("fuzzy", "unknown", "ambiguous"):
+                    found.append((resolution.agency, text, resolution))
+            continue
         if len(folded) > 100 or folded.startswith(_SKIP) or _DOCUMENT_NUMBER.match(folded):
             continue
-        if not labelled and not folded.startswith(_AGENCY_PREFIXES):
+        if not labelled and (not folded.startswith(_AGENCY_PREFIXES) or folded.startswith(_TITLE_WORDS)):
             continue
         resolution = catalog.resolve_agency(text)
         if resolution.agency is not None and resolution.how != "fuzzy":
@@ -90,13 +162,59 @@ def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[
     return found, unknown
 
 
+def _title_agencies(table: Table, catalog: Catalog) -> tuple[list[_Named], list[str]]:
+    """Agencies named in the title block as (agency, line, resolution), and agency-like lines unknown."""
+    return _line_agencies((line for _row, line in table.title_lines), catalog)
+
+
+def file_name_words(file_name: str) -> str:
+    """ "BC_SCT_6thang.xlsx" -> "bc sct 6 thang": the stem folded, separators and digit/letter
+    boundaries as spaces, so that period and agency words can be found in it."""
+    stem = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    words = _DIGIT_LETTER.sub(" ", fold(_FILE_WORDS.sub(" ", stem)))
+    return _Q_NUMBER.sub(r"quy \1", words)  # "q2" -> "quy 2"
+
+
+def _file_name_agency(file_name: str, catalog: Catalog) -> Agency | None:
+    """The one agency a file name names by a code or alias word ("sct") or a whole name
+    ("so-cong-thuong", "thong-ke"); None when none or several do."""
+    words = file_name_words(file_name)
+    padded = f" {words} "
+    hits: set[str] = set()
+    for agency in catalog.agencies.values():
+        if not agency.active:
+            continue
+        names = [agency.name, *agency.aliases]
+        codes = [agency.code, *(a for a in agency.aliases if " " not in a.strip())]
+        for code in codes:
+            key = fold(code or "").replace(" ", "")
+            if len(key) >= 3 and f" {key} " in padded:
+                hits.add(agency.id)
+        for name in names:
+            key = fold(name)
+            for prefix in ("so ", "cuc "):
+                key = key.removeprefix(prefix) if len(key.split()) > 2 else key
+            key = key.removesuffix(" tinh lang son").removesuffix(" lang son").removesuffix(" tinh")
+            if len(key) >= 6 and f" {key} " in padded:
+                hits.add(agency.id)
+    return catalog.agencies[next(iter(hits))] if len(hits) == 1 else None
+
+
 def _hint(resolution: AgencyResolution | None) -> str:
     candidates = getattr(resolution, "candidates", ()) or ()
     names = [a.name for a in candidates][:3]
     return _(" (did you mean: {names}?)").format(names=", ".join(names)) if names else ""
 
 
-def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, meta: Metadata) -> None:
+def _resolve_agency(
+    tables: list[Table],
+    catalog: Catalog,
+    option: str | None,
+    meta: Metadata,
+    other_lines: Sequence[str] = (),
+    file_name: str | None = None,
+) -> None:
     table = tables[0]
     if table.layout == "form" and table.form.get("agency"):
         agency = catalog.agencies.get(table.form["agency"])
@@ -112,6 +230,12 @@ def _resolve_agency(tables: list[Table], catalog: Catalog, option: str | None, m
             more, more_unknown = _title_agencies(each, catalog)
             found += more
             unknown += more_unknown
+        if not found and other_lines:  # a cover sheet, or a sheet of text before the table
+            found, more_unknown = _line_agencies(other_lines, catalog)
+            unknown += more_unknown
+        if not found and file_name:
+            named = _file_name_agency(file_name, catalog)
+            found = [(named, file_name, None)] if named is not None else []
     distinct = {agency.id: (agency, line, res) for agency, line, res in found}
     if option is not None:
         resolution = catalog.resolve_agency(option)
@@ -157,10 +281,31 @@ def _note_former(resolution: AgencyResolution | None, meta: Metadata) -> None:
         meta.findings.append(make_finding("agency-former-name", note=note))
 
 
-def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
-    """Quarters and years the file itself states: form metadata, value-column headers, title."""
+def _line_periods(lines: Iterable[str]) -> list[tuple[str | None, int | None]]:
+    """(quarter, year) each line names; lines about the comparison ("so với cùng kỳ") skipped."""
+    out: list[tuple[str | None, int | None]] = []
+    for line in lines:
+        folded = fold(line)
+        if _COMPARISON.search(folded) or folded.startswith("ke hoach"):
+            continue
+        ref = parse_period(line)
+        quarter = ref.quarter if ref else None
+        if quarter is None and _YEAR_ESTIMATE.search(folded):
+            quarter = "Q4"  # "Năm 2025 (ước)": the whole year's estimate
+        if quarter is not None or (ref and ref.year):
+            out.append((quarter, ref.year if ref else parse_year(line)))
+    return out
+
+
+def _file_period(
+    tables: list[Table], other_lines: Sequence[str] = (), file_name: str | None = None
+) -> tuple[set[str], set[int]]:
+    """Quarters and years the file itself states: form metadata, value-column headers, title;
+    else the other sheets' text, else the file name. A period of an earlier year than the
+    reporting year (the comparison column's "Cả năm 2024") is not the reporting period."""
     quarters: set[str] = set()
     years: set[int] = set()
+    titled: list[tuple[str | None, int | None]] = []
     for table in tables:
         if table.layout == "form":
             if table.form.get("quarter") in QUARTERS:
@@ -176,14 +321,19 @@ def _file_period(tables: list[Table]) -> tuple[set[str], set[int]]:
         if table.plan_header and parse_year(table.plan_header):
             years.add(parse_year(table.plan_header))  # type: ignore[arg-type]
         # The title counts too: "BÁO CÁO 9 THÁNG" over a "6 tháng" column is a contradiction.
-        for _row, line in table.title_lines:
-            ref = parse_period(line)
-            if ref and ref.quarter:
-                quarters.add(ref.quarter)
-        if not years:
-            title_years = [y for _, line in table.title_lines if (y := parse_year(line))]
-            if title_years:
-                years.add(max(title_years))
+        titled += _line_periods(line for _row, line in table.title_lines)
+    if not quarters and not years and not titled:
+        titled = _line_periods(other_lines)
+    if not quarters and not years and not titled and file_name:
+        titled = _line_periods([file_name_words(file_name)])
+    if not years:
+        title_years = [y for _q, y in titled if y]
+        if title_years:
+            years.add(max(title_years))
+    reporting = max(years) if years else None
+    for quarter, year in titled:
+        if quarter and not (reporting and year and year < reporting):
+            quarters.add(quarter)
     return quarters, years
 
 
@@ -218,9 +368,21 @@ def _settle(
 
 
 def resolve_metadata(
-    tables: list[Table], catalog: Catalog, agency: str | None, year: int | None, quarter: str | None
+    tables: list[Table],
+    catalog: Catalog,
+    agency: str | None,
+    year: int | None,
+    quarter: str | None,
+    *,
+    file_name: str | None = None,
+    other_lines: Sequence[str] = (),
 ) -> Metadata:
+    """Agency, year and quarter of one file (module docstring). `file_name` is the submitted
+    file's name (only its last part is read); `other_lines` the text of the workbook's other
+    sheets (a cover sheet), in reading order, of which the first MAX_OTHER_LINES are read: both
+    are used only when the tables say nothing."""
     meta = Metadata()
+    other_lines = list(other_lines[:MAX_OTHER_LINES])
     form = tables[0].form if tables[0].layout == "form" else None
     if form is not None:
         damaged = [
@@ -240,8 +402,8 @@ def resolve_metadata(
                     detail=_("{fields} missing or invalid").format(fields=", ".join(damaged)),
                 )
             )
-    _resolve_agency(tables, catalog, agency, meta)
-    quarters, years = _file_period(tables)
+    _resolve_agency(tables, catalog, agency, meta, other_lines, file_name)
+    quarters, years = _file_period(tables, other_lines, file_name)
     sheet = tables[0].sheet
     meta.quarter = _settle(quarter, quarters, sheet, _("period (quarter)"), "--quarter", meta.findings)
     meta.year = _settle(year, years, sheet, _("year"), "--year", meta.findings)

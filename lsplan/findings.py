@@ -204,6 +204,29 @@ CODES: dict[str, Code] = _table(
     ("os-error", E, "System error", "{detail}"),
     ("history-cumulative-decrease", W, "Cumulative figure went down", "{detail}"),
     ("history-outlier", W, "Figure breaks with history", "{detail}"),
+    # --- learned aliases (lsplan.aliases: `lsplan alias`, aliases.yaml beside the store) ---
+    ("alias-file-invalid", E, "Alias file invalid", "{detail}"),
+    ("alias-file-unwritable", E, "Alias file not writable", "{detail}"),
+    (
+        "alias-indicator-unknown",
+        E,
+        "Alias for an unknown indicator",
+        "'{name}': there is no indicator '{indicator}' in the catalogue{hint}.",
+    ),
+    (
+        "alias-collision",
+        E,
+        "Alias names another indicator",
+        "'{name}' already names {others}; it cannot also name '{indicator}'.",
+    ),
+    (
+        "alias-shared-name",
+        E,
+        "Alias decided by the heading",
+        "'{name}' names several indicators, told apart by the heading row above it ({others}); "
+        "it cannot be an alias of one.",
+    ),
+    ("alias-not-found", E, "Alias not found", "No learned alias '{name}' in {path}."),
     # --- caps ---
     ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
 )

@@ -111,6 +111,11 @@ class Indicator:
     seasonal: bool = False
     # Who publishes the figure: "admin" (department reports) or "statistics" (statistics office).
     reporting: str = "admin"
+    # Names that fit only under a group heading (bare sector names such as "Dịch vụ", shared by
+    # the growth, share and labour indicators of a sector) and the headings that decide
+    # ("Tốc độ tăng trưởng", "Cơ cấu kinh tế"): lsplan.indicator_match.
+    context_headings: tuple[str, ...] = ()
+    context_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

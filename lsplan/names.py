@@ -7,10 +7,9 @@ keys without a leading "Sở"/"Cục"/"Ban" -> fuzzy (difflib on folded keys, cu
 unknown with candidates. A name that belongs to a former agency resolves to whoever holds its
 duties now, and the resolution says so in `note`.
 
-Indicator matching is deliberately conservative (spreadsheets carry many rows that are not
-catalogue indicators): folded exact match on id, name or alias; otherwise a fuzzy match only
-when the best difflib ratio is at least 0.88 and beats the runner-up (another indicator) by
-0.05; otherwise None.
+Indicators are matched by `IndicatorIndex` (lsplan.indicator_match, re-exported here): exact
+name, alias, learned alias, the enclosing headings for bare sector names, then a conservative
+fuzzy step whose result the caller always flags.
 """
 
 from __future__ import annotations
@@ -19,12 +18,13 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from lsplan.model import Agency, AgencyResolution, Indicator
+from lsplan.indicator_match import IndicatorIndex, IndicatorMatch
+from lsplan.model import Agency, AgencyResolution
 from lsplan.text import compact, fold, nfc
 
 AGENCY_FUZZY_CUTOFF = 0.75
-INDICATOR_FUZZY_CUTOFF = 0.88
-INDICATOR_FUZZY_MARGIN = 0.05
+
+__all__ = ["AgencyIndex", "IndicatorIndex", "IndicatorMatch"]
 
 _PREFIXES = ("so ", "cuc ", "ban ", "bo ")
 # Words too common in agency names to identify one on their own.
@@ -174,41 +174,3 @@ class AgencyIndex:
         return AgencyResolution(
             query=query, agency=agency, matched=best, how="fuzzy", candidates=candidates, note=note
         )
-
-
-class IndicatorIndex:
-    """Folded names and aliases of indicators, for matching report rows to the catalogue."""
-
-    def __init__(self, indicators: Mapping[str, Indicator]) -> None:
-        self.indicators = indicators
-        self._keys: dict[str, set[str]] = {}
-        for indicator in indicators.values():
-            for name in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
-                if name:
-                    self._keys.setdefault(fold(name), set()).add(indicator.id)
-        self._sorted = sorted(self._keys)
-
-    def match(self, text: str) -> Indicator | None:
-        key = fold(text)
-        if not key:
-            return None
-        ids = self._keys.get(key)
-        if ids:
-            return self.indicators[next(iter(ids))] if len(ids) == 1 else None
-        scored = sorted(
-            (
-                (difflib.SequenceMatcher(None, key, k).ratio(), k)
-                for k in difflib.get_close_matches(key, self._sorted, n=6, cutoff=INDICATOR_FUZZY_CUTOFF)
-            ),
-            reverse=True,
-        )
-        if not scored:
-            return None
-        best_ratio, best_key = scored[0]
-        best_ids = self._keys[best_key]
-        if len(best_ids) != 1:
-            return None
-        for ratio, other in scored[1:]:
-            if self._keys[other] != best_ids and best_ratio - ratio < INDICATOR_FUZZY_MARGIN:
-                return None
-        return self.indicators[next(iter(best_ids))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Punctuation that people use interchangeably in names: "Sở KH&ĐT", "Sở KH & ĐT", "Sở KH-ĐT".
@@ -30,11 +31,13 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The matching key: lower case, no diacritics, đ→d, punctuation as space, single spaces.
 
     Tone placement does not matter after folding because tones are removed altogether,
-    so "hoà" and "hòa" (old and new placement) give the same key.
+    so "hoà" and "hòa" (old and new placement) give the same key. Memoised: a sheet's row
+    names are folded by several stages (headings, indicator matching), each time the same.
     """
     text = strip_diacritics(nfc(text)).casefold()
     text = text.replace("&", " ")

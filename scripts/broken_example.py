@@ -25,7 +25,8 @@ HEADER = ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "�
 ROWS = (
     (1, "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "tỷ đồng", "43.167", "10.783,1", "30",
      None),
-    (2, "Sản lượng điện sản xuất", "triệu kWh", 700, "khoảng 180", None, "chưa có số liệu chính thức"),
+    (2, "Sản lượng điện sản xuất (Nhiệt điện Na Dương)", "triệu kWh", 700, "khoảng 180", None,
+     "chưa có số liệu chính thức"),
     (3, "Số sản phẩm công nghiệp chủ yếu đạt kế hoạch", "sản phẩm", 13, "=SUM(H1:H2)", None, None),
     (4, "Sản lượng khai thác than nguyên khai", "tấn", "500.000", -1200, None, None),
     (5, "Chỉ số sản xuất công nghiệp (IIP)", "%", None, "5,22", None, None),

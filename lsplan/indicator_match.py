@@ -1,0 +1,324 @@
+"""A report row's name, and the headings above it, resolved to one catalogue indicator or to none.
+
+`IndicatorIndex.resolve(name, context)` goes from strict to loose and stops at the first step
+that decides; its `IndicatorMatch.method` says which one did, so that the caller warns where it
+must and `check --format json` shows how every row was read:
+
+1. "exact-name": the folded name, id or English name of an indicator (lsplan.text.fold: case,
+   diacritics, đ, spacing and punctuation do not matter).
+2. "alias": one of the catalogue's aliases (data/targets.yaml), or the name in its loose form
+   (lsplan.name_forms: units, periods, "so với kế hoạch", "ước thực hiện" and the filler words
+   taken off, abbreviations such as NSNN, TMBL, VĐTPT spelled out) equal to a name or an alias.
+3. "learned-alias": a name an officer taught lsplan with `lsplan alias add` (lsplan.aliases).
+4. "context": a bare name that fits several indicators ("Dịch vụ", "Nông, lâm nghiệp và thủy
+   sản": growth, share of GRDP and share of workers) decided by the enclosing heading rows,
+   innermost first ("Tốc độ tăng trưởng (%)" -> growth; "Cơ cấu kinh tế (%)" -> share), or by
+   a group prefix in the name itself ("Cơ cấu kinh tế: Dịch vụ", "Tăng trưởng - Dịch vụ").
+   When no heading decides, the match is `ambiguous` with every indicator it fits: never a guess.
+5. "fuzzy": the same words in another order, or a near spelling (rapidfuzz ratio of the loose
+   forms at least FUZZY_CUTOFF and FUZZY_MARGIN ahead of any other indicator). The caller warns:
+   a fuzzy match never stands as exact.
+6. "none": with `candidates`, the nearest indicators for "did you mean".
+
+Results are memoised per distinct (name, context, unit): a 5,000-row sheet repeats its names and
+its headings. Fuzzy matching runs in rapidfuzz (C++), a few microseconds per catalogue name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from heapq import nsmallest
+
+from lsplan.model import Indicator
+from lsplan.name_forms import LooseName, clean, contains_phrase, loose_form
+from lsplan.text import fold
+
+FUZZY_CUTOFF = 88.0  # rapidfuzz ratio (0-100) of the loose forms
+FUZZY_MARGIN = 5.0  # ahead of the best other indicator by at least this much
+SUGGEST_CUTOFF = 55.0  # "did you mean" lists candidates at least this close
+SUGGEST_COUNT = 3
+METHODS = ("exact-name", "alias", "learned-alias", "context", "fuzzy", "none")
+_SEPARATORS = (":", " - ", " – ", " — ", "-", "–")
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMatch:
+    """How one name was resolved. `indicator` is None for "none" and for an ambiguous name;
+    `ambiguous` holds the ids it fits when the context did not decide; `candidates` the nearest
+    (indicator id, score 0-100) for "did you mean"."""
+
+    name: str
+    indicator: Indicator | None
+    method: str
+    candidates: tuple[tuple[str, float], ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    score: float = 100.0
+
+    @property
+    def matched(self) -> bool:
+        return self.indicator is not None
+
+    def as_dict(self) -> dict:
+        """How the row was matched, for `check --format json` (ids only; names are the caller's)."""
+        return {
+            "method": self.method,
+            "indicator": self.indicator.id if self.indicator is not None else None,
+            "score": self.score,
+            "ambiguous": list(self.ambiguous),
+            "candidates": [{"indicator": i, "score": s} for i, s in self.candidates],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    indicator: str
+    method: str
+    unit: str  # the bracketed unit the catalogue name lost in its loose form ("usd")
+
+
+class IndicatorIndex:
+    """Names, aliases, learned aliases and context names of the catalogue's indicators."""
+
+    def __init__(self, indicators: Mapping[str, Indicator], learned: Mapping[str, str] | None = None) -> None:
+        self.indicators = indicators
+        self.learned = dict(learned or {})
+        self._exact: dict[str, dict[str, set[str]]] = {"exact-name": {}, "alias": {}, "learned-alias": {}}
+        self._loose: dict[str, list[_Entry]] = {}
+        self._tokens: dict[str, set[str]] = {}
+        self._context: dict[str, set[str]] = {}  # folded/loose context name -> indicator ids
+        self._headings: dict[str, tuple[str, ...]] = {}
+        for indicator in indicators.values():
+            names = [indicator.id, indicator.name, indicator.name_en]
+            self._add(names, indicator.id, "exact-name")
+            self._add(indicator.aliases, indicator.id, "alias")
+            self._headings[indicator.id] = tuple(fold(h) for h in indicator.context_headings if fold(h))
+            for name in indicator.context_names:
+                for key in {fold(name), loose_form(name).key}:
+                    if key:
+                        self._context.setdefault(key, set()).add(indicator.id)
+        for alias, indicator_id in self.learned.items():
+            if indicator_id in indicators:
+                self._add([alias], indicator_id, "learned-alias")
+        self._all_headings = sorted({h for hs in self._headings.values() for h in hs}, key=len, reverse=True)
+        self._choices = sorted(self._loose, key=lambda k: (len(k), k))  # by length: see _fuzzy
+        self._lengths = [len(k) for k in self._choices]
+        self._choice_ids = [self._loose_ids(k) for k in self._choices]
+        # word -> the loose names holding it, for words that tell names apart (in few of them)
+        counts: dict[str, list[int]] = {}
+        for position, choice in enumerate(self._choices):
+            for word in set(choice.split()):
+                counts.setdefault(word, []).append(position)
+        common = max(8, len(self._choices) // 12)
+        self._word_index = {w: tuple(p) for w, p in counts.items() if len(p) <= common and len(w) > 1}
+        self._choice_sizes = [len(set(choice.split())) for choice in self._choices]
+        self._memo: dict[tuple[str, tuple[str, ...], str], IndicatorMatch] = {}
+        self._folded_lines: dict[str, str] = {}  # context lines repeat over a sheet's rows
+
+    def _add(self, names: Sequence[str], indicator_id: str, method: str) -> None:
+        for name in names:
+            key = fold(name)
+            if not key:
+                continue
+            self._exact[method].setdefault(key, set()).add(indicator_id)
+            loose = loose_form(name)
+            if loose.key:
+                self._loose.setdefault(loose.key, []).append(_Entry(indicator_id, method, loose.unit))
+                self._tokens.setdefault(loose.tokens, set()).add(indicator_id)
+
+    def _loose_ids(self, key: str) -> frozenset[str]:
+        return frozenset(e.indicator for e in self._loose[key])
+
+    # ------------------------------------------------------------------ public
+
+    def match(self, text: str) -> Indicator | None:
+        """The indicator a name alone names, when one does (exact, alias, learned or fuzzy);
+        None for an unknown or ambiguous name."""
+        return self.resolve(text).indicator
+
+    def resolve(self, name: str, context: Sequence[str] = (), unit: str = "") -> IndicatorMatch:
+        """`name` (a row's label) under `context` (the enclosing heading rows, outermost first),
+        with the row's `unit` when it has one (only to tell apart two indicators that differ by
+        unit alone). See the module docstring for the order of the steps."""
+        key = (name, tuple(context), unit)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._resolve(name, tuple(context), unit)
+        return found
+
+    def names_of(self, ids: Sequence[str], lang: str | None = None) -> str:
+        """ "Tốc độ tăng giá trị tăng thêm ngành dịch vụ, Tỷ trọng dịch vụ trong GRDP": the
+        indicators an ambiguous match fits, for the caller's warning (English names in English)."""
+        from lsplan.i18n import resolve_lang
+
+        english = (lang or resolve_lang()) == "en"
+        shown = [self.indicators[i] for i in ids if i in self.indicators]
+        return ", ".join((i.name_en if english and i.name_en else i.name) for i in shown)
+
+    def hint(self, found: IndicatorMatch, lang: str | None = None) -> str:
+        """ " (did you mean: A, B?)" for an unmatched or ambiguous row, "" when there is nothing
+        to offer: ready to append to the caller's finding message."""
+        from lsplan.i18n import gettext_for
+
+        ids = found.ambiguous or tuple(i for i, _score in found.candidates)
+        if found.indicator is not None or not ids:
+            return ""
+        return gettext_for(lang)(" (did you mean: {names}?)").format(names=self.names_of(ids, lang))
+
+    # ------------------------------------------------------------------ steps
+
+    def _resolve(self, name: str, context: tuple[str, ...], unit: str) -> IndicatorMatch:
+        text = clean(name)
+        folded = fold(text)
+        if not folded:
+            return IndicatorMatch(name, None, "none", score=0.0)
+        for method in ("exact-name", "alias", "learned-alias"):
+            ids = self._exact[method].get(folded)
+            if ids:
+                return self._one(name, ids, method)
+        if folded in self._context:
+            return self._by_context(name, self._context[folded], context)
+        loose = loose_form(text, folded)
+        if loose.key in self._loose:
+            decided = self._by_loose(name, loose, unit)
+            if decided is not None:
+                return decided
+        if loose.key in self._context:
+            return self._by_context(name, self._context[loose.key], context)
+        prefixed = self._prefixed(name, text, folded, context)
+        if prefixed is not None:
+            return prefixed
+        ids = self._tokens.get(loose.tokens)
+        if ids and len(ids) == 1 and loose.key:
+            return self._one(name, ids, "fuzzy", score=99.0)
+        return self._fuzzy(name, loose)
+
+    def _one(
+        self, name: str, ids: set[str] | frozenset[str], method: str, score: float = 100.0
+    ) -> IndicatorMatch:
+        if len(ids) == 1:
+            return IndicatorMatch(name, self.indicators[next(iter(ids))], method, score=score)
+        return IndicatorMatch(name, None, method, ambiguous=tuple(sorted(ids)), score=score)
+
+    def _by_loose(self, name: str, loose: LooseName, unit: str) -> IndicatorMatch | None:
+        entries = self._loose[loose.key]
+        ids = {e.indicator for e in entries}
+        if len(ids) > 1:
+            # "GRDP bình quân đầu người (USD)" and "... (triệu đồng)": the unit tells them apart.
+            wanted = fold(unit or loose.unit)
+            if wanted:
+                entries = [
+                    e
+                    for e in entries
+                    if fold(self.indicators[e.indicator].unit) == wanted or e.unit == wanted
+                ]
+            else:
+                entries = [e for e in entries if not e.unit]
+            ids = {e.indicator for e in entries} or ids
+        if len(ids) == 1:
+            methods = {e.method for e in entries if e.indicator in ids}
+            method = next((m for m in ("exact-name", "alias") if m in methods), "learned-alias")
+            return IndicatorMatch(name, self.indicators[next(iter(ids))], method)
+        return IndicatorMatch(name, None, "alias", ambiguous=tuple(sorted(ids)))
+
+    def _by_context(
+        self, name: str, ids: set[str], context: Sequence[str], method: str = "context"
+    ) -> IndicatorMatch:
+        """The indicator among `ids` whose heading the innermost deciding context line holds
+        (the longest heading wins: "Cơ cấu lao động" is labour, not "Cơ cấu" of GRDP)."""
+        for line in reversed(context):
+            text = self._folded_lines.get(line)
+            if text is None:
+                text = self._folded_lines[line] = fold(line)
+            best: dict[str, int] = {}
+            for indicator_id in ids:
+                lengths = [len(h) for h in self._headings.get(indicator_id, ()) if contains_phrase(text, h)]
+                if lengths:
+                    best[indicator_id] = max(lengths)
+            if best:
+                top = max(best.values())
+                winners = sorted(i for i, n in best.items() if n == top)
+                if len(winners) == 1:
+                    return IndicatorMatch(name, self.indicators[winners[0]], method)
+                return IndicatorMatch(name, None, method, ambiguous=tuple(winners))
+        return IndicatorMatch(name, None, method, ambiguous=tuple(sorted(ids)))
+
+    def _prefixed(self, name: str, text: str, folded: str, context: tuple[str, ...]) -> IndicatorMatch | None:
+        """ "Cơ cấu kinh tế: Dịch vụ", "Tăng trưởng - Dịch vụ", "Tốc độ tăng trưởng ngành dịch vụ":
+        a heading in front of a context name acts as the innermost context line."""
+        for separator in _SEPARATORS:
+            if separator not in text:
+                continue
+            head, _sep, rest = text.partition(separator)
+            ids = self._context_ids(rest)
+            if ids and fold(head):
+                decided = self._by_context(name, ids, (*context, head))
+                if decided.indicator is not None:
+                    return decided
+        for heading in self._all_headings:
+            if folded.startswith(heading + " "):
+                ids = self._context_ids(folded[len(heading) + 1 :])
+                if ids:
+                    decided = self._by_context(name, ids, (*context, heading))
+                    if decided.indicator is not None or decided.ambiguous:
+                        return decided
+        return None
+
+    def _context_ids(self, text: str) -> set[str]:
+        key = fold(text)
+        return self._context.get(key) or self._context.get(loose_form(text).key) or set()
+
+    def _fuzzy(self, name: str, loose: LooseName) -> IndicatorMatch:
+        """Near spellings decide (rapidfuzz character ratio over the loose names of about the
+        same length); "did you mean" also counts shared words (`_suggest`)."""
+        if not loose.key or not self._choices:
+            return IndicatorMatch(name, None, "none", score=0.0)
+        from rapidfuzz import fuzz, process
+
+        near: dict[str, float] = {}
+        # A ratio of at least FUZZY_CUTOFF - FUZZY_MARGIN needs lengths within this factor of
+        # each other: only that window of the (length-sorted) names is scored.
+        factor = (FUZZY_CUTOFF - FUZZY_MARGIN) / (200 - FUZZY_CUTOFF + FUZZY_MARGIN)
+        low = bisect_left(self._lengths, int(len(loose.key) * factor))
+        high = bisect_right(self._lengths, int(len(loose.key) / factor) + 1)
+        for _choice, score, offset in process.extract(
+            loose.key,
+            self._choices[low:high],
+            scorer=fuzz.ratio,
+            limit=8,
+            score_cutoff=FUZZY_CUTOFF - FUZZY_MARGIN,
+        ):
+            for indicator_id in self._choice_ids[low + offset]:
+                near[indicator_id] = max(near.get(indicator_id, 0.0), score)
+        ranked = sorted(near.items(), key=lambda item: (-item[1], item[0]))
+        if ranked and ranked[0][1] >= FUZZY_CUTOFF:
+            first, score = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+            candidates = tuple((i, round(s, 1)) for i, s in ranked[:SUGGEST_COUNT])
+            if score - runner_up >= FUZZY_MARGIN:
+                return IndicatorMatch(
+                    name, self.indicators[first], "fuzzy", candidates, score=round(score, 1)
+                )
+            close = tuple(i for i, s in ranked if score - s < FUZZY_MARGIN)
+            return IndicatorMatch(name, None, "fuzzy", candidates, ambiguous=close, score=round(score, 1))
+        return IndicatorMatch(
+            name, None, "none", self._suggest(loose.key, near), score=ranked[0][1] if ranked else 0.0
+        )
+
+    def _suggest(self, key: str, near: dict[str, float]) -> tuple[tuple[str, float], ...]:
+        """ "Did you mean": the near spellings, and the names sharing most telling words with
+        `key` (Dice coefficient of the word sets, 0-100), best first."""
+        words = set(key.split())
+        shared: dict[int, int] = {}
+        for word in words:
+            for position in self._word_index.get(word, ()):
+                shared[position] = shared.get(position, 0) + 1
+        suggested = dict(near)
+        for position, count in shared.items():
+            score = 200.0 * count / (len(words) + self._choice_sizes[position])
+            if score >= SUGGEST_CUTOFF:
+                for indicator_id in self._choice_ids[position]:
+                    suggested[indicator_id] = max(suggested.get(indicator_id, 0.0), score)
+        ranked = nsmallest(SUGGEST_COUNT, suggested.items(), key=lambda item: (-item[1], item[0]))
+        return tuple((i, round(s, 1)) for i, s in ranked)
