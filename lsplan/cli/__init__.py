@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING
 
-from lsplan import __version__, i18n
+from lsplan import __version__
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _early_lang(argv: list[str]) -> None:
+    from lsplan import i18n
+
     try:
         i18n.set_lang(i18n.lang_from_argv(argv))
     except i18n.UnknownLanguage:
@@ -30,6 +35,8 @@ def _early_lang(argv: list[str]) -> None:
 
 def _without_lang(argv: list[str]) -> list[str] | None:
     """`argv` without one leading `--lang X` / `--lang=X` (None when X is not a language)."""
+    from lsplan import i18n
+
     rest = list(argv)
     if rest and rest[0].startswith("--lang="):
         value, rest = rest[0].partition("=")[2], rest[1:]
@@ -46,7 +53,7 @@ def _without_lang(argv: list[str]) -> list[str] | None:
 
 def main() -> None:
     argv = sys.argv[1:]
-    rest = _without_lang(argv)
+    rest = argv if argv == ["--version"] else _without_lang(argv)
     if rest == ["--version"]:
         sys.stdout.write(f"lsplan {__version__}\n")
         return

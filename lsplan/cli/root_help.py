@@ -53,7 +53,7 @@ def first_paragraph(msgid: str) -> str:
 def print_root_help() -> None:
     from rich import box
     from rich.align import Align
-    from rich.columns import Columns
+    from rich.columns import Columns  # as typer wraps option help: it sets the column widths
     from rich.console import Console
     from rich.highlighter import RegexHighlighter
     from rich.padding import Padding
@@ -96,7 +96,7 @@ def print_root_help() -> None:
     _ = i18n.translator(i18n.resolve_lang()).gettext
 
     def text(markup: str) -> Text:
-        return highlighter(Text.from_markup(markup, style=""))
+        return highlighter(Text.from_markup(markup, style="", emoji=False))  # no :emoji: codes here
 
     console.print(
         Padding(highlighter(f"Usage: {program_name()} [OPTIONS] COMMAND [ARGS]..."), 1), style="bold"
