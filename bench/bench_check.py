@@ -5,9 +5,10 @@
 Every measurement runs the real command in a fresh process. The cases run interleaved (round 1:
 each case once, round 2: each case again, ...), so a busy moment of a shared machine slows all of
 them alike; the table gives each case's median wall time and its ratio to the median of
-`python -c pass` on the same interpreter. Files are generated in a temporary folder by the same
-code the tests use (tests/workbooks.py); the small report is the shipped example
-examples/submissions/2025-Q1/thong-ke-2025-Q1.xlsx.
+`python -c pass` on the same interpreter, and the same ratio for CPU time (user + system time
+of the child process: less sensitive than wall time to other work on a shared machine). Files
+are generated in a temporary folder by the same code the tests use (tests/workbooks.py); the
+small report is the shipped example examples/submissions/2025-Q1/thong-ke-2025-Q1.xlsx.
 
 Runs are warm, as every run after the first one of a normal install: a warm-up run of each case
 first writes the bytecode caches (PYTHONDONTWRITEBYTECODE is removed for the child processes)
@@ -22,6 +23,7 @@ import argparse
 import datetime
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -63,14 +65,19 @@ class Case:
     args: list[str]
     aim: str = ""
     times: list[float] | None = None
+    cpu: list[float] | None = None
     code: int = 0
 
-    def run(self, env: dict[str, str]) -> float:
+    def run(self, env: dict[str, str]) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(self.args, cwd=ROOT, capture_output=True, env=env)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.code = done.returncode
-        return elapsed
+        if self.times is not None and self.cpu is not None:
+            self.times.append(elapsed)
+            self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
 
 
 def catalog():
@@ -161,18 +168,22 @@ def main() -> None:
         ]
         for case in cases:  # warm-up: bytecode caches, plan-data memo, message cache
             case.run(env)
-            case.times = []
+            case.times, case.cpu = [], []
         for _round in range(options.repeat):
             for case in cases:
-                assert case.times is not None
-                case.times.append(case.run(env))
+                case.run(env)
     base = statistics.median(baseline.times or [1.0])
+    base_cpu = statistics.median(baseline.cpu or [1.0])
     print(f"Machine: {machine()}; {datetime.date.today().isoformat()}; {options.repeat} interleaved rounds\n")
-    print("| measurement | median wall time | ratio to `python -c pass` | aim | exit code |")
-    print("|---|---:|---:|---|---:|")
+    print("| measurement | median wall time | ratio to `python -c pass` | CPU time ratio | aim | exit code |")
+    print("|---|---:|---:|---:|---|---:|")
     for case in cases:
         seconds = statistics.median(case.times or [0.0])
-        print(f"| {case.label} | {seconds:.3f} s | {seconds / base:.1f}× | {case.aim} | {case.code} |")
+        cpu = statistics.median(case.cpu or [0.0])
+        print(
+            f"| {case.label} | {seconds:.3f} s | {seconds / base:.1f}× | {cpu / base_cpu:.1f}× "
+            f"| {case.aim} | {case.code} |"
+        )
 
 
 if __name__ == "__main__":
