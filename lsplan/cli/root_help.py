@@ -51,7 +51,6 @@ def first_paragraph(msgid: str) -> str:
 
 
 def print_root_help() -> None:
-    from rich import box
     from rich.align import Align
     from rich.columns import Columns  # as typer wraps option help: it sets the column widths
     from rich.console import Console
@@ -107,7 +106,7 @@ def print_root_help() -> None:
         highlight=True,
         show_header=False,
         expand=True,
-        box=getattr(box, "", None),
+        box=None,
         show_lines=False,
         leading=0,
         border_style=None,
@@ -135,7 +134,7 @@ def print_root_help() -> None:
         highlight=False,
         show_header=False,
         expand=True,
-        box=getattr(box, "", None),
+        box=None,
         show_lines=False,
         leading=0,
         border_style=None,
