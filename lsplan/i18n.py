@@ -186,6 +186,8 @@ class Messages(gettext.NullTranslations):
     """gettext translations over a {msgid: msgstr} dictionary (what GNUTranslations builds from
     a .mo file, without decoding one); a message without a translation is returned as it is."""
 
+    _fallback: gettext.NullTranslations | None
+
     def __init__(self, messages: dict[str, str]) -> None:
         super().__init__()
         self._messages = messages

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from lsplan import __version__, i18n
 from lsplan.cli import commands as command_table
 
-MARKUP = "rich"
+MARKUP: Literal["rich"] = "rich"
 
 
 class LazyGroup(TyperGroup):
