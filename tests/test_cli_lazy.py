@@ -105,6 +105,29 @@ def test_the_command_table_matches_the_command_modules() -> None:
             assert owner in ([], [f"lsplan.cli.{module}"]), name
 
 
+def test_every_command_module_is_in_the_table() -> None:
+    assert command_table.unlisted_modules() == [], "add a line to lsplan/cli/commands.py"
+    for module in command_table.modules():
+        assert (ROOT / "lsplan" / "cli" / f"{module}.py").exists(), module
+
+
+def test_a_command_module_missing_from_the_table_still_runs() -> None:
+    code = (
+        "import sys\n"
+        "from lsplan.cli import commands\n"
+        "commands.COMMAND_MODULES = tuple(e for e in commands.COMMAND_MODULES if e[0] != 'report_cmds')\n"
+        "assert commands.unlisted_modules() == ['report_cmds']\n"
+        "sys.argv = ['lsplan', 'report', '--help']\n"
+        "from lsplan.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout and "report" in done.stdout
+
+
 def test_the_package_app_is_the_complete_app_whatever_was_imported_first() -> None:
     code = (
         "import lsplan.cli.check_cmds, lsplan.cli.app\n"

@@ -32,8 +32,8 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands:
             module = command_table.module_of(cmd_name)
-            if module is not None:
-                load(module)
+            for name in [module] if module is not None else command_table.unlisted_modules():
+                load(name)
             self.commands.update(click_commands(exclude=self.commands))
         return self.commands.get(cmd_name)
 
@@ -100,7 +100,7 @@ def load(module: str) -> None:
 
 def load_all() -> typer.Typer:
     """Import every command module: `app` then holds every command."""
-    for module in command_table.modules():
+    for module in command_table.modules() + command_table.unlisted_modules():
         load(module)
     return app
 
