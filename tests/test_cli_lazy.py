@@ -36,13 +36,13 @@ def _env(**extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
-def _modules_after(*args: str) -> tuple[set[str], str]:
+def _modules_after(*args: str, **env: str) -> tuple[set[str], str]:
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(list(args))],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=_env(),
+        env=_env(**env),
         timeout=60,
     )
     listing = done.stderr.rpartition("MODULES ")[2]
@@ -76,9 +76,12 @@ def test_check_imports_only_its_own_command_module(tmp_path: Path) -> None:
     from workbooks import save_report
 
     report = save_report(tmp_path / "r.xlsx")
-    modules, out = _modules_after("check", str(report), "--format", "json")
+    cache = str(tmp_path / "cache")
+    _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)  # fills the memo
+    modules, out = _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)
     assert json.loads(out)["files"][0]["path"].endswith("r.xlsx")
     assert _command_modules(modules) == {"lsplan.cli.check_cmds"}
+    # With the plan-data memo filled, no schema validation either (jsonschema).
     assert _tops(modules) & {"pydantic", "pandas", "numpy", "openpyxl", "jsonschema"} == set()
 
 
