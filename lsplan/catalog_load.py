@@ -112,10 +112,9 @@ def _memo_key(
         schema = schema_dir / f"{name}.schema.json"
         blobs.append(schema.read_bytes() if schema.exists() else b"")
     if check_quotes and source_dir is not None and Path(source_dir).is_dir():
-        extra += [
-            f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}"
-            for p in sorted(Path(source_dir).glob("*.txt"))
-        ]
+        for text in sorted(Path(source_dir).glob("*.txt")):  # the quotes were checked against these bytes
+            extra.append(text.name)
+            blobs.append(text.read_bytes())
     return datacache.key(blobs, extra)
 
 

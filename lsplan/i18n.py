@@ -1,8 +1,12 @@
 """User-facing text in Vietnamese or English, through gettext catalogs.
 
-Catalogs are shipped as text (`lsplan/locale/<lang>/LC_MESSAGES/lsplan.po`, English msgids) and
-compiled in memory on first use by `compile_po` (the msgfmt algorithm: parse the .po, write the
-GNU .mo layout) — no binary blobs in the repository. Use:
+Catalogs are shipped as text (`lsplan/locale/<lang>/LC_MESSAGES/lsplan.po`, English msgids), the
+one source of truth — no binary blobs in the repository. On first use the .po is parsed
+(`parse_po`, the msgfmt rules) and the messages are kept in the user cache (lsplan.datacache),
+keyed by a digest of the .po's bytes and of this module: parsing costs ~10 ms, about half of a
+bare Python start, and every command needs the catalogue for its help texts. An edited .po, or
+a new lsplan, gets a new key; a cache that cannot be read or trusted is simply parsed again.
+`compile_po` writes the GNU .mo layout (for tools that want a .mo). Use:
 
     from lsplan.i18n import translator, resolve_lang
     _ = translator(resolve_lang(option_value)).gettext
@@ -16,11 +20,8 @@ messages, CLI tables) calls `_()`, which follows the process language.
 
 from __future__ import annotations
 
-import ast
 import gettext
-import io
 import os
-import struct
 from functools import cache
 from pathlib import Path
 
@@ -139,6 +140,8 @@ def parse_po(text: str) -> dict[str, str]:
 
 
 def _po_string(token: str, number: int) -> str:
+    import ast  # only when a .po is parsed (the cache holds the result): ~1.5 ms of imports
+
     token = token.strip()
     if not (token.startswith('"') and token.endswith('"')):
         raise ValueError(f"line {number}: expected a quoted string, got {token!r}")
@@ -147,6 +150,8 @@ def _po_string(token: str, number: int) -> str:
 
 def compile_mo(messages: dict[str, str]) -> bytes:
     """The GNU .mo layout (little-endian, no hash table) for {msgid: msgstr}."""
+    import struct
+
     keys = sorted(messages)
     ids = [k.encode("utf-8") for k in keys]
     strs = [messages[k].encode("utf-8") for k in keys]
@@ -177,14 +182,53 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+class Messages(gettext.NullTranslations):
+    """gettext translations over a {msgid: msgstr} dictionary (what GNUTranslations builds from
+    a .mo file, without decoding one); a message without a translation is returned as it is."""
+
+    _fallback: gettext.NullTranslations | None
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        translated = self._messages.get(message)
+        if translated is None:
+            return self._fallback.gettext(message) if self._fallback else message
+        return translated
+
+    def pgettext(self, context: str, message: str) -> str:
+        translated = self._messages.get(f"{context}\x04{message}")
+        if translated is None:
+            return self._fallback.pgettext(context, message) if self._fallback else message
+        return translated
+
+
+def messages_of(raw: bytes, lang: str) -> dict[str, str]:
+    """{msgid: msgstr} of a .po file's bytes, from the user cache when the same bytes were parsed
+    before by this version of this module."""
+    from lsplan import datacache
+
+    key = datacache.digest(raw, Path(__file__).read_bytes())
+    kind = f"messages-{lang}"
+    cached = datacache.get(key, kind)
+    if isinstance(cached, dict):
+        return cached
+    messages = parse_po(raw.decode("utf-8"))
+    datacache.put(key, messages, kind)
+    return messages
+
+
 @cache
 def translator(lang: str = DEFAULT_LANG) -> gettext.NullTranslations:
     """The gettext translations for `lang`; English falls back to the msgids themselves."""
     lang = normalise_lang(lang)
-    path = po_path(lang)
-    if not path.exists():
+    try:
+        raw = po_path(lang).read_bytes()
+    except FileNotFoundError:
         return gettext.NullTranslations()
-    return gettext.GNUTranslations(io.BytesIO(compile_po(path.read_text(encoding="utf-8"))))
+    return Messages(messages_of(raw, lang))
 
 
 def gettext_for(lang: str | None = None):

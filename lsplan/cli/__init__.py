@@ -1,115 +1,92 @@
 """The `lsplan` command: parse -> call one library function -> render -> exit.
 
-Command modules register themselves on the shared Typer app when imported. They import the
-library lazily inside each command so that `lsplan --help` stays fast.
+Start-up is kept short (README, "Speed"): this package imports nothing heavy. `main()` answers
+`lsplan --version` and `lsplan --help` itself, without importing typer or any command module
+(lsplan.cli.root_help draws the same help typer would); every other command goes through the
+Typer app (lsplan.cli.app), which imports only the module of the command that runs (the table in
+lsplan.cli.commands). `from lsplan.cli import app` gives the complete app, every command module
+imported, as tests and Python callers expect.
 
 Language: `lsplan --lang vi|en` (or $LSPLAN_LANG; Vietnamese by default) sets the language of the
 whole process through `lsplan.i18n.set_lang`. Help texts are built when the command modules are
-imported, so a `--lang` on the command line is read here first, before they are defined.
+imported, so a `--lang` on the command line is read first, before they are defined.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+import types
+from typing import TYPE_CHECKING
 
-import typer
+from lsplan import __version__
 
-from lsplan import __version__, i18n
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _early_lang(argv: list[str]) -> None:
+    from lsplan import i18n
+
     try:
         i18n.set_lang(i18n.lang_from_argv(argv))
     except i18n.UnknownLanguage:
         pass  # reported by the root callback as a usage error
 
 
-_early_lang(sys.argv[1:])
+def _without_lang(argv: list[str]) -> list[str] | None:
+    """`argv` without one leading `--lang X` / `--lang=X` (None when X is not a language)."""
+    from lsplan import i18n
 
-from lsplan.cli.app import app  # noqa: E402 (after the language is known: help texts use it)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"lsplan {__version__}")
-        raise typer.Exit()
-
-
-def _lang(value: str | None) -> str | None:
+    rest = list(argv)
+    if rest and rest[0].startswith("--lang="):
+        value, rest = rest[0].partition("=")[2], rest[1:]
+    elif len(rest) >= 2 and rest[0] == "--lang":
+        value, rest = rest[1], rest[2:]
+    else:
+        return rest
     try:
-        i18n.set_lang(value)
-    except i18n.UnknownLanguage as exc:
-        raise typer.BadParameter(str(exc)) from None
-    return value
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=i18n._("Show the version and exit.")
-        ),
-    ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            callback=_lang,
-            is_eager=True,
-            help=i18n._("Language of all output: vi (default) or en; also $LSPLAN_LANG."),
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Plan-compliance toolkit for Lạng Sơn province."""
-
-
-def _register() -> None:
-    # Imported for their side effect: each module adds its commands to `app`.
-    import importlib
-
-    for name in ("data_cmds", "check_cmds", "store_cmds", "report_cmds", "alias_cmds"):
-        try:
-            importlib.import_module(f"lsplan.cli.{name}")
-        except ModuleNotFoundError as exc:  # a command module not written yet
-            if exc.name != f"lsplan.cli.{name}":
-                raise
-
-
-_register()
-
-
-def _translate_help() -> None:
-    """Command help in the language of the process: docstrings and group help are English
-    msgids (a test checks each has a Vietnamese translation). Cheap: a dictionary look-up each."""
-    if i18n.resolve_lang() == "en":
-        return
-    import inspect
-
-    def commands(typer_app: typer.Typer) -> None:
-        for command in typer_app.registered_commands:
-            doc = command.help or inspect.getdoc(command.callback)
-            if isinstance(doc, str):
-                command.help = i18n._(doc)
-        for group in typer_app.registered_groups:
-            if group.typer_instance is not None:
-                info = group.typer_instance.info
-                if isinstance(info.help, str):
-                    info.help = i18n._(info.help)
-                commands(group.typer_instance)
-
-    commands(app)
-    if isinstance(app.info.help, str):
-        app.info.help = i18n._(app.info.help)
-
-
-_translate_help()
+        i18n.normalise_lang(value)
+    except i18n.UnknownLanguage:
+        return None  # the root callback says why
+    return rest
 
 
 def main() -> None:
+    argv = sys.argv[1:]
+    rest = argv if argv == ["--version"] else _without_lang(argv)
+    if rest == ["--version"]:
+        sys.stdout.write(f"lsplan {__version__}\n")
+        return
+    _early_lang(argv)
     from lsplan.cli.streams import make_standard_streams_safe
 
     make_standard_streams_safe()  # Vietnamese output on a cp1252 pipe must not end in a traceback
-    app()
+    if rest == ["--help"]:
+        from lsplan.cli.root_help import print_root_help
+
+        print_root_help()
+        return
+    from lsplan.cli.app import app as typer_app
+
+    typer_app()
+
+
+class _Package(types.ModuleType):
+    """`lsplan.cli.app` names the complete Typer app, although a submodule has that name too.
+
+    Importing the submodule lsplan.cli.app makes Python bind it as this package's attribute
+    `app`; the setter below keeps the attribute for the Typer app instead, so that
+    `from lsplan.cli import app` gives the app whatever was imported first."""
+
+    @property
+    def app(self) -> Any:
+        from lsplan.cli.app import load_all
+
+        return load_all()
+
+    @app.setter
+    def app(self, _value: Any) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,0 +1,169 @@
+"""Start-up stays light: what `lsplan --version`, `--help` and `check` import (read from
+sys.modules in a fresh process, never timed), the command table against the command modules, and
+the typer-free root help against typer's own."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lsplan.cli import commands as command_table
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("typer", "click", "rich", "pydantic", "pandas", "numpy", "openpyxl", "yaml", "jsonschema")
+
+_PROBE = (
+    "import json, sys\n"
+    "sys.argv = ['lsplan', *json.loads(sys.argv[1])]\n"
+    "from lsplan.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "sys.stdout.flush()\n"
+    "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))\n"
+)
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LSPLAN_LANG", "COLUMNS")}
+    return {**env, **extra}
+
+
+def _modules_after(*args: str, **env: str) -> tuple[set[str], str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(**env),
+        timeout=60,
+    )
+    listing = done.stderr.rpartition("MODULES ")[2]
+    return set(json.loads(listing)), done.stdout
+
+
+def _tops(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def _command_modules(modules: set[str]) -> set[str]:
+    return {m for m in modules if m.startswith("lsplan.cli.") and m.endswith("_cmds")}
+
+
+def test_version_imports_no_argument_layer_no_rich_and_no_command_module() -> None:
+    modules, out = _modules_after("--version")
+    assert out.strip().startswith("lsplan ")
+    assert _tops(modules) & set(HEAVY) == set()
+    assert _command_modules(modules) == set() and "lsplan.catalog" not in modules
+
+
+def test_help_imports_no_typer_and_no_command_module() -> None:
+    modules, out = _modules_after("--help")
+    assert "check" in out and "gaps" in out
+    assert _tops(modules) & {"typer", "click", "pydantic", "pandas", "numpy", "openpyxl", "yaml"} == set()
+    assert _command_modules(modules) == set() and "typer.rich_utils" not in modules
+
+
+def test_check_imports_only_its_own_command_module(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from workbooks import save_report
+
+    report = save_report(tmp_path / "r.xlsx")
+    cache = str(tmp_path / "cache")
+    _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)  # fills the memo
+    modules, out = _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)
+    assert json.loads(out)["files"][0]["path"].endswith("r.xlsx")
+    assert _command_modules(modules) == {"lsplan.cli.check_cmds"}
+    # With the plan-data memo filled, no schema validation either (jsonschema).
+    assert _tops(modules) & {"pydantic", "pandas", "numpy", "openpyxl", "jsonschema"} == set()
+
+
+def test_the_command_table_matches_the_command_modules() -> None:
+    from lsplan import i18n
+    from lsplan.cli.app import load_all
+
+    app = load_all()
+    defined: dict[str, str] = {}
+    for info in app.registered_commands:
+        name = info.name or info.callback.__name__.replace("_", "-")
+        defined[name] = (inspect.getdoc(info.callback) or "").partition("\n\n")[0]
+    groups = {g.name: g.typer_instance.info.help for g in app.registered_groups if g.typer_instance}
+    table = {name: msgid for _module, entries in command_table.COMMAND_MODULES for name, msgid in entries}
+    assert set(table) == set(defined) | set(groups)
+    for name, msgid in table.items():
+        if name in defined:
+            assert defined[name] == msgid, name
+        else:
+            assert groups[name] in (msgid, i18n._(msgid)), name
+    for module, entries in command_table.COMMAND_MODULES:  # each command is in the module named
+        for name, _msgid in entries:
+            owner = [i.callback.__module__ for i in app.registered_commands if i.name == name]
+            assert owner in ([], [f"lsplan.cli.{module}"]), name
+
+
+def test_every_command_module_is_in_the_table() -> None:
+    assert command_table.unlisted_modules() == [], "add a line to lsplan/cli/commands.py"
+    for module in command_table.modules():
+        assert (ROOT / "lsplan" / "cli" / f"{module}.py").exists(), module
+
+
+def test_a_command_module_missing_from_the_table_still_runs() -> None:
+    code = (
+        "import sys\n"
+        "from lsplan.cli import commands\n"
+        "commands.COMMAND_MODULES = tuple(e for e in commands.COMMAND_MODULES if e[0] != 'report_cmds')\n"
+        "assert commands.unlisted_modules() == ['report_cmds']\n"
+        "sys.argv = ['lsplan', 'report', '--help']\n"
+        "from lsplan.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout and "report" in done.stdout
+
+
+def test_the_package_app_is_the_complete_app_whatever_was_imported_first() -> None:
+    code = (
+        "import lsplan.cli.check_cmds, lsplan.cli.app\n"
+        "from lsplan.cli import app\n"
+        "import typer; assert isinstance(app, typer.Typer), type(app)\n"
+        "print(len(app.registered_commands) + len(app.registered_groups))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(command_table.command_names())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_the_fast_root_help_is_typers_help(lang: str, width: str) -> None:
+    env = _env(LSPLAN_LANG=lang, COLUMNS=width, NO_COLOR="1", TERM="dumb")
+    fast = subprocess.run(
+        [sys.executable, "-m", "lsplan", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    typer_code = (
+        "import sys; sys.argv = ['lsplan', '--help']\n"
+        "from lsplan.cli.app import load_all\n"
+        "load_all()(prog_name='python -m lsplan')\n"
+    )
+    slow = subprocess.run(
+        [sys.executable, "-c", typer_code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
+    )
+    assert fast.returncode == slow.returncode == 0, (fast.stderr, slow.stderr)
+    assert fast.stdout == slow.stdout
+    words = {"vi": "Kiểm tra từng ô", "en": "Check submitted spreadsheets"}
+    assert words[lang] in fast.stdout and "report" in fast.stdout

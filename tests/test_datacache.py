@@ -1,0 +1,109 @@
+"""lsplan.datacache: one memo file per data key (bounded), each checked against the key it was
+built for and its own digest, so an edited, corrupted or misplaced memo is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lsplan import catalog as catalog_mod
+from lsplan import datacache
+from lsplan.catalog import load_catalog
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _own_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "memo"
+    monkeypatch.setenv("LSPLAN_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LSPLAN_NO_CACHE", raising=False)
+    catalog_mod.clear_cache()
+    yield folder
+    catalog_mod.clear_cache()
+
+
+def _data_copy(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name in ("targets.yaml", "assignments.yaml"):
+        shutil.copyfile(DATA / name, folder / name)
+    return folder
+
+
+def _memos(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalog-*.bin"))
+
+
+def test_round_trip_and_refusals() -> None:
+    value = {"targets": [{"id": "a", "high": 7.5}], "n": None}
+    entry = datacache.encode(value, "ab" * 32)
+    assert datacache.decode(entry, "ab" * 32) == value
+    assert datacache.decode(entry, "cd" * 32) is None  # built for another key
+    assert datacache.decode(entry[:-3], "ab" * 32) is None  # truncated
+    edited = entry[: -len(marshal.dumps(value))] + marshal.dumps({**value, "n": 1})
+    assert marshal.loads(edited.split(b"\n", 3)[3]) != value  # still valid marshal, other data
+    assert datacache.decode(edited, "ab" * 32) is None
+    assert datacache.decode(b"not a memo", "ab" * 32) is None
+
+
+def test_two_data_folders_keep_their_own_memo(tmp_path: Path, _own_memo: Path) -> None:
+    first, second = _data_copy(tmp_path / "one"), _data_copy(tmp_path / "two")
+    (second / "targets.yaml").write_bytes((first / "targets.yaml").read_bytes() + b"\n# another checkout\n")
+    load_catalog(first)
+    load_catalog(second)
+    assert len(_memos(_own_memo)) == 2  # the second did not evict the first
+    catalog_mod.clear_cache()
+    before = {p: p.stat().st_mtime_ns for p in _memos(_own_memo)}
+    load_catalog(first)  # read back, not rebuilt: no memo is rewritten
+    assert {p: p.stat().st_mtime_ns for p in _memos(_own_memo)} == before
+
+
+def test_the_memo_folder_stays_bounded(_own_memo: Path) -> None:
+    for number in range(datacache.KEEP + 4):
+        datacache.put(datacache.digest(str(number).encode()), {"n": number})
+    assert len(_memos(_own_memo)) == datacache.KEEP
+    newest = datacache.digest(str(datacache.KEEP + 3).encode())
+    assert datacache.get(newest) == {"n": datacache.KEEP + 3}
+
+
+def test_an_edited_memo_is_rebuilt_not_trusted(tmp_path: Path, _own_memo: Path) -> None:
+    folder = _data_copy(tmp_path / "d")
+    truth = load_catalog(folder)
+    target = next(iter(truth.targets.values()))
+    (memo,) = _memos(_own_memo)
+    # Someone edits the stored plan data (a target's figure) and writes it back in place.
+    raw = memo.read_bytes()
+    _magic, _check, header, payload = raw.split(b"\n", 3)
+    data = marshal.loads(payload)
+    edited = [r for r in data["targets"]["targets"] if r["id"] == target.id]
+    edited[0]["statement"] = "edited in the cache"
+    forged = raw[: len(raw) - len(payload)] + marshal.dumps(data)
+    assert forged != raw
+    memo.write_bytes(forged)
+    catalog_mod.clear_cache()
+    again = load_catalog(folder)
+    assert again.targets[target.id] == target  # the YAML's figures, not the edited memo's
+    assert datacache.decode(memo.read_bytes(), header.decode()) is not None  # rewritten intact
+
+
+def test_a_memo_copied_under_another_key_is_refused(tmp_path: Path, _own_memo: Path) -> None:
+    first, second = _data_copy(tmp_path / "one"), _data_copy(tmp_path / "two")
+    text = (first / "targets.yaml").read_text(encoding="utf-8")
+    (second / "targets.yaml").write_text(text + "\n# changed\n", encoding="utf-8")
+    load_catalog(first)
+    (memo_one,) = _memos(_own_memo)
+    catalog_mod.clear_cache()
+    load_catalog(second)
+    (memo_two,) = [p for p in _memos(_own_memo) if p != memo_one]
+    key_two = memo_two.read_bytes().split(b"\n", 3)[2].decode()
+    shutil.copyfile(memo_one, memo_two)  # the first data's memo under the second data's name
+    assert datacache.get(key_two) is None
+
+
+def test_no_cache_switch(monkeypatch: pytest.MonkeyPatch, _own_memo: Path) -> None:
+    monkeypatch.setenv("LSPLAN_NO_CACHE", "1")
+    datacache.put("ab" * 32, {"n": 1})
+    assert datacache.get("ab" * 32) is None and not _own_memo.exists()
