@@ -53,9 +53,9 @@ COMMANDS = [
     ),
     (("data", "validate"), ["hợp lệ: 3 kế hoạch"], ["ok: 3 plans"]),
     (
-        ("gaps", "-q", "Q1", "--year", "2025", "--demo"),
-        ["Chỉ tiêu chậm tiến độ — Quý I năm 2025", "Dự kiến đến quý", "Chậm tiến độ"],
-        ["Lagging targets — Quarter I of 2025", "Attainment (%)", "Behind schedule"],
+        ("gaps", "-q", "Q1", "--year", "2025", "--demo", "--all"),
+        ["Tất cả chỉ tiêu — Quý I năm 2025", "Dự kiến đến quý", "Đúng tiến độ"],
+        ["All targets — Quarter I of 2025", "Attainment (%)", "On track"],
     ),
     (
         ("agency", "SCT", "-q", "Q1", "--year", "2025", "--demo"),

@@ -23,6 +23,10 @@ STATUS_COLOURS = {
     "off_track": ("FFC7CE", "9C0006"),
     "no_data": ("EDEDED", "404040"),
     "not_assessed": ("F2F2F2", "595959"),
+    "exceeded": ("A9D08E", "00441B"),
+    "nearly_met": ("E2EFDA", "375623"),
+    "not_met": ("F4B084", "7B0000"),
+    "info": ("FFFFFF", "595959"),
 }
 
 

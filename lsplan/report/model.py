@@ -13,7 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUS_ORDER = ("achieved", "on_track", "at_risk", "off_track", "no_data", "not_assessed")
+STATUS_ORDER = (
+    "exceeded", "achieved", "nearly_met", "on_track", "at_risk", "off_track", "not_met", "no_data",
+    "not_assessed", "info",
+)
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 QUARTER_END = {"Q1": "31/3", "Q2": "30/6", "Q3": "30/9", "Q4": "31/12"}
 
