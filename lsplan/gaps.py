@@ -235,6 +235,9 @@ def gaps(
         target = by_target.get(assessment.target)
         key = goal_key(target) if target is not None else (assessment.target,)
         shared.setdefault(key, []).append(assessment)
+    order = {tid: i for i, tid in enumerate(by_target)}  # the plans in the data's order
+    for group in shared.values():
+        group.sort(key=lambda a: order.get(a.target, len(order)))
     # A stretch-role target is shown on its main target's row, with its own stretch status.
     stretches: dict[str, list[dict]] = {}
     for assessment in assessments:
@@ -481,4 +484,28 @@ def _task(catalog: Any, task: Any, own: set[str], role: str) -> dict:
         "timeframe": task.timeframe,
         "via": via,
         "lead": [catalog.name_of(p) for p in task.lead],
+    }
+
+
+def explain(
+    catalog: Any, store: Store, target_id: str, *, year: int | None = None, quarter: str,
+    today: date | None = None,
+) -> dict:
+    """How one target was judged for a quarter, as `lsplan show TARGET --quarter Q2` prints it:
+    its gaps row (status, expected, actual, yardstick, history, benchmark, note, what was
+    missing), found on its own row, on the row of the plan it shares the goal with, or, for a
+    stretch, on its main target's row. A target not in view for the year says so."""
+    target = catalog.targets[target_id]
+    result = gaps(catalog, store, year=year, quarter=quarter, plan=None, include_all=True, today=today)
+    for row in result.rows:
+        if target_id == row["target"] or target_id in row.get("targets", ()):
+            return {"year": result.year, "quarter": quarter, "shown_on": row["target"], **row}
+        for stretch in row.get("stretches", ()):
+            if stretch["target"] == target_id:
+                return {"year": result.year, "quarter": quarter, "shown_on": row["target"], **row,
+                        "stretch_of_row": stretch}
+    return {
+        "year": result.year, "quarter": quarter, "shown_on": None, "target": target_id,
+        "status": str(Status.NOT_ASSESSED), "plans": [target.plan],
+        "note": f"not in view for {result.year}: the target is for {target.period_label}",
     }
