@@ -71,6 +71,12 @@ def test_agency_and_report_show_the_same_rows_as_gaps(demo):
     assert [line.target for line in report.lines if line.target.startswith("ctr-")].count(
         "ctr-52.grdp-growth-avg") == 0
     assert {line.target: line.status for line in report.lines} == by_gaps
+    from lsplan.report.labels import Labels
+
+    words = Labels("vi", report)
+    lines = {line.target: line for line in report.lines}
+    assert "cùng chỉ tiêu của: KH thực hiện CTr 98, CTr 52-CTr/TU" in words.notes(lines["ctr-98.grdp-growth-avg"])
+    assert "mức phấn đấu: Thu ngân sách" in words.notes(lines["kb-2025.budget-revenue"])
 
 
 def test_explain_finds_shared_and_stretch_targets(demo):

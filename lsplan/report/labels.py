@@ -161,6 +161,11 @@ class Labels:
             notes.append(self._("estimate (ước)"))
         elif line.maturity == "preliminary":
             notes.append(self._("preliminary"))
+        if len(line.plans) > 1:  # one row per goal: every plan that sets it
+            notes.append(self._("set by: {plans}").format(plans=", ".join(line.plans)))
+        for statement, status in line.stretches:
+            judged = status_label(status, self.lang, quarter=self.report.quarter) if status else "—"
+            notes.append(self._("stretch: {statement} ({status})").format(statement=statement, status=judged))
         return "; ".join(notes)  # an indicative figure is said so by its status: "(tham khảo)"
 
     def lead(self, names: tuple[str, ...]) -> str:
