@@ -75,7 +75,8 @@ def test_agency_and_report_show_the_same_rows_as_gaps(demo):
 
     words = Labels("vi", report)
     lines = {line.target: line for line in report.lines}
-    assert "cùng chỉ tiêu của: KH thực hiện CTr 98, CTr 52-CTr/TU" in words.notes(lines["ctr-98.grdp-growth-avg"])
+    shared = words.notes(lines["ctr-98.grdp-growth-avg"])
+    assert "cùng chỉ tiêu của: KH thực hiện CTr 98, CTr 52-CTr/TU" in shared
     assert "mức phấn đấu: Thu ngân sách" in words.notes(lines["kb-2025.budget-revenue"])
 
 
