@@ -228,11 +228,11 @@ def _expectation(
         return _Expectation(year_goal, None, False, False, _join(period.note, note),
                             yardstick="year_end", **common)
     if indicator.measure == Measure.GROWTH_RATE:
-        how, stick = f"growth rate vs same period: {describe(year_goal)} every quarter", "growth"
+        how, kind = f"growth rate vs same period: {describe(year_goal)} every quarter", "growth"
     else:
-        how, stick = f"year-end value: {describe(year_goal)}", "year_end"
-    stick = period.yardstick or stick
-    return _Expectation(year_goal, None, True, final, _join(period.note, how), yardstick=stick, **common)
+        how, kind = f"year-end value: {describe(year_goal)}", "year_end"
+    return _Expectation(year_goal, None, True, final, _join(period.note, how),
+                        yardstick=period.yardstick or kind, **common)
 
 
 def _join(*parts: str) -> str:

@@ -77,10 +77,10 @@ def in_year(
         return Yardstick(year_goal.scaled(share), True,
                          f"flow: {fmt(share * 100)}% of {amount(year_goal)} expected by {label} "
                          "(seasonal profile)", "profile")
-    share = last_year_share(last_year, q) if mode != "indicative" else None
-    if share is not None:
-        return Yardstick(year_goal.scaled(share), True,
-                         f"flow: {fmt(share * 100)}% of {amount(year_goal)} expected by {label} "
+    own = last_year_share(last_year, q) if mode != "indicative" else None
+    if own is not None:
+        return Yardstick(year_goal.scaled(own), True,
+                         f"flow: {fmt(own * 100)}% of {amount(year_goal)} expected by {label} "
                          f"(the indicator's own path last year)", "last_year")
     even = EVEN_PROFILE[q - 1]
     if mode == "back_loaded":
