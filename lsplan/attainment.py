@@ -7,8 +7,10 @@ docs/attainment.md; in short:
   for (its *goal*: reach, stay at or below, a band) is `lsplan.goals`; multi-year spans (the
   compound path of an average, the straight path of a level due later) are `lsplan.trajectory`;
   the in-year yardstick of a flow (milestones, profile, last year's own path, a benchmark for a
-  back-loaded flow, even, or indicative) is `lsplan.yardsticks`.
-- A later revision of a target (`Target.revisions`) replaces its numbers from its date on.
+  back-loaded flow, even, or indicative) is `lsplan.yardsticks`; the verdict on a figure
+  against its expectation is `lsplan.verdicts`.
+- A later revision of a target (`Target.revisions`) replaces its numbers from its date on
+  (`lsplan.revisions`).
 - Change targets ("giảm 2 - 3%/năm" of a rate): the actual is the fall, last year-end rate
   minus this one (a figure the sender marks as the change is taken as the fall itself).
 - Growth rates with only a "so với cùng kỳ" figure: growth = that figure − 100.
@@ -29,11 +31,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from lsplan import trajectory
-from lsplan.goals import Goal, annual_goal, describe, fmt, unit_factor
+from lsplan.goals import annual_goal, describe, fmt, unit_factor
 from lsplan.model import (
     Assessment,
     AssessmentSettings,
@@ -44,6 +45,8 @@ from lsplan.model import (
     Status,
     Target,
 )
+from lsplan.revisions import revised
+from lsplan.verdicts import Expectation, Outcome, join, judge
 from lsplan.yardsticks import EVEN_PROFILE, QUARTERS, in_year
 
 # Worst first: what the Chairman asks about comes at the top of `lsplan gaps`.
@@ -70,43 +73,6 @@ __all__ = [
     "assess_all", "covers", "expected_by_quarter", "in_view", "is_lagging", "is_qualitative",
     "quarter_number", "revised", "severity_key", "sort_worst_first",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Expectation:
-    """What the target asks for by the end of the quarter, and how that was found."""
-
-    goal: Goal
-    whole: Goal | None  # flows in their final year: meeting this in-year is `achieved`
-    judged: bool  # False: indicative (a year-end figure in-year, no honest yardstick)
-    final: bool  # the end of the target's period: final labels
-    note: str
-    needed_rate: float | None = None
-    yardstick: str = ""
-    history: tuple[tuple[int, float], ...] = ()
-    open_end: str = ""  # a flow that keeps counting after Q4 ("31/01")
-    stretch: float | None = None  # the year's stretch value, for "exceeded"
-    benchmark: float | None = None
-    heading: str | None = None  # bands: the way the plan wants the share to move
-    chase: bool = False  # indicative, yet the figure is due this quarter (a growth rate)
-
-
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    status: Status
-    expected: float | None = None
-    expected_high: float | None = None
-    actual: float | None = None
-    attainment: float | None = None
-    gap: float | None = None
-    indicative: bool = False
-    needed_rate: float | None = None
-    note: str = ""
-    yardstick: str = ""
-    benchmark: float | None = None
-    history: tuple[tuple[int, float], ...] = ()
-    final: bool = False
-    missing: str = ""
 
 
 def quarter_number(quarter: str) -> int:
@@ -147,46 +113,10 @@ def is_qualitative(target: Target, indicator: Indicator) -> bool:
     )
 
 
-def _quarter_end(year: int, q: int) -> date:
-    return date(year, q * 3, 31 if q in (1, 4) else 30)
-
-
-def revised(target: Target, year: int, quarter: str | int) -> tuple[Target, str]:
-    """The target as in force at the end of the quarter: the latest revision dated on or before
-    it replaces low/high; the note says which document changed it and from when."""
-    q = quarter if isinstance(quarter, int) else quarter_number(quarter)
-    end = _quarter_end(year, q)
-    best = None
-    for revision in target.revisions:
-        when = _iso_date(revision.date)
-        if when is not None and when <= end and (best is None or when >= best[0]):
-            best = (when, revision)
-    if best is None:
-        return target, ""
-    when, revision = best
-    low = revision.low if revision.low is not None else target.low
-    high = revision.high if revision.high is not None else target.high
-    note = (f"revised by {revision.document} from {when.isoformat()}: "
-            f"{fmt(target.low or 0)}–{fmt(target.high or 0)} → {fmt(low or 0)}–{fmt(high or 0)}")
-    return replace(target, low=low, high=high, revisions=()), note
-
-
-def _iso_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    text = str(text).strip()
-    try:
-        if len(text) == 4:
-            return date(int(text), 1, 1)
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
 def _expectation(
     target: Target, indicator: Indicator, year: int, q: int, settings: AssessmentSettings,
     history: Mapping[int, float] | None, benchmark: float | None, last_year: Mapping[str, float] | None,
-) -> _Expectation | str:
+) -> Expectation | str:
     """The goal by the end of quarter q of `year`, or the reason there is none."""
     # A relative target's unit is its margin's ("13%"); its benchmark is in the indicator's unit.
     relative = target.comparison == Comparison.RELATIVE
@@ -209,151 +139,30 @@ def _expectation(
     common: dict = {"needed_rate": period.needed, "history": period.history, "stretch": stretch,
                     "open_end": indicator.runs_to}
     if period.indicative:
-        return _Expectation(year_goal, None, False, False, period.note, yardstick=period.yardstick,
+        return Expectation(year_goal, None, False, False, period.note, yardstick=period.yardstick,
                             chase=indicator.measure == Measure.GROWTH_RATE, **common)
     if indicator.measure == Measure.FLOW and q < 4 and not in_year(
             target, indicator, year_goal, q, factor, None, None, milestones_only=True):
         stick = in_year(target, indicator, year_goal, q, factor, benchmark, last_year)
         assert stick is not None  # only milestones_only returns None
-        note = _join(period.note, stick.note)
+        note = join(period.note, stick.note)
         whole = year_goal if last_year_of_target else None
-        return _Expectation(stick.goal, whole if stick.judged else None, stick.judged, False, note,
+        return Expectation(stick.goal, whole if stick.judged else None, stick.judged, False, note,
                             yardstick=stick.yardstick, benchmark=stick.benchmark, **common)
     milestone = in_year(target, indicator, year_goal, q, factor, None, None, milestones_only=True)
     if milestone is not None:
-        return _Expectation(milestone.goal, None, True, final, _join(period.note, milestone.note),
+        return Expectation(milestone.goal, None, True, final, join(period.note, milestone.note),
                             yardstick="milestone", **common)
     if indicator.measure in _AT_A_DATE and q < 4:
         note = f"year-end target {describe(year_goal)}: in-year value indicative"
-        return _Expectation(year_goal, None, False, False, _join(period.note, note),
+        return Expectation(year_goal, None, False, False, join(period.note, note),
                             yardstick="year_end", **common)
     if indicator.measure == Measure.GROWTH_RATE:
         how, kind = f"growth rate vs same period: {describe(year_goal)} every quarter", "growth"
     else:
         how, kind = f"year-end value: {describe(year_goal)}", "year_end"
-    return _Expectation(year_goal, None, True, final, _join(period.note, how),
+    return Expectation(year_goal, None, True, final, join(period.note, how),
                         yardstick=period.yardstick or kind, **common)
-
-
-def _join(*parts: str) -> str:
-    return "; ".join(part for part in parts if part)
-
-
-def _ratio(goal: Goal, actual: float) -> float:
-    """How close a missed goal is (1.0 = on the mark); -inf where no ratio means anything."""
-    expected = goal.value if goal.value is not None else 0.0
-    if goal.sense == "min":
-        if expected > 0:
-            return actual / expected
-        return 1 - (expected - actual) / abs(expected) if expected else -math.inf
-    if expected > 0:
-        return expected / actual if actual > 0 else math.inf
-    return 1 - (actual - expected) / abs(expected) if expected else -math.inf
-
-
-def _beyond(exp: _Expectation, actual: float, settings: AssessmentSettings) -> bool:
-    """Whether a met goal is exceeded ("Vượt")."""
-    goal = exp.goal
-    noise = 1e-9 * max(1.0, abs(actual))
-    if exp.stretch is not None:
-        if (goal.sense == "min" and actual >= exp.stretch - noise) or (
-                goal.sense == "max" and actual <= exp.stretch + noise):
-            return True
-    if goal.strict or goal.value is None:
-        return False
-    if goal.far is not None:
-        return actual > goal.far + noise if goal.sense == "min" else actual < goal.far - noise
-    if goal.sense == "max" or goal.value == 0:
-        return False  # a ceiling kept ("không quá", a rank) is achieved, not exceeded
-    margin = max(settings.approx_tolerance, goal.slack) * abs(goal.value)
-    return actual > goal.value + margin + noise
-
-
-def _in_year(ratio: float, settings: AssessmentSettings) -> Status:
-    if ratio >= settings.on_track:
-        return Status.ON_TRACK
-    return Status.AT_RISK if ratio >= settings.at_risk else Status.OFF_TRACK
-
-
-def _judge(exp: _Expectation, actual: float, settings: AssessmentSettings) -> _Outcome:
-    goal = exp.goal
-    if goal.sense == "band":
-        return _judge_band(exp, actual, settings)
-    expected = goal.value if goal.value is not None else 0.0
-    met = goal.met_by(actual)
-    if goal.sense == "min":
-        gap = actual - expected
-        attainment = actual / expected * 100 if expected > 0 else None
-    else:
-        gap = expected - actual
-        attainment = expected / actual * 100 if expected > 0 and actual > 0 else None
-    final = exp.final and (met or not exp.open_end)
-    note = exp.note
-    if exp.final and not final:
-        note = _join(note, f"not final: the year's figure keeps counting until {exp.open_end} "
-                           "of the next year")
-    ratio = _ratio(goal, actual)
-    if not exp.judged:
-        status = Status.ON_TRACK if met else Status.NOT_ASSESSED
-    elif final and met:
-        status = Status.EXCEEDED if _beyond(exp, actual, settings) else Status.ACHIEVED
-    elif final:
-        status = Status.NEARLY_MET if ratio >= settings.on_track else Status.NOT_MET
-    elif met:
-        whole_met = exp.whole is not None and exp.whole.met_by(actual)
-        status = Status.ACHIEVED if whole_met else Status.ON_TRACK
-    else:
-        status = _in_year(ratio, settings)
-    return _Outcome(status, expected, None, actual, attainment, gap, not exp.judged, exp.needed_rate, note,
-                    exp.yardstick, exp.benchmark, exp.history, final and exp.judged)
-
-
-def _judge_band(exp: _Expectation, actual: float, settings: AssessmentSettings) -> _Outcome:
-    goal = exp.goal
-    low, high = goal.value, goal.high
-    tolerance = settings.band_tolerance
-    room = tolerance + 1e-9  # float noise from paths and milestones
-    heading = exp.heading
-    wanted = False
-    if low is not None and actual < low - room:
-        gap = actual - low
-        ratio = actual / low if low > 0 else -math.inf
-        wanted = heading == "down"
-        where = f"{fmt(-gap)} below the band"
-    elif high is not None and actual > high + room:
-        gap = high - actual
-        ratio = high / actual if high > 0 and actual > 0 else -math.inf
-        wanted = heading == "up"
-        where = f"{fmt(-gap)} above the band"
-    else:
-        gap, ratio = 0.0, 1.0
-        where = "inside the band"
-    inside = where == "inside the band"
-    if wanted:
-        gap = -gap  # ahead of the band, the way the plan wants the share to move
-        where += f", the way the plan wants it to move ({'down' if heading == 'down' else 'up'})"
-    elif not inside and heading:
-        where += f", against the way the plan wants it to move ({heading})"
-    if tolerance:
-        where += f" (tolerance {fmt(tolerance)})"
-    if not exp.judged:
-        status = Status.ON_TRACK if inside or wanted else Status.NOT_ASSESSED
-    elif exp.final:
-        if inside:
-            status = Status.ACHIEVED
-        elif wanted:
-            status = Status.EXCEEDED
-        elif heading is None and ratio >= settings.on_track:
-            status = Status.NEARLY_MET
-        else:
-            status = Status.NOT_MET
-    elif inside or wanted:
-        status = Status.ON_TRACK
-    else:
-        status = Status.AT_RISK if ratio >= settings.at_risk else Status.OFF_TRACK
-    return _Outcome(status, low, high, actual, None, gap, not exp.judged, exp.needed_rate,
-                    _join(exp.note, where), exp.yardstick, exp.benchmark, exp.history,
-                    exp.final and exp.judged)
 
 
 def _actual(
@@ -403,25 +212,25 @@ def _evaluate(
     target: Target, indicator: Indicator, observation: Observation | None, year: int, q: int,
     settings: AssessmentSettings, history: Mapping[int, float] | None,
     benchmark: float | None = None, last_year: Mapping[str, float] | None = None,
-) -> _Outcome:
+) -> Outcome:
     target, revision_note = revised(target, year, q)
     if is_qualitative(target, indicator):
-        return _Outcome(Status.NOT_ASSESSED, note=_join("qualitative", target.statement))
+        return Outcome(Status.NOT_ASSESSED, note=join("qualitative", target.statement))
     if not covers(target, year) and not in_view(target, indicator, year, year):
-        return _Outcome(Status.NOT_ASSESSED, note=f"the target is for {target.period_label}, not {year}")
+        return Outcome(Status.NOT_ASSESSED, note=f"the target is for {target.period_label}, not {year}")
     actual, refusal, why = _actual(observation, indicator, year, q)
     if refusal is not None:
-        return _Outcome(refusal, note=why, missing=why)
+        return Outcome(refusal, note=why, missing=why)
     change_history: tuple[tuple[int, float], ...] = ()
     if (actual is not None and target.comparison == Comparison.REDUCTION
             and indicator.direction.value == "lower" and indicator.measure in _AT_A_DATE):
         fall, how, change_history = _fall(target, indicator, observation, actual, year, history)
         if fall is None:
-            return _Outcome(Status.NOT_ASSESSED, actual=actual, indicative=True,
-                            note=_join(revision_note, how), missing=how)
-        actual, why = fall, _join(how, why)
+            return Outcome(Status.NOT_ASSESSED, actual=actual, indicative=True,
+                            note=join(revision_note, how), missing=how)
+        actual, why = fall, join(how, why)
     if target.comparison == Comparison.RANK and actual is None:
-        return _Outcome(Status.NOT_ASSESSED, note="rank: no ranking figure in the submissions",
+        return Outcome(Status.NOT_ASSESSED, note="rank: no ranking figure in the submissions",
                         missing="no ranking figure")
     own = observation.benchmark if observation is not None else None
     benchmark = own if own is not None else benchmark
@@ -429,28 +238,28 @@ def _evaluate(
         benchmark = target.benchmark_value if benchmark is None else benchmark
     if target.comparison == Comparison.RELATIVE and actual is None:
         against = target.benchmark or "a benchmark"
-        return _Outcome(Status.NO_DATA, note=f"relative to {against}: no figure submitted",
+        return Outcome(Status.NO_DATA, note=f"relative to {against}: no figure submitted",
                         missing="no figure submitted")
     exp = _expectation(target, indicator, year, q, settings, history, benchmark, last_year)
     if isinstance(exp, str):
-        return _Outcome(Status.NOT_ASSESSED, actual=actual, indicative=True,
-                        note=_join(revision_note, exp), missing=exp)
+        return Outcome(Status.NOT_ASSESSED, actual=actual, indicative=True,
+                        note=join(revision_note, exp), missing=exp)
     if change_history:
         exp = replace(exp, history=change_history + exp.history)
     if target.comparison == Comparison.RELATIVE:
         exp = replace(exp, benchmark=benchmark)
-    exp = replace(exp, note=_join(revision_note, exp.note), heading=target.heading)
+    exp = replace(exp, note=join(revision_note, exp.note), heading=target.heading)
     expected_high = exp.goal.high if exp.goal.sense == "band" else None
     if actual is None:
         if not exp.judged and not exp.chase:  # a year-end figure is not chased in-year
-            return _Outcome(Status.NOT_ASSESSED, exp.goal.value, expected_high, indicative=True,
+            return Outcome(Status.NOT_ASSESSED, exp.goal.value, expected_high, indicative=True,
                             needed_rate=exp.needed_rate, note=exp.note, yardstick=exp.yardstick,
                             benchmark=exp.benchmark, history=exp.history)
-        return _Outcome(Status.NO_DATA, exp.goal.value, expected_high, needed_rate=exp.needed_rate,
-                        note=_join(exp.note, "no figure submitted"), yardstick=exp.yardstick,
+        return Outcome(Status.NO_DATA, exp.goal.value, expected_high, needed_rate=exp.needed_rate,
+                        note=join(exp.note, "no figure submitted"), yardstick=exp.yardstick,
                         benchmark=exp.benchmark, history=exp.history, missing="no figure submitted")
-    outcome = _judge(exp, actual, settings)
-    return replace(outcome, note=_join(outcome.note, why)) if why else outcome
+    outcome = judge(exp, actual, settings)
+    return replace(outcome, note=join(outcome.note, why)) if why else outcome
 
 
 def _stretch_target(target: Target, indicator: Indicator) -> Target | None:
@@ -494,10 +303,10 @@ def assess(
         # judged only as the stretch of its main target: its own status is information
         stretch_status = status if status not in (Status.NOT_ASSESSED, Status.INFO) else None
         status, indicative = Status.INFO, True
-        note = _join(f"stretch of {target.stretch_of or 'its main target'}", note)
+        note = join(f"stretch of {target.stretch_of or 'its main target'}", note)
     elif target.role in NOT_GOALS:
         status, indicative, stretch_status = Status.INFO, True, None
-        note = _join(f"{target.role}: shown for information, not a goal", note)
+        note = join(f"{target.role}: shown for information, not a goal", note)
     return Assessment(
         target=target.id, indicator=indicator.id, plan=target.plan, year=year, quarter=QUARTERS[q - 1],
         status=status, unit=indicator.unit, expected=outcome.expected, actual=outcome.actual,

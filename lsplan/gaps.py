@@ -274,6 +274,7 @@ def gaps(
                     "lead": lead,
                     "lead_ids": lead_ids,
                     "chase": _chase(catalog, reporting, lead),
+                    "owner": target.owner,  # a named company that delivers it, where the plan says
                     "reporting": reporting,
                     "deadline": due.isoformat(),
                     "overdue": today > due,
