@@ -23,6 +23,7 @@ from lsplan.model import (
     Indicator,
     Measure,
     Plan,
+    PublishedFigure,
     Responsibility,
     Revision,
     Rule,
@@ -50,6 +51,8 @@ class Records:
     responsibilities: tuple[Responsibility, ...] = ()
     target_notes: dict[str, str] = field(default_factory=dict)  # Target has no `note` field
     target_notes_en: dict[str, str] = field(default_factory=dict)  # the same notes in English
+    # `baselines:` and `benchmarks:` of targets.yaml: figures published outside the submissions.
+    figures: tuple[PublishedFigure, ...] = ()
 
 
 def _tuple(value: Any) -> tuple:
@@ -137,6 +140,8 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             seasonal=bool(raw.get("seasonal", False)),
             context_headings=_tuple((raw.get("in_context") or {}).get("headings")),
             context_names=_tuple((raw.get("in_context") or {}).get("names")),
+            yardstick=raw.get("yardstick") or "",
+            runs_to=str(raw.get("runs_to") or ""),
         )
         _add(records.indicators, indicator, source, ("indicators", i), findings, seen)
     seen = {}
@@ -147,6 +152,11 @@ def build_targets(source: YamlSource, records: Records, findings: list[Finding])
             records.target_notes.setdefault(target.id, str(raw["note"]))
         if raw.get("note_en"):
             records.target_notes_en.setdefault(target.id, str(raw["note_en"]))
+    records.targets = with_headings(records.targets)
+    records.figures = tuple(
+        _figure(raw, kind) for key, kind in (("baselines", "baseline"), ("benchmarks", "benchmark"))
+        for _, raw in listed(source, key)
+    )
     records.rules = tuple(
         Rule(
             id=raw["id"],
@@ -196,6 +206,8 @@ def _target(raw: dict, indicators: dict[str, Indicator]) -> Target:
             value=float(baseline_raw["value"]),
             year=int(baseline_raw.get("year") or 0),
             source=str(baseline_raw.get("source") or ""),
+            document=str(baseline_raw.get("document") or ""),
+            quote=str(baseline_raw.get("quote") or ""),
         )
     indicator = indicators.get(raw.get("indicator", ""))
     comparison = Comparison(raw["comparison"])
@@ -229,10 +241,53 @@ def _target(raw: dict, indicators: dict[str, Indicator]) -> Target:
                 high=_num(r.get("high")),
                 note=r.get("note") or "",
                 note_en=r.get("note_en") or "",
+                section=r.get("section") or "",
+                quote=r.get("quote") or "",
             )
             for r in raw.get("revisions") or ()
         ),
+        role=raw.get("role") or "goal",
+        stretch_of=raw.get("stretch_of"),
+        approx=bool(raw.get("approx", False)),
+        heading=raw.get("heading"),
+        owner=raw.get("owner") or "",
     )
+
+
+def _figure(raw: dict, kind: str) -> PublishedFigure:
+    return PublishedFigure(
+        indicator=str(raw.get("indicator") or ""),
+        year=int(raw.get("year") or 0),
+        period=str(raw.get("period") or "Q4").upper(),
+        value=float(raw.get("value") or 0),
+        kind=kind,
+        name=str(raw.get("name") or ""),
+        source=_source(raw.get("source")),
+    )
+
+
+def with_headings(targets: dict[str, Target]) -> dict[str, Target]:
+    """Each band target learns which way the plan wants its share to move: towards the same
+    indicator's next band target due later (the 2030 structure for the 2025 one). A heading set
+    in the data is kept; equal bands give none."""
+    from dataclasses import replace
+
+    bands = [t for t in targets.values() if t.comparison is Comparison.BAND and t.low is not None
+             and t.high is not None]
+    out = dict(targets)
+    for target in bands:
+        if target.heading:
+            continue
+        later = [t for t in bands if t.indicator == target.indicator and t.year_end > target.year_end]
+        if not later:
+            continue
+        nearest = min(later, key=lambda t: (t.year_end, t.id))
+        here = (target.low + target.high) / 2  # type: ignore[operator]
+        there = (nearest.low + nearest.high) / 2  # type: ignore[operator]
+        if abs(there - here) > 1e-9:
+            heading = "up" if there > here else "down"
+            out[target.id] = replace(target, heading=heading, heading_from=nearest.id)
+    return out
 
 
 def build_assignments(source: YamlSource, records: Records, findings: list[Finding]) -> None:

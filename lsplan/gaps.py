@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from lsplan.attainment import LAGGING as _LAGGING
 from lsplan.attainment import sort_worst_first
 from lsplan.model import Assessment, Status, Target
 from lsplan.store import PERIODS, Store, StoredValue, quarter_index
 
-LAGGING = (Status.OFF_TRACK, Status.AT_RISK)
+LAGGING = tuple(sorted(_LAGGING))  # at_risk, not_met, off_track: what `gaps` lists
 STATISTICS_DEADLINE_DAY = 5  # of the month after the quarter
 
 
@@ -112,17 +113,63 @@ def _source(value: StoredValue | None) -> dict | None:
     }
 
 
+def _accepts(function: Callable[..., Any], name: str) -> bool:
+    import inspect
+
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+
+
+def _figures(catalog: Any, kind: str) -> list:
+    return [f for f in getattr(catalog, "figures", ()) or () if f.kind == kind]
+
+
 def _histories(store: Store, catalog: Any, targets: Sequence[Target], year: int, flows: set[str]) -> dict:
-    """Year-end (Q4) figures of earlier years, per indicator, for multi-year targets."""
-    wanted = {t.indicator for t in targets if t.year_start != t.year_end}
-    if not wanted:
-        return {}
-    first = min(t.year_start for t in targets if t.indicator in wanted)
+    """Year-end (Q4) values of earlier years, per indicator: the store's, else the published
+    `baselines:` of the data. They feed averages, paths of levels due later and changes."""
+    wanted = {t.indicator for t in targets}
     out: dict[str, dict[int, float]] = {}
+    for figure in _figures(catalog, "baseline"):
+        if figure.indicator in wanted and figure.period == "Q4" and figure.year < year:
+            out.setdefault(figure.indicator, {})[figure.year] = figure.value
+    if not wanted:
+        return out
+    first = min(t.year_start for t in targets)
     for past in range(max(first - 1, year - 15), year):
         for indicator, value in store.current(past, "Q4", flows=flows, indicators=wanted).items():
             out.setdefault(indicator, {})[past] = value.observation.value
     return out
+
+
+def _last_years(store: Store, catalog: Any, targets: Sequence[Target], year: int, flows: set[str]) -> dict:
+    """Each flow's cumulative figures by quarter last year (store first, then data baselines):
+    its own in-year path, the yardstick for this year."""
+    wanted = {t.indicator for t in targets} & flows
+    out: dict[str, dict[str, float]] = {}
+    for figure in _figures(catalog, "baseline"):
+        if figure.indicator in wanted and figure.year == year - 1:
+            out.setdefault(figure.indicator, {})[figure.period] = figure.value
+    if wanted:
+        for quarter in PERIODS:
+            for indicator, value in store.current(year - 1, quarter, flows=flows, indicators=wanted).items():
+                out.setdefault(indicator, {})[quarter] = value.observation.value
+    return out
+
+
+def _benchmarks(catalog: Any, year: int, quarter: str) -> dict[str, float]:
+    """The benchmarks the data holds for the period (national averages), by indicator."""
+    return {
+        f.indicator: f.value for f in _figures(catalog, "benchmark") if f.year == year and f.period == quarter
+    }
+
+
+def goal_key(target: Target) -> tuple:
+    """What makes two plans' targets the same goal: indicator, comparison, figures, period."""
+    return (target.indicator, str(target.comparison), target.low, target.high, target.unit,
+            target.year_start, target.year_end, target.span_basis, target.role)
 
 
 def gaps(
@@ -150,12 +197,24 @@ def gaps(
             raise AgencyLookupError(resolution)
         agency_id = resolution.agency.id
         agency_info = {"id": agency_id, "name": resolution.agency.name}
-    targets = list(catalog.targets_for(plan=plan, agency=agency_id, year=year))
+    # Every target of the plan/agency: the engine keeps those in view for the year (its period,
+    # or a level due later on its path).
+    targets = list(catalog.targets_for(plan=plan, agency=agency_id))
     indicators = catalog.indicators
     flows = {i for i, ind in indicators.items() if str(ind.measure) == "flow"}
     current = store.current(year, quarter, flows=flows, indicators={t.indicator for t in targets})
     observations = {i: v.observation for i, v in current.items()}
-    assessments = (assess or _default_assess())(
+    engine = assess or _default_assess()
+    extra = {
+        "last_years": _last_years(store, catalog, targets, year, flows),
+        "benchmarks": _benchmarks(catalog, year, quarter),
+        "plan_starts": {p.id: getattr(p, "horizon_start", 0) for p in getattr(catalog, "plans", {}).values()},
+    }
+    # An engine of another shape (a test's fake) gets the year's targets and what it takes.
+    extra = {k: v for k, v in extra.items() if _accepts(engine, k)}
+    if "plan_starts" not in extra:
+        targets = [t for t in targets if t.year_start <= year <= t.year_end]
+    assessments = engine(
         targets,
         indicators,
         observations,
@@ -163,15 +222,41 @@ def gaps(
         quarter=quarter,
         settings=catalog.assessment,
         histories=_histories(store, catalog, targets, year, flows),
+        **extra,
     )
     assessments = sort_worst_first(assessments)
     by_target = {t.id: t for t in targets}
     counts: dict[str, int] = {}
     rows, missing = [], []
     settings = catalog.assessment
+    # One row per goal: the same target set by several plans is shown once, naming every plan.
+    shared: dict[tuple, list[Assessment]] = {}
     for assessment in assessments:
-        counts[str(assessment.status)] = counts.get(str(assessment.status), 0) + 1
         target = by_target.get(assessment.target)
+        key = goal_key(target) if target is not None else (assessment.target,)
+        shared.setdefault(key, []).append(assessment)
+    order = {tid: i for i, tid in enumerate(by_target)}  # the plans in the data's order
+    for group in shared.values():
+        group.sort(key=lambda a: order.get(a.target, len(order)))
+    # A stretch-role target is shown on its main target's row, with its own stretch status.
+    stretches: dict[str, list[dict]] = {}
+    for assessment in assessments:
+        target = by_target.get(assessment.target)
+        if target is not None and target.role == "stretch" and target.stretch_of:
+            stretches.setdefault(target.stretch_of, []).append(
+                {"target": target.id, "statement": target.statement, "note": assessment.note,
+                 "stretch_status": str(assessment.stretch_status) if assessment.stretch_status else None}
+            )
+    main_ids = {t for t in stretches if t in by_target}
+    for assessment in assessments:
+        target = by_target.get(assessment.target)
+        key = goal_key(target) if target is not None else (assessment.target,)
+        group = shared[key]
+        if group[0] is not assessment:
+            continue  # shown on the first plan's row
+        if target is not None and target.role == "stretch" and target.stretch_of in main_ids:
+            continue  # shown on its main target's row
+        counts[str(assessment.status)] = counts.get(str(assessment.status), 0) + 1
         indicator = indicators.get(assessment.indicator)
         lead_ids = list(catalog.lead_agencies(assessment.target))
         lead = [catalog.name_of(a) for a in lead_ids]
@@ -184,9 +269,12 @@ def gaps(
                     "indicator": assessment.indicator,
                     "indicator_name": indicator.name if indicator else assessment.indicator,
                     "plan": assessment.plan,
+                    "plans": [a.plan for a in group],
+                    "targets": [a.target for a in group],
                     "lead": lead,
                     "lead_ids": lead_ids,
                     "chase": _chase(catalog, reporting, lead),
+                    "owner": target.owner,  # a named company that delivers it, where the plan says
                     "reporting": reporting,
                     "deadline": due.isoformat(),
                     "overdue": today > due,
@@ -194,9 +282,11 @@ def gaps(
             )
         lagging = assessment.status in LAGGING and not assessment.indicative
         if include_all or lagging:
-            rows.append(
-                _row(assessment, indicator, target, lead, lead_ids, current.get(assessment.indicator))
-            )
+            row = _row(assessment, indicator, target, lead, lead_ids, current.get(assessment.indicator))
+            row["plans"] = [a.plan for a in group]
+            row["targets"] = [a.target for a in group]
+            row["stretches"] = stretches.get(assessment.target, [])
+            rows.append(row)
     # the chase list: overdue first, grouped by the agency to ask
     missing.sort(key=lambda m: (not m["overdue"], m["chase"], m["plan"], m["indicator_name"]))
     return GapsResult(
@@ -250,6 +340,13 @@ def _row(
         "stretch_status": str(assessment.stretch_status) if assessment.stretch_status else None,
         "needed_rate": assessment.needed_rate,
         "note": assessment.note,
+        "final": assessment.final,
+        "role": assessment.role,
+        "yardstick": assessment.yardstick,
+        "benchmark": assessment.benchmark,
+        "history": {str(y): v for y, v in assessment.history},
+        "missing_reason": assessment.missing,
+        "owner": target.owner if target else "",
         "source": _source(value) if assessment.actual is not None else None,
     }
 
@@ -325,6 +422,10 @@ def agency_view(
                     "unit",
                     "indicative",
                     "source",
+                    "plans",
+                    "stretches",
+                    "final",
+                    "note",
                 )
             }
             | {"role": role}
@@ -384,4 +485,28 @@ def _task(catalog: Any, task: Any, own: set[str], role: str) -> dict:
         "timeframe": task.timeframe,
         "via": via,
         "lead": [catalog.name_of(p) for p in task.lead],
+    }
+
+
+def explain(
+    catalog: Any, store: Store, target_id: str, *, year: int | None = None, quarter: str,
+    today: date | None = None,
+) -> dict:
+    """How one target was judged for a quarter, as `lsplan show TARGET --quarter Q2` prints it:
+    its gaps row (status, expected, actual, yardstick, history, benchmark, note, what was
+    missing), found on its own row, on the row of the plan it shares the goal with, or, for a
+    stretch, on its main target's row. A target not in view for the year says so."""
+    target = catalog.targets[target_id]
+    result = gaps(catalog, store, year=year, quarter=quarter, plan=None, include_all=True, today=today)
+    for row in result.rows:
+        if target_id == row["target"] or target_id in row.get("targets", ()):
+            return {"year": result.year, "quarter": quarter, "shown_on": row["target"], **row}
+        for stretch in row.get("stretches", ()):
+            if stretch["target"] == target_id:
+                return {"year": result.year, "quarter": quarter, "shown_on": row["target"], **row,
+                        "stretch_of_row": stretch}
+    return {
+        "year": result.year, "quarter": quarter, "shown_on": None, "target": target_id,
+        "status": str(Status.NOT_ASSESSED), "plans": [target.plan],
+        "note": f"not in view for {result.year}: the target is for {target.period_label}",
     }

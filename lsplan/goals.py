@@ -13,6 +13,10 @@ the data and the indicator's direction decide the goal:
 | band | band low..high (one open side: reach low / stay at or below high) | same | same |
 | relative | reach the benchmark (× (1 + margin/100)) | stay below it | reach it |
 
+A range's other end is kept as `far`: beyond it the final label is "Vượt" (exceeded).
+"khoảng" on a relative margin (`approx: true`) lets the margin fall short by the approx
+tolerance of itself: "cao hơn khoảng 13%" of 9.100 is met from 9.100 × (1 + 0,13 × 0,95).
+
 "reduction" ("giảm 2 - 3%/năm"): the actual is the reduction achieved, so more is better.
 An open side takes the other side's value. Relative targets without a margin are strict
 ("thấp hơn" means lower, not equal).
@@ -40,6 +44,7 @@ class Goal:
     high: float | None = None
     slack: float = 0.0  # relative tolerance ("khoảng")
     strict: bool = False  # "thấp hơn" / "cao hơn": equal does not meet it
+    far: float | None = None  # a range's other end: beyond it is "Vượt" (exceeded)
 
     def met_by(self, actual: float) -> bool:
         """Whether `actual` meets a min/max goal (bands are judged with their tolerance apart)."""
@@ -56,6 +61,7 @@ class Goal:
             self,
             value=None if self.value is None else self.value * factor,
             high=None if self.high is None else self.high * factor,
+            far=None if self.far is None else self.far * factor,
         )
 
     def at(self, milestone: float) -> Goal:
@@ -64,7 +70,9 @@ class Goal:
             return self.scaled(milestone / self.value)
         if self.sense == "band":
             return replace(self, value=milestone, high=milestone)
-        return replace(self, value=milestone)
+        if self.value and self.far is not None:
+            return replace(self, value=milestone, far=self.far * milestone / self.value)
+        return replace(self, value=milestone, far=None)
 
 
 def fmt(number: float) -> str:
@@ -118,7 +126,7 @@ def annual_goal(
     indicator's unit; a string saying why there is none."""
     direction, comparison = indicator.direction, target.comparison
     if comparison == Comparison.RELATIVE:
-        return _relative_goal(target, indicator, benchmark)
+        return _relative_goal(target, indicator, benchmark, settings)
     low = None if target.low is None else target.low * factor
     high = None if target.high is None else target.high * factor
     if low is None and high is None:
@@ -127,7 +135,7 @@ def annual_goal(
     last = high if high is not None else low
     assert first is not None and last is not None
     if comparison in (Comparison.AT_LEAST, Comparison.REDUCTION):
-        return Goal("min", first)
+        return Goal("min", first, far=last if last != first else None)
     if comparison in (Comparison.AT_MOST, Comparison.RANK):
         return Goal("max", last)
     if comparison == Comparison.BAND:
@@ -142,11 +150,13 @@ def annual_goal(
     if direction == Direction.TARGET:  # range or exact
         return Goal("band", first, last)
     if direction == Direction.LOWER:
-        return Goal("max", last)
-    return Goal("min", first)
+        return Goal("max", last, far=first if first != last else None)
+    return Goal("min", first, far=last if last != first else None)
 
 
-def _relative_goal(target: Target, indicator: Indicator, benchmark: float | None) -> Goal | str:
+def _relative_goal(
+    target: Target, indicator: Indicator, benchmark: float | None, settings: AssessmentSettings
+) -> Goal | str:
     against = target.benchmark or "a benchmark"
     if benchmark is None:
         return f"relative to {against}: the submission gives no benchmark value"
@@ -155,6 +165,10 @@ def _relative_goal(target: Target, indicator: Indicator, benchmark: float | None
     if margin is not None and in_percent:  # "tăng 13% so với dự toán"
         value = benchmark * (1 + margin / 100)
         sense = "max" if indicator.direction == Direction.LOWER else "min"
+        if target.approx:  # "cao hơn khoảng 13%": the margin is met within the approx tolerance
+            tolerance = target.tolerance if target.tolerance is not None else settings.approx_tolerance
+            slack = tolerance * abs(margin) / (100 + margin) if margin > -100 else 0.0
+            return Goal(sense, value, slack=slack)
         return Goal(sense, value)
     sense = "max" if indicator.direction == Direction.LOWER else "min"
     return Goal(sense, benchmark, strict=True)

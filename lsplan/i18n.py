@@ -250,19 +250,24 @@ def status_label(
 ) -> str:
     """A status as officials write it, in `lang`.
 
-    achieved -> "Đạt", or "Vượt" when attainment is at least EXCEEDED_FROM (110 %);
-    on_track -> "Đúng tiến độ"; at_risk (by default 85-95 % of the expected progress) ->
-    "Có nguy cơ chậm"; off_track (below that) -> "Chậm tiến độ" during the year, "Không đạt" once
-    the year is over (Q4); no_data -> "Chưa có số liệu"; not_assessed -> "Không đánh giá".
-    The in-year words match those of `lsplan gaps`.
+    Final labels, once a target's period is over: exceeded -> "Vượt"; achieved -> "Đạt" (or
+    "Vượt" when attainment is at least EXCEEDED_FROM, 110 %, in-year); nearly_met -> "Cơ bản
+    đạt"; not_met -> "Không đạt". In-year: on_track -> "Đúng tiến độ"; at_risk (by default
+    85-95 % of the expected progress) -> "Có nguy cơ chậm"; off_track (below that) -> "Chậm tiến
+    độ" (a Q4 row that is not final: a level due later, a flow that runs into January).
+    no_data -> "Chưa có số liệu"; not_assessed -> "Không đánh giá"; info -> "Thông tin" (not a
+    goal). The words match those of `lsplan gaps`.
     """
     text = gettext_for(lang)
     if status == "achieved":
         exceeded = attainment is not None and attainment >= EXCEEDED_FROM
         return text("Exceeded") if exceeded else text("Achieved")
-    if status == "off_track":
-        return text("Not achieved") if quarter == "Q4" else text("Behind schedule")
     labels = {
+        "exceeded": "Exceeded",
+        "nearly_met": "Nearly met",
+        "not_met": "Not achieved",
+        "off_track": "Behind schedule",
+        "info": "For information",
         "on_track": "On track",
         "at_risk": "At risk",
         "no_data": "No data",

@@ -54,6 +54,14 @@ class Status(StrEnum):
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
     NOT_ASSESSED = "not_assessed"
+    # Final labels, once the target's period is over ("Vượt", "Đạt" is ACHIEVED, "Cơ bản đạt",
+    # "Không đạt"); the in-year words (on_track, at_risk, off_track) are never used then.
+    EXCEEDED = "exceeded"
+    NEARLY_MET = "nearly_met"
+    NOT_MET = "not_met"
+    # Not a goal (an estimate, an input, a currency equivalent, a footnote component): shown,
+    # never judged, never lagging, never chased as missing.
+    INFO = "info"
 
 
 class Severity(StrEnum):
@@ -116,6 +124,13 @@ class Indicator:
     # ("Tốc độ tăng trưởng", "Cơ cấu kinh tế"): lsplan.indicator_match.
     context_headings: tuple[str, ...] = ()
     context_names: tuple[str, ...] = ()
+    # How in-year progress of a flow is measured ("" = by the data: milestones, profile,
+    # last year's own path, else even): "even", "back_loaded" (most of it comes late; judged
+    # in-year only against last year's path or a benchmark, else indicative) or "indicative".
+    yardstick: str = ""
+    # For a year's flow that keeps counting after 31 December ("31/01": public investment of
+    # a year's plan is disbursed until 31 January of the next year): Q4 is not its end.
+    runs_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +138,23 @@ class Baseline:
     value: float
     year: int
     source: str = ""
+    document: str = ""  # the source text the value is quoted from (data/sources/...)
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedFigure:
+    """A figure published before (or outside) the submissions: a baseline or history value of
+    an indicator, or a benchmark (the national average) for a period. From `baselines:` and
+    `benchmarks:` in targets.yaml, each with its verbatim quote."""
+
+    indicator: str
+    year: int
+    period: str  # "Q1".."Q4", cumulative; "Q4" is the year
+    value: float  # in the indicator's unit
+    kind: str = "baseline"  # "baseline" or "benchmark"
+    name: str = ""  # what it is ("Bình quân cả nước")
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +170,17 @@ class Stretch:
 
 @dataclass(frozen=True, slots=True)
 class Revision:
+    """A later document that changes a target: from `date` (ISO) on, `low`/`high` replace the
+    target's own."""
+
     document: str
     date: str | None
     low: float | None
     high: float | None
     note: str = ""
     note_en: str = ""
+    section: str = ""
+    quote: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +211,20 @@ class Target:
     # For RELATIVE targets whose benchmark is a fixed number (the central estimate, 9.100 tỷ
     # đồng), in the indicator's unit; an observation's own `benchmark` value takes precedence.
     benchmark_value: float | None = None
+    # What the figure is to the plan: "goal" (judged), "stretch" (the stretch of `stretch_of`,
+    # judged apart into stretch_status), "estimate" (a budget estimate), "input" (funding),
+    # "equivalent" (a currency equivalent of another target), "component" (a footnote part):
+    # everything but a goal is shown as information only.
+    role: str = "goal"
+    stretch_of: str | None = None
+    # "khoảng" on a relative margin ("cao hơn khoảng 13%"): met within the approx tolerance.
+    approx: bool = False
+    # For a band: which way the plan wants the share to move ("up"/"down"), from the same
+    # indicator's later target (`heading_from`) or set in the data; None when it does not say.
+    heading: str | None = None
+    heading_from: str | None = None
+    # Who delivers it when that is not a public agency (a named company), as the plan says.
+    owner: str = ""
 
     @property
     def period_label(self) -> str:
@@ -354,3 +405,10 @@ class Assessment:
     observation: Observation | None = None  # where the actual came from
     # For bands (Direction.TARGET, "chiếm 12 - 13%"): `expected` is the low edge, this the high one.
     expected_high: float | None = None
+    # How the status was reached, for `lsplan show --quarter` and the JSON rows:
+    yardstick: str = ""  # even, profile, last_year, milestone, benchmark, back_loaded, year_end, ...
+    benchmark: float | None = None  # the benchmark value used, where one was
+    history: tuple[tuple[int, float], ...] = ()  # earlier year-end values used
+    final: bool = False  # the target's period is over: the status is a final label
+    role: str = "goal"
+    missing: str = ""  # what was missing to judge it, in words

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lsplan.goals import Goal, describe, fmt
 from lsplan.model import Indicator, Measure, Target
@@ -81,46 +81,77 @@ def year_span(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodGoal:
+    """The goal for one year of a target, and how it was found."""
+
+    goal: Goal
+    needed: float | None = None  # annual averages: the rate still needed each remaining year
+    note: str = ""
+    indicative: bool = False  # nothing honest to judge against this year: shown, not judged
+    yardstick: str = ""  # "needed_rate", "average", "path", "" (the year's own goal)
+    history: tuple[tuple[int, float], ...] = ()  # the earlier values used
+
+
+def baseline_for(
+    target: Target, year: int, history: Mapping[int, float] | None, factor: float
+) -> tuple[float, int, str] | None:
+    """(value in the indicator's unit, year, where from) to start a level's path from: the
+    target's own `baseline`, else the latest year-end value before `year` in `history`."""
+    if target.baseline is not None and target.baseline.year <= year:
+        return target.baseline.value * factor, target.baseline.year, "baseline"
+    earlier = [y for y in (history or {}) if y < year]
+    if earlier:
+        last = max(earlier)
+        return float((history or {})[last]), last, "history"
+    return None
+
+
 def period_goal(
     target: Target, indicator: Indicator, goal: Goal, year: int, factor: float,
     history: Mapping[int, float] | None,
-) -> tuple[Goal, float | None, str] | str:
-    """The goal for `year` of a multi-year target (the goal itself for a single year)."""
+) -> PeriodGoal | str:
+    """The goal for `year` of a target: its own goal in its year (and each year of a per-year
+    span), the compound path of an annual average, or the straight path of a level due later."""
     start, end = target.year_start, target.year_end
     span = year_span(start, end)
-    if start == end or target.span_basis == "per_year":
-        return goal, None, f"each year of {span}" if start != end else ""
-    if target.span_basis == "annual_average":
+    if target.span_basis == "per_year" and start != end:
+        return PeriodGoal(goal, note=f"each year of {span}")
+    if year == end and (start == end or target.span_basis != "annual_average"):
+        return PeriodGoal(goal, note=f"target for {end}" if start != end else "")
+    if target.span_basis == "annual_average" and start != end:
         if indicator.measure != Measure.GROWTH_RATE or goal.sense == "band" or goal.value is None:
-            return goal, None, f"this year's value compared with the {span} average"
+            return PeriodGoal(goal, note=f"this year's value compared with the {span} average",
+                              yardstick="average")
         rates, missing = rates_so_far(history, start, year)
+        used = tuple((y, float((history or {})[y])) for y in range(start, year) if y in (history or {}))
         if missing:
             gone = year_span(missing[0], missing[-1])
-            note = f"no history for {gone} in the data: this year's rate compared with the {span} average"
-            return goal, None, note
+            note = (f"no history for {gone} in the data: this year's rate is shown against the "
+                    f"{span} average, indicative only")
+            return PeriodGoal(goal, note=note, indicative=True, yardstick="average", history=used)
         needed = needed_rate(goal.value, end - start + 1, rates)
         if needed is None:
-            return goal, None, f"no rate can reach the {span} average: compared with the average"
+            return PeriodGoal(goal, note=f"no rate can reach the {span} average: compared with the average",
+                              yardstick="average", history=used)
         note = f"{span} average {fmt(goal.value)}: "
         mean = geometric_mean_rate(rates)
-        if mean is not None:
+        if mean is not None and rates:
             note += f"{fmt(mean)} a year over {year_span(start, year - 1)}, "
         note += f"{fmt(needed)} a year needed over {year_span(year, end)}"
-        return replace(goal, value=needed), needed, note
-    # by_end: the level (or the year's flow) to reach in the end year.
-    if year == end:
-        return goal, None, f"target for {end}"
-    baseline = target.baseline
-    if baseline is None:
+        return PeriodGoal(replace(goal, value=needed), needed, note, yardstick="needed_rate", history=used)
+    # A level (or the year's flow) due in the end year, seen in an earlier year.
+    base = baseline_for(target, year, history, factor)
+    if base is None:
         return f"target for {end}; no baseline in the data, so no path for {year}"
-    if not baseline.year <= year < end:
-        return f"target for {end}; baseline year {baseline.year} gives no path for {year}"
-    base = baseline.value * factor
+    value, base_year, where = base
 
     def on_path(edge: float | None) -> float | None:
-        return None if edge is None else linear_path(base, baseline.year, edge, end, year)
+        return None if edge is None else linear_path(value, base_year, edge, end, year)
 
-    path = replace(goal, value=on_path(goal.value), high=on_path(goal.high))
-    note = (f"linear path from {fmt(base)} ({baseline.year}) to {describe(goal)} in {end}: "
-            f"{describe(path)} in {year}")
-    return path, None, note
+    path = replace(goal, value=on_path(goal.value), high=on_path(goal.high),
+                   far=on_path(goal.far) if goal.far is not None else None)
+    what = "baseline" if where == "baseline" else "last known year-end value"
+    note = (f"target for {end}: straight path from the {what} {fmt(value)} ({base_year}) to "
+            f"{describe(goal)} in {end}: {describe(path)} in {year}")
+    return PeriodGoal(path, note=note, yardstick="path", history=((base_year, value),))

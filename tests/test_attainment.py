@@ -70,9 +70,10 @@ TOURISTS = tgt(low=4.4, unit="triệu lượt")
         ("Q3", 3.3, S.ON_TRACK, 3.3),
         ("Q3", 2.5, S.OFF_TRACK, 3.3),
         ("Q4", 4.4, S.ACHIEVED, 4.4),
-        ("Q4", 4.25, S.ON_TRACK, 4.4),  # 96.6 % at year end: nearly met
-        ("Q4", 3.9, S.AT_RISK, 4.4),
-        ("Q4", 3.0, S.OFF_TRACK, 4.4),
+        ("Q4", 4.25, S.NEARLY_MET, 4.4),  # 96.6 % at year end: "Cơ bản đạt"
+        ("Q4", 3.9, S.NOT_MET, 4.4),  # the year is over: final labels only
+        ("Q4", 3.0, S.NOT_MET, 4.4),
+        ("Q4", 4.7, S.EXCEEDED, 4.4),  # more than 5 % (approx tolerance) above: "Vượt"
         ("Q2", 4.5, S.ACHIEVED, 2.2),  # the whole year's target already met in June
     ],
 )
@@ -146,8 +147,8 @@ GRDP = tgt(Comparison.RANGE, 8, 9, indicator="grdp", stretch=Stretch(text="hai c
         ("Q3", 7.0, S.AT_RISK),
         ("Q1", 6.0, S.OFF_TRACK),
         ("Q4", 8.27, S.ACHIEVED),
-        ("Q4", 7.0, S.AT_RISK),
-        ("Q4", -1.0, S.OFF_TRACK),
+        ("Q4", 7.0, S.NOT_MET),
+        ("Q4", -1.0, S.NOT_MET),
     ],
 )
 def test_growth_rate_compared_with_annual_target_every_quarter(quarter, value, status):
@@ -161,7 +162,7 @@ def test_stretch_goal_judged_apart():
     row = run(GRDP, GROWTH, 8.27, "Q1")
     assert (row.status, row.stretch_status) == (S.ON_TRACK, S.OFF_TRACK)  # 8.27 / 10 = 82.7 %
     row = run(GRDP, GROWTH, 10.5, "Q4")
-    assert (row.status, row.stretch_status) == (S.ACHIEVED, S.ACHIEVED)
+    assert (row.status, row.stretch_status) == (S.EXCEEDED, S.ACHIEVED)  # above 8 - 9 %, at the stretch
     assert run(GRDP, GROWTH, 9.6, "Q2").stretch_status is S.ON_TRACK
     assert run(GRDP, GROWTH, None, "Q2").stretch_status is S.NO_DATA
     assert run(tgt(low=4.4), FLOW, 2.0, "Q2").stretch_status is None
@@ -172,12 +173,14 @@ def test_lower_is_better_growth_at_most():
     target = tgt(Comparison.AT_MOST, high=4, indicator="cpi")
     assert run(target, cpi, 3.5).status is S.ACHIEVED
     assert run(target, cpi, 3.5, "Q2").status is S.ON_TRACK
-    assert run(target, cpi, 4.1).status is S.ON_TRACK  # 4 / 4.1 = 97.6 %
-    row = run(target, cpi, 4.6)
+    assert run(target, cpi, 4.1).status is S.NEARLY_MET  # 4 / 4.1 = 97.6 %
+    assert run(target, cpi, 4.1, "Q2").status is S.ON_TRACK
+    row = run(target, cpi, 4.6, "Q3")
     assert row.status is S.AT_RISK
     assert row.attainment == pytest.approx(4 / 4.6 * 100)
     assert row.gap == pytest.approx(-0.6)  # behind is negative for lower-is-better too
-    assert run(target, cpi, 5.0).status is S.OFF_TRACK
+    assert run(target, cpi, 5.0).status is S.NOT_MET
+    assert run(target, cpi, 5.0, "Q3").status is S.OFF_TRACK
     assert run(target, cpi, 0.0).attainment is None  # a ratio with 0 means nothing
 
 
@@ -201,9 +204,9 @@ FOREST_67 = tgt(low=67, indicator="forest")
         ("Q2", 60, S.NOT_ASSESSED, True),  # in-year and short: shown, never lagging
         ("Q3", 40, S.NOT_ASSESSED, True),
         ("Q4", 67, S.ACHIEVED, False),
-        ("Q4", 65, S.ON_TRACK, False),
-        ("Q4", 60, S.AT_RISK, False),
-        ("Q4", 50, S.OFF_TRACK, False),
+        ("Q4", 65, S.NEARLY_MET, False),
+        ("Q4", 60, S.NOT_MET, False),
+        ("Q4", 50, S.NOT_MET, False),
     ],
 )
 def test_share_judged_at_year_end_indicative_in_year(quarter, value, status, indicative):
@@ -227,8 +230,8 @@ def test_level_without_in_year_figure_is_not_chased():
 
 
 @pytest.mark.parametrize(("value", "status", "gap"), [
-    (12.5, S.ACHIEVED, 0.0), (12.0, S.ACHIEVED, 0.0), (13.5, S.AT_RISK, -0.5),
-    (16.11, S.OFF_TRACK, -3.11), (11.0, S.AT_RISK, -1.0), (9.0, S.OFF_TRACK, -3.0),
+    (12.5, S.ACHIEVED, 0.0), (12.0, S.ACHIEVED, 0.0), (13.5, S.NEARLY_MET, -0.5),
+    (16.11, S.NOT_MET, -3.11), (11.0, S.NOT_MET, -1.0), (9.0, S.NOT_MET, -3.0),
 ])
 def test_band_for_structure_share(value, status, gap):
     share = ind("agri", Measure.SHARE, unit="%", direction=Direction.TARGET)
@@ -243,7 +246,7 @@ def test_band_tolerance_and_in_year_band():
     target = tgt(Comparison.BAND, 12, 13, indicator="agri")
     loose = AssessmentSettings(band_tolerance=0.5)
     assert run(target, share, 13.4, settings=loose).status is S.ACHIEVED
-    assert run(target, share, 13.4).status is S.AT_RISK
+    assert run(target, share, 13.4).status is S.NEARLY_MET
     row = run(target, share, 16.11, "Q1")  # Q1 structure is seasonal
     assert (row.status, row.indicative) == (S.NOT_ASSESSED, True)
     assert run(target, share, 12.5, "Q1").status is S.ON_TRACK
@@ -252,12 +255,12 @@ def test_band_tolerance_and_in_year_band():
 def test_range_with_target_direction_is_a_band():
     share = ind("agri", Measure.SHARE, unit="%", direction=Direction.TARGET)
     row = run(tgt(Comparison.RANGE, 32, 33, indicator="agri"), share, 25.98)
-    assert (row.status, row.expected, row.expected_high) == (S.OFF_TRACK, 32, 33)
+    assert (row.status, row.expected, row.expected_high) == (S.NOT_MET, 32, 33)
 
 
 @pytest.mark.parametrize(("value", "tolerance", "status"), [
-    (150, None, S.ACHIEVED), (143, None, S.ACHIEVED), (160, None, S.ACHIEVED), (140, None, S.AT_RISK),
-    (120, None, S.OFF_TRACK), (145, 0.02, S.ON_TRACK), (147.5, 0.02, S.ACHIEVED),
+    (150, None, S.ACHIEVED), (143, None, S.ACHIEVED), (160, None, S.EXCEEDED), (140, None, S.NOT_MET),
+    (120, None, S.NOT_MET), (145, 0.02, S.NEARLY_MET), (147.5, 0.02, S.ACHIEVED),
 ])
 def test_approx_tolerance(value, tolerance, status):
     per_capita = ind("gdp-pc", Measure.LEVEL, unit="triệu đồng")
@@ -269,10 +272,10 @@ def test_approx_tolerance(value, tolerance, status):
 def test_approx_with_target_direction_is_a_band():
     urban = ind("urban", Measure.SHARE, unit="%", direction=Direction.TARGET)
     row = run(tgt(Comparison.APPROX, 40, indicator="urban"), urban, 43)
-    assert (row.expected, row.expected_high, row.status) == (38, 42, S.AT_RISK)
+    assert (row.expected, row.expected_high, row.status) == (38, 42, S.NEARLY_MET)
 
 
-@pytest.mark.parametrize(("value", "status"), [(6, S.ACHIEVED), (7, S.ACHIEVED), (5, S.OFF_TRACK)])
+@pytest.mark.parametrize(("value", "status"), [(6, S.ACHIEVED), (7, S.EXCEEDED), (5, S.NOT_MET)])
 def test_exact_count(value, status):
     parks = ind("parks", Measure.COUNT, unit="khu")
     assert run(tgt(Comparison.EXACT, 6, indicator="parks"), parks, value).status is status
@@ -288,10 +291,13 @@ def test_reduction_per_year_higher_is_better():
     poverty = ind("poverty-cut", Measure.SHARE, unit="%", direction=Direction.LOWER)
     target = tgt(Comparison.REDUCTION, 2, 3, start=2021, end=2030, span_basis="per_year",
                  indicator="poverty-cut")
-    row = run(target, poverty, 2.4, year=2026)
-    assert (row.status, row.expected) == (S.ACHIEVED, 2)
-    assert run(target, poverty, 1.5, year=2026).status is S.OFF_TRACK
-    assert run(target, poverty, 1.8, year=2026).status is S.AT_RISK
+    # the rate at the end of 2026 against the end of 2025 (5.0): the fall is what is judged
+    history = {2025: 5.0}
+    row = run(target, poverty, 2.6, year=2026, history=history)
+    assert (row.status, row.expected, row.actual) == (S.ACHIEVED, 2, pytest.approx(2.4))
+    assert run(target, poverty, 3.5, year=2026, history=history).status is S.NOT_MET  # fell 1.5
+    assert run(target, poverty, 1.5, year=2026, history=history).status is S.EXCEEDED  # fell 3.5 > 3
+    assert run(target, poverty, 3.5, "Q3", year=2026, history=history).indicative  # a year-end rate
 
 
 # --- relative, rank, qualitative, no data ------------------------------------------------------
@@ -304,8 +310,9 @@ def test_relative_to_benchmark():
     assert run(CPI_BELOW_NATIONAL, CPI, 3.2, "Q2", obs={"benchmark": 3.5}).status is S.ON_TRACK
     assert run(CPI_BELOW_NATIONAL, CPI, 3.2, obs={"benchmark": 3.5}).status is S.ACHIEVED
     equal = run(CPI_BELOW_NATIONAL, CPI, 3.5, obs={"benchmark": 3.5})
-    assert equal.status is S.ON_TRACK  # "thấp hơn": equal is not lower, but nearly
-    assert run(CPI_BELOW_NATIONAL, CPI, 4.0, obs={"benchmark": 3.5}).status is S.AT_RISK
+    assert equal.status is S.NEARLY_MET  # "thấp hơn": equal is not lower, but nearly
+    assert run(CPI_BELOW_NATIONAL, CPI, 4.0, "Q3", obs={"benchmark": 3.5}).status is S.AT_RISK
+    assert run(CPI_BELOW_NATIONAL, CPI, 4.0, obs={"benchmark": 3.5}).status is S.NOT_MET
     row = run(CPI_BELOW_NATIONAL, CPI, 3.2)
     assert row.status is S.NOT_ASSESSED
     assert "benchmark" in row.note
@@ -319,7 +326,7 @@ def test_relative_with_margin_and_fixed_benchmark():
     row = run(target, revenue, 2666, "Q1")
     assert row.expected == pytest.approx(10283 / 4)
     assert row.status is S.ON_TRACK
-    assert run(target, revenue, 10000).status is S.ON_TRACK  # 97.2 %
+    assert run(target, revenue, 10000).status is S.NEARLY_MET  # 97.2 %
     assert run(target, revenue, 10300).status is S.ACHIEVED
 
 
@@ -328,8 +335,8 @@ def test_rank():
     target = tgt(Comparison.RANK, high=10, indicator="pci")
     assert run(target, rank, None).status is S.NOT_ASSESSED
     assert run(target, rank, 8).status is S.ACHIEVED
-    assert run(target, rank, 11).status is S.AT_RISK
-    assert run(target, rank, 20).status is S.OFF_TRACK
+    assert run(target, rank, 11).status is S.NOT_MET
+    assert run(target, rank, 20).status is S.NOT_MET
 
 
 def test_qualitative_is_not_assessed_with_its_statement():
@@ -419,7 +426,7 @@ def test_per_year_unit_is_the_plain_unit():
     poverty = ind("poverty-cut", Measure.SHARE, unit="%")
     target = tgt(Comparison.REDUCTION, 2, 3, start=2021, end=2030, span_basis="per_year", unit="%/năm",
                  indicator="poverty-cut")
-    assert run(target, poverty, 2.1, year=2027).status is S.ACHIEVED
+    assert run(target, poverty, 2.9, year=2027, history={2026: 5.0}).status is S.ACHIEVED
 
 
 def test_approx_flow_note_names_the_amount():
@@ -434,8 +441,8 @@ def test_stretch_of_a_relative_target_is_an_amount():
     target = tgt(Comparison.RELATIVE, 13, unit="%", indicator="budget", benchmark_value=9100,
                  stretch=Stretch(text="phấn đấu 10.287,8", low=10287.8))
     row = run(target, revenue, 10290)
-    assert (row.status, row.stretch_status) == (S.ACHIEVED, S.ACHIEVED)
-    assert run(target, revenue, 10284).stretch_status is S.ON_TRACK
+    assert (row.status, row.stretch_status) == (S.EXCEEDED, S.ACHIEVED)  # at the stretch: "Vượt"
+    assert run(target, revenue, 10284).stretch_status is S.NEARLY_MET
 
 
 def test_quarter_alone_rate_is_used_and_said():
@@ -468,7 +475,7 @@ def test_seasonal_flow_already_meeting_the_year_is_on_track():
 def test_seasonal_flow_is_judged_at_year_end():
     row = run(SOWN_TARGET, SOWN, 80.0, "Q4")
     assert not row.indicative
-    assert row.status == S.OFF_TRACK
+    assert row.status == S.NOT_MET
 
 
 def test_seasonal_flow_with_a_profile_follows_the_profile():

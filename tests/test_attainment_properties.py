@@ -20,8 +20,9 @@ from lsplan.model import (
 
 # How good a status is, for one target and quarter. An indicative not_assessed row (a year-end
 # target seen in-year, not yet met) sits between lagging and on track.
-GOODNESS = {Status.OFF_TRACK: 0, Status.AT_RISK: 1, Status.NOT_ASSESSED: 1.5, Status.ON_TRACK: 2,
-            Status.ACHIEVED: 3}
+# Final labels (the period is over) never mix with in-year words for one target and quarter.
+GOODNESS = {Status.OFF_TRACK: 0, Status.NOT_MET: 0, Status.AT_RISK: 1, Status.NEARLY_MET: 1,
+            Status.NOT_ASSESSED: 1.5, Status.ON_TRACK: 2, Status.ACHIEVED: 3, Status.EXCEEDED: 4}
 
 measures = st.sampled_from([Measure.FLOW, Measure.GROWTH_RATE, Measure.SHARE, Measure.LEVEL, Measure.COUNT])
 quarters = st.sampled_from(QUARTERS)

@@ -77,7 +77,7 @@ def test_average_in_the_last_year():
     assert row.status is S.ACHIEVED
     assert row.needed_rate == pytest.approx(8)
     short = assess(AVERAGE, GROWTH, grdp(5.0, 2030), year=2030, quarter="Q4", history=history)
-    assert short.status is S.OFF_TRACK
+    assert short.status is S.NOT_MET  # the span is over: a final label
 
 
 def test_average_without_history_says_so():
@@ -114,7 +114,7 @@ def test_level_by_end_with_baseline_follows_the_linear_path():
     assert row.expected == pytest.approx(63.5)
     assert row.status is S.ON_TRACK  # on the path, but 2030 is not here yet
     assert assess(target, FOREST, forest(55.0), year=2025, quarter="Q4").status is S.AT_RISK
-    assert "linear path from 60 (2020) to ≥ 67 in 2030" in row.note
+    assert "straight path from the baseline 60 (2020) to ≥ 67 in 2030" in row.note
     in_year = assess(target, FOREST, forest(62.0, quarter="Q2"), year=2025, quarter="Q2")
     assert (in_year.status, in_year.indicative) == (S.NOT_ASSESSED, True)
 

@@ -69,15 +69,18 @@ def test_real_figures_in_gaps(demo):
     assert rows["kb-2025.budget-revenue"]["actual"] == pytest.approx(2666)
     assert rows["kb-2025.grdp-growth"]["actual"] == pytest.approx(8.27)
     disbursement = rows["kb-2025.public-investment-disbursement"]
-    assert disbursement["actual"] == pytest.approx(13.4) and disbursement["status"] == "off_track"
+    # 13,4 % of the plan by Q1 against the national average 9,53 % (the benchmark in the data):
+    # a back-loaded flow is judged against the benchmark, not an even 23,75 %.
+    assert disbursement["actual"] == pytest.approx(13.4) and disbursement["status"] == "on_track"
+    assert disbursement["yardstick"] == "benchmark" and disbursement["benchmark"] == pytest.approx(9.53)
     assert (
         disbursement["source"]["file"] == "so-tai-chinh-2025-Q1.xlsx"
         and disbursement["source"]["cell"] == "E8"
     )
     assert disbursement["lead"] == ["Sở Tài chính"]
     lagging = gaps(catalog, store, year=2025, quarter="Q1", today=date(2025, 4, 20))
-    assert {r["status"] for r in lagging.rows} <= {"off_track", "at_risk"}
-    assert "kb-2025.public-investment-disbursement" in [r["target"] for r in lagging.rows]
+    assert {r["status"] for r in lagging.rows} <= {"off_track", "at_risk", "not_met"}
+    assert "kb-2025.public-investment-disbursement" not in [r["target"] for r in lagging.rows]
     missing = {m["target"]: m for m in lagging.missing}
     assert missing["kb-2025.coal-output"]["lead"] == ["Sở Công Thương"]
     assert missing["kb-2025.coal-output"]["overdue"] is True  # admin deadline 14 March 2025
@@ -93,7 +96,7 @@ def test_gaps_as_a_dataframe_matches_the_rows(demo):
     assert len(frame) == len(result.rows)
     by_target = frame.set_index("target")
     assert by_target.loc["kb-2025.retail-sales", "actual"] == pytest.approx(10783.1)
-    assert by_target.loc["kb-2025.public-investment-disbursement", "status"] == "off_track"
+    assert by_target.loc["kb-2025.public-investment-disbursement", "status"] == "on_track"
     assert frame.attrs == {"year": 2025, "quarter": "Q1", "as_of": "2025-04-20"}
     missing = result.to_frame("missing")
     assert set(missing["target"]) == {m["target"] for m in result.missing}
@@ -111,7 +114,10 @@ def test_former_name_agency_view(demo):
     )
     statements = {i["target"]: i["statement"] for i in payload["indicators"]}
     assert "9.937,8" in statements["kb-2025.budget-revenue"]
-    assert statements["kb-2025.budget-revenue-vs-central-estimate"] != statements["kb-2025.budget-revenue"]
+    # "cao hơn khoảng 13% so với dự toán Trung ương giao" is the budget target's stretch, on its row
+    assert "kb-2025.budget-revenue-vs-central-estimate" not in statements
+    budget = next(i for i in payload["indicators"] if i["target"] == "kb-2025.budget-revenue")
+    assert [s["target"] for s in budget["stretches"]] == ["kb-2025.budget-revenue-vs-central-estimate"]
 
 
 def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monkeypatch):
@@ -123,11 +129,10 @@ def test_readme_command_uses_the_demo_store_when_no_store_exists(tmp_path, monke
     assert "dùng kho dữ liệu mẫu" in result.stderr
     payload = json.loads(result.stdout)
     assert payload["year"] == 2025 and payload["quarter"] == "Q1"
-    assert "kb-2025.public-investment-disbursement" in [r["target"] for r in payload["rows"]]
+    assert "kb-2025.public-investment-disbursement" not in [r["target"] for r in payload["rows"]]
     assert not (tmp_path / "lsplan" / "store.sqlite3").exists()  # the demo never touches the real store
-    table = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025", "--wide"])  # source: --wide
-    assert table.exit_code == 0 and "Tỷ lệ giải ngân" in table.stdout
-    assert "so-tai-chinh" in table.stdout and "Chậm tiến độ" in table.stdout
+    table = runner.invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025"])
+    assert table.exit_code == 0 and "chậm tiến độ" in table.stdout
 
 
 def test_year_defaults_to_the_latest_in_the_store(tmp_path, monkeypatch):

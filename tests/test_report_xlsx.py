@@ -134,20 +134,24 @@ def test_frozen_header_and_print_setup(workbook_vi) -> None:
 
 def test_summary_counts_and_native_charts(workbook_vi) -> None:
     sheet = workbook_vi["Tổng hợp"]
-    counts = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value for r in range(5, 11)}
+    counts = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value for r in range(5, 15)}
     assert counts == {
+        "Vượt": 0,
         "Đạt": 1,
+        "Cơ bản đạt": 0,
         "Đúng tiến độ": 1,
         "Có nguy cơ chậm": 1,
         "Chậm tiến độ": 1,
+        "Không đạt": 0,
         "Chưa có số liệu": 1,
         "Không đánh giá": 1,
+        "Thông tin": 0,
     }
     charts = sheet._charts
     assert len(charts) == 2
     assert {c.type for c in charts} == {"bar"}
     stacked = [c for c in charts if c.grouping == "stacked"]
-    assert len(stacked) == 1 and len(stacked[0].series) == 6
+    assert len(stacked) == 1 and len(stacked[0].series) == 10
     attainment = next(c for c in charts if c.grouping != "stacked")
     assert len(attainment.series) == 1
     values = [row for row in sheet.iter_rows(values_only=True) if row[0] == "I.1 Tốc độ tăng trưởng GRDP"]

@@ -13,7 +13,16 @@ import typer
 
 from lsplan.cli import labels
 from lsplan.cli.app import app
-from lsplan.cli.options import AgencyOption, DataDirOption, FormatOption, PlanOption, YearOption
+from lsplan.cli.options import (
+    AgencyOption,
+    DataDirOption,
+    FormatOption,
+    PlanOption,
+    QuarterOption,
+    StoreOption,
+    YearOption,
+)
+from lsplan.cli.store_common import DemoOption
 from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
@@ -235,11 +244,16 @@ def show_cmd(
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
+    quarter: QuarterOption = None,
+    year: YearOption = None,
+    store: StoreOption = None,
+    demo: DemoOption = False,
 ) -> None:
     """Everything known about one target: the target, its indicator, who answers for it, its quote.
 
     Example: lsplan show kb-2025.grdp-growth
     """
+    # With --quarter (and --year, --store/--demo): how it was judged for that quarter, from the store.
     from lsplan.render import console, emit
 
     _need_output(fmt, output, data)
@@ -251,6 +265,8 @@ def show_cmd(
         _err(_("error: no target {target}").format(target=repr(target_id)) + hint)
         raise typer.Exit(1)
     record = catalog.show_record(target)
+    if quarter is not None:
+        record["assessment"] = _assessment(catalog, target.id, quarter, year, store, demo)
     if fmt is OutputFormat.TABLE and output is None:
         _print_show(console(), record)
         return
@@ -323,4 +339,60 @@ def _print_show(out: Any, record: dict) -> None:
     for task in record.get("task_details", []):
         reason = in_language(task.get("reason", ""), task.get("reason_en", ""))
         table.add_row(_("Task"), f"{task['id']} {task['title']}" + (f" ({reason})" if reason else ""))
+    out.print(table)
+    if record.get("assessment"):
+        _print_assessment(out, record["assessment"])
+
+
+def _assessment(catalog: Any, target_id: str, quarter: str, year: int | None, store: Any, demo: bool) -> dict:
+    from lsplan.cli import store_common as common
+    from lsplan.gaps import explain
+
+    q = common.quarter_option(quarter) or "Q4"
+    with common.open_store(store, catalog=catalog, demo=demo) as opened:
+        return explain(catalog, opened, target_id, year=year, quarter=q)
+
+
+def _print_assessment(out: Any, row: dict) -> None:
+    """The reasoning behind one status, line by line."""
+    from rich.table import Table
+
+    from lsplan.i18n import period_label, status_label
+
+    title = _("How it was judged: {period}").format(period=period_label(row["quarter"], row["year"]))
+    table = Table(show_header=False, title=title, title_justify="left", box=None, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    status = status_label(row["status"], quarter=row["quarter"], attainment=row.get("attainment"))
+    if row.get("indicative"):
+        status += " " + _("(indicative)")
+    table.add_row(_("Assessment"), status)
+    stretch = row.get("stretch_of_row")
+    if stretch:
+        table.add_row(_("Stretch of"), row["target"])
+        if stretch.get("stretch_status"):
+            label = status_label(stretch["stretch_status"], quarter=row["quarter"])
+            table.add_row(_("Stretch status"), label)
+    elif row.get("stretch_status"):
+        table.add_row(_("Stretch status"), status_label(row["stretch_status"], quarter=row["quarter"]))
+    for key, header in (("expected", "Expected by the quarter"), ("actual", "Actual"),
+                        ("attainment", "Attainment (%)"), ("gap", "Gap")):
+        if row.get(key) is None:
+            continue
+        if key == "attainment":
+            table.add_row(_(header), labels.num(row[key], 1))
+        else:
+            table.add_row(_(header), f"{_flat(row[key])} {row.get('unit') or ''}".strip())
+    if row.get("yardstick"):
+        table.add_row(_("Yardstick"), str(row["yardstick"]))
+    if row.get("benchmark") is not None:
+        table.add_row(_("Benchmark"), str(_flat(row["benchmark"])))
+    if row.get("history"):
+        table.add_row(_("History used"), "; ".join(f"{y}: {_flat(v)}" for y, v in row["history"].items()))
+    if len(row.get("plans") or ()) > 1:
+        table.add_row(_("Set by"), ", ".join(row["plans"]))
+    if row.get("missing_reason"):
+        table.add_row(_("What was missing"), row["missing_reason"])
+    if row.get("note"):
+        table.add_row(_("Reasoning"), row["note"])
     out.print(table)

@@ -35,7 +35,10 @@ from lsplan.cli.store_common import (
 from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
-_STATUS_ORDER = ("off_track", "at_risk", "no_data", "on_track", "achieved", "not_assessed")
+_STATUS_ORDER = (
+    "not_met", "off_track", "at_risk", "no_data", "nearly_met", "on_track", "achieved", "exceeded",
+    "not_assessed", "info",
+)
 _STATUS_RANK = {status: rank for rank, status in enumerate(_STATUS_ORDER)}
 
 

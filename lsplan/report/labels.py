@@ -23,6 +23,10 @@ STATUS_COLOURS = {
     "off_track": ("FFC7CE", "9C0006"),
     "no_data": ("EDEDED", "404040"),
     "not_assessed": ("F2F2F2", "595959"),
+    "exceeded": ("A9D08E", "00441B"),
+    "nearly_met": ("E2EFDA", "375623"),
+    "not_met": ("F4B084", "7B0000"),
+    "info": ("FFFFFF", "595959"),
 }
 
 
@@ -157,6 +161,11 @@ class Labels:
             notes.append(self._("estimate (ước)"))
         elif line.maturity == "preliminary":
             notes.append(self._("preliminary"))
+        if len(line.plans) > 1:  # one row per goal: every plan that sets it
+            notes.append(self._("set by: {plans}").format(plans=", ".join(line.plans)))
+        for statement, status in line.stretches:
+            judged = status_label(status, self.lang, quarter=self.report.quarter) if status else "—"
+            notes.append(self._("stretch: {statement} ({status})").format(statement=statement, status=judged))
         return "; ".join(notes)  # an indicative figure is said so by its status: "(tham khảo)"
 
     def lead(self, names: tuple[str, ...]) -> str:

@@ -13,7 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-STATUS_ORDER = ("achieved", "on_track", "at_risk", "off_track", "no_data", "not_assessed")
+STATUS_ORDER = (
+    "exceeded", "achieved", "nearly_met", "on_track", "at_risk", "off_track", "not_met", "no_data",
+    "not_assessed", "info",
+)
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 QUARTER_END = {"Q1": "31/3", "Q2": "30/6", "Q3": "30/9", "Q4": "31/12"}
 
@@ -57,6 +60,8 @@ class ReportLine:
     quote_section: str
     path: tuple[PathPoint, ...] = ()  # Q1.. the report's quarter, for the path chart
     comparison: str = ""  # the target's comparison (at_least, approx, relative, ...), for wording
+    plans: tuple[str, ...] = ()  # every plan that sets this goal (one row per goal, from gaps)
+    stretches: tuple[tuple[str, str], ...] = ()  # (statement, stretch status) of stretch-role targets
 
     @property
     def estimate(self) -> bool:
@@ -249,6 +254,11 @@ def _line(
         quote_document=_get(source, "document", "") or "",
         quote_section=_get(source, "section", "") or "",
         path=path,
+        plans=tuple(_get(names.plan(p), "short", "") or p for p in row.get("plans") or ()),
+        stretches=tuple(
+            (str(s.get("statement") or s.get("target") or ""), str(s.get("stretch_status") or ""))
+            for s in row.get("stretches") or ()
+        ),
     )
 
 

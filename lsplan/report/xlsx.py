@@ -31,6 +31,10 @@ CHART_COLOURS = {
     "off_track": "C62828",
     "no_data": "9E9E9E",
     "not_assessed": "D0D0D0",
+    "exceeded": "1B5E20",
+    "nearly_met": "7CB342",
+    "not_met": "8E0000",
+    "info": "EEEEEE",
 }
 NUMERIC_COLUMNS = (5, 6, 7, 8)  # expected, actual, attainment, vs same period (1-based)
 
