@@ -1,0 +1,372 @@
+"""Stage "findings": each row's figure judged, as an observation or a finding on its cell.
+
+A heading row ("I. CÔNG NGHIỆP", "Cơ cấu kinh tế", "Trong đó:") is left alone; a row with a
+value that matches nothing is a warning (real reports carry extra rows). Values are read by
+`lsplan.reading.values`, converted to the catalogue's unit by `lsplan.units`, and compared with
+the catalogue's target and the sender's own ratio.
+
+Sender's ratio tolerance: their "So với kế hoạch (%)" may differ from value ÷ plan by up to
+RATIO_TOLERANCE percentage points (rounding of the value, the plan and the ratio itself).
+
+An ambiguous figure ("1.234": 1234 by the rule of `lsplan.numbers`, or 1.234) is settled by the
+same row where it can be (`settle_ambiguous`): the sender's ratio, else the sender's plan
+(a figure between PLAUSIBLE_SHARE_OF_PLAN of the plan). Confirmed: an info finding only. Only
+the other reading fits: a warning that gives both. Neither or both fit: a warning with both.
+
+Findings name an indicator by its name in the language of the process (`indicator_name`); the
+`indicator` field of a finding and of an observation keeps the id.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lsplan.findings import make_finding
+from lsplan.i18n import _, resolve_lang
+from lsplan.model import Finding, Indicator, Measure, Observation, Severity
+from lsplan.readers.base import cell_ref
+from lsplan.reading.indicators import IndicatorMatch, index_of, match_indicator
+from lsplan.reading.rows import TableRow, clean_name, has_value
+from lsplan.reading.values import cell_number, read_number, same_unit, unit_in_name
+from lsplan.text import fold
+from lsplan.units import convert
+
+if TYPE_CHECKING:
+    from lsplan.catalog import Catalog
+    from lsplan.check_meta import Metadata
+    from lsplan.reading.tables import Table
+
+RATIO_TOLERANCE = 1.0  # percentage points
+PLAN_TOLERANCE = 0.005  # relative: a plan within 0.5 % of the catalogue's is the same plan
+PLAUSIBLE_SHARE_OF_PLAN = (0.01, 3.0)  # a cumulative figure is 1 %..300 % of its annual plan
+
+
+def indicator_name(indicator: Indicator, lang: str | None = None) -> str:
+    """The indicator as an officer names it: the catalogue's Vietnamese name, or its English
+    name in English (the Vietnamese one when the catalogue has none)."""
+    if (lang or resolve_lang()) == "en" and indicator.name_en:
+        return indicator.name_en
+    return indicator.name
+
+
+def settle_ambiguous(value: float, other: float, plan: float | None, ratio: float | None) -> str:
+    """Which reading of an ambiguous figure the row supports: "confirmed" (only `value` fits the
+    sender's plan and ratio), "other" (only `other` fits), or "unsure" (no evidence, or both or
+    neither fit). The ratio, when given, decides; the plan alone decides by plausibility."""
+    if plan is None or plan == 0:
+        return "unsure"
+
+    def fits(reading: float) -> bool:
+        share = reading / plan
+        if ratio is not None:
+            # within RATIO_TOLERANCE points, and within a tenth of a small ratio (0.05 % is not 0.5 %)
+            return any(
+                abs(share * 100 - r) <= min(RATIO_TOLERANCE, max(0.05, abs(r) / 10))
+                for r in _ratio_readings(ratio)
+            )
+        low, high = PLAUSIBLE_SHARE_OF_PLAN
+        return low <= share <= high
+
+    ours, theirs = fits(value), fits(other)
+    if ours and not theirs:
+        return "confirmed"
+    return "other" if theirs and not ours else "unsure"
+
+
+def _ratio_readings(ratio: float) -> tuple[float, ...]:
+    # 0.534 typed in a General cell may mean 53.4 %
+    return (ratio, ratio * 100) if abs(ratio) <= 2 else (ratio,)
+
+
+class RowChecker:
+    """Accumulates observations and findings over the tables of one file."""
+
+    def __init__(self, catalog: Catalog, meta: Metadata) -> None:
+        self.catalog = catalog
+        self.index = index_of(catalog)
+        self.meta = meta
+        self.findings: list[Finding] = []
+        self.observations: list[Observation] = []
+        self.seen: dict[str, str] = {}
+        agency = meta.agency.id if meta.agency else None
+        self.responsible = catalog.indicators_for_agency(agency) if agency else None
+        self.targets = list(catalog.targets_for(year=meta.year)) if meta.year else []
+
+    def add(self, code: str, table: Table, cell: str | None = None, **params: Any) -> None:
+        self.findings.append(make_finding(code, sheet=table.sheet, cell=cell, **params))
+
+    def read_table(self, table: Table) -> None:
+        if table.legacy:
+            first = table.legacy[0]
+            self.add(
+                "legacy-encoding",
+                table,
+                first.ref,
+                count=len(table.legacy),
+                encoding=first.encoding.upper(),
+                sample=first.converted[:40],
+            )
+        if table.actual is None:
+            self.add("missing-column", table, column="Thực hiện / Ước thực hiện")
+            return
+        for row in table.rows:
+            self.read_row(table, row)
+
+    def _match(self, table: Table, row: TableRow) -> IndicatorMatch:
+        if table.layout == "form" and row.indicator_id:
+            indicator = self.catalog.indicators.get(row.indicator_id)
+            if indicator is None:
+                col = table.columns.get("id")
+                ref = cell_ref(row.row, col) if col else None
+                self.add("indicator-unknown", table, ref, indicator=row.indicator_id)
+            return IndicatorMatch(indicator, "form-id" if indicator else "none")
+        return match_indicator(self.index, clean_name(row.name), row.context)
+
+    def read_row(self, table: Table, row: TableRow) -> None:
+        cell = row.actual
+        value_given = has_value(cell)
+        if row.heading:
+            return  # "I. CÔNG NGHIỆP" is a heading even though "Công nghiệp" is also an indicator's alias
+        match = self._match(table, row)
+        indicator = match.indicator
+        if indicator is None:
+            if value_given and row.name and not row.indicator_id:
+                ref = row.name_cell.ref if row.name_cell else None
+                self.add("indicator-unmatched", table, ref, name=clean_name(row.name)[:80])
+            return
+        column = table.actual.header if table.actual else ""
+        if cell is None or not value_given:
+            ref = cell_ref(row.row, table.actual.col) if table.actual else None
+            self.findings.append(
+                make_finding(
+                    "value-empty",
+                    sheet=table.sheet,
+                    cell=ref,
+                    indicator=indicator.id,
+                    indicator_name=indicator_name(indicator),
+                    column=column,
+                )
+            )
+            return
+        kw: dict[str, Any] = {
+            "sheet": table.sheet,
+            "cell": cell.ref,
+            "indicator": indicator.id,
+            "indicator_name": indicator_name(indicator),
+        }
+        if cell.uncalculated:
+            self.findings.append(make_finding("formula-uncalculated", formula=cell.formula or "", **kw))
+            return
+        raw = str(cell.value)
+        parsed = read_number(cell.value, cell.number_format, n_of_m=indicator.measure is Measure.RATIO)
+        if parsed.error:
+            self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
+            return
+        if parsed.value is None:
+            self.findings.append(make_finding("value-empty", column=column, **kw))
+            return
+        verdict = None
+        if parsed.ambiguous:
+            verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
+        unit = row.unit or unit_in_name(row.name) or ("%" if parsed.percent else "")
+        value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
+        if value is None:
+            return
+        if indicator.id in self.seen:
+            self.findings.append(make_finding("indicator-duplicate", first=self.seen[indicator.id], **kw))
+            return
+        self.seen[indicator.id] = cell.ref
+        if self._impossible(value, indicator, kw):
+            return
+        if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:
+            self.findings.append(make_finding("agency-not-responsible", agency=self.meta.agency.name, **kw))
+        if table.layout != "form":
+            # When the ratio points to the other reading of "1.234", the ambiguity warning has
+            # said so already: a second warning about the same cell's ratio would only repeat it.
+            self._compare_plan(row, parsed.value, unit, indicator, kw, ratio=verdict != "other")
+        self.observations.append(
+            Observation(
+                indicator=indicator.id,
+                value=value,
+                unit=indicator.unit,
+                year=self.meta.year or 0,
+                period=self.meta.quarter or "",
+                agency=self.meta.agency.id if self.meta.agency else None,
+                sheet=table.sheet,
+                cell=cell.ref,
+                cumulative=_cumulative(table),
+                maturity=_maturity(table),
+                raw=raw,
+                same_period_pct=cell_number(row.yoy),
+                method=match.method,
+                column=column or None,
+            )
+        )
+
+    def _ambiguous(
+        self, row: TableRow, raw: str, value: float, other: float | None, note: str, kw: dict[str, Any]
+    ) -> str:
+        """number-ambiguous, settled by the row's own plan and ratio where they can settle it;
+        returns the verdict of `settle_ambiguous`."""
+        from lsplan.numfmt import format_number
+
+        lang = resolve_lang()
+        plan, ratio = cell_number(row.plan), cell_number(row.ratio)
+        verdict = "unsure" if other is None else settle_ambiguous(value, other, plan, ratio)
+        evidence = _("the row's plan {plan}").format(plan=format_number(plan, lang)) if plan else ""
+        if ratio is not None and evidence:
+            evidence = _("the row's plan {plan} and ratio {ratio}%").format(
+                plan=format_number(plan or 0, lang), ratio=format_number(ratio, lang, 1)
+            )
+        severity = None
+        if verdict == "confirmed":
+            text = _("{rule}; confirmed by {evidence}").format(rule=_(note), evidence=evidence)
+            severity = Severity.INFO
+        elif verdict == "other":
+            text = _(
+                "{rule}, but only {other} agrees with {evidence}: if {other} is meant, write it "
+                "so that it cannot be read as {value}"
+            ).format(
+                rule=_(note),
+                evidence=evidence,
+                other=format_number(other or 0, lang, 4),
+                value=format_number(value, lang, 4),
+            )
+        else:
+            text = _("{rule}; it could also mean {other}").format(
+                rule=_(note), other=format_number(other, lang, 4) if other is not None else "?"
+            )
+        self.findings.append(
+            make_finding("number-ambiguous", raw=raw, value=value, note=text, severity=severity, **kw)
+        )
+        return verdict
+
+    def _to_catalog_unit(
+        self, value: float, unit: str, indicator: Indicator, kw: dict[str, Any]
+    ) -> float | None:
+        if not unit or same_unit(unit, indicator.unit):
+            return value
+        converted = convert(value, unit, indicator.unit)
+        if converted is None:
+            self.findings.append(make_finding("unit-mismatch", unit=unit, catalog_unit=indicator.unit, **kw))
+            return None
+        self.findings.append(
+            make_finding(
+                "unit-converted",
+                raw_value=value,
+                unit=unit,
+                value=converted,
+                catalog_unit=indicator.unit,
+                **kw,
+            )
+        )
+        return converted
+
+    def _impossible(self, value: float, indicator: Indicator, kw: dict[str, Any]) -> bool:
+        reason = ""
+        if indicator.measure in (Measure.FLOW, Measure.COUNT) and value < 0:
+            reason = _("a count or a cumulative flow cannot be negative")
+        elif indicator.measure is Measure.SHARE and not 0 <= value <= 100:
+            reason = _("a share must lie between 0 and 100 %")
+        if reason:
+            self.findings.append(
+                make_finding("value-impossible", value=value, unit=indicator.unit, reason=reason, **kw)
+            )
+        return bool(reason)
+
+    def _compare_plan(
+        self,
+        row: TableRow,
+        value: float,
+        unit: str,
+        indicator: Indicator,
+        kw: dict[str, Any],
+        *,
+        ratio: bool = True,
+    ) -> None:
+        """sender-ratio-mismatch (unless `ratio` is False) and plan-differs for one row."""
+        plan = cell_number(row.plan)
+        if plan is None:
+            return
+        ratio_given = cell_number(row.ratio) if ratio else None
+        if (
+            ratio_given is not None
+            and plan != 0
+            and indicator.measure in (Measure.FLOW, Measure.COUNT, Measure.LEVEL)
+        ):
+            ours = value / plan * 100
+            if (
+                row.ratio is not None
+                and abs(ratio_given) <= 2
+                and abs(ours) > 10
+                and "%" not in str(row.ratio.value)
+            ):
+                ratio_given *= 100  # a fraction typed in a General cell: 0.452 for 45.2 %
+            if abs(ratio_given - ours) > RATIO_TOLERANCE:
+                self.findings.append(
+                    make_finding(
+                        "sender-ratio-mismatch",
+                        theirs=ratio_given,
+                        value=value,
+                        plan=plan,
+                        ours=ours,
+                        **{**kw, "cell": row.ratio.ref if row.ratio else None},
+                    )
+                )
+        plan_in_unit = (
+            plan if not unit or same_unit(unit, indicator.unit) else convert(plan, unit, indicator.unit)
+        )
+        targets = [
+            t
+            for t in self.targets
+            if t.indicator == indicator.id
+            and t.year_start == t.year_end
+            and (t.low is not None or t.high is not None)
+            and not t.qualitative
+            and same_unit(t.unit or indicator.unit, indicator.unit)  # not "13 % above the estimate"
+        ]
+        if plan_in_unit is None or not targets:
+            return
+        if any(_within(plan_in_unit, t.low, t.high) for t in targets):
+            return
+        target = targets[0]
+        text = target.statement or f"{target.low}–{target.high}"
+        self.findings.append(
+            make_finding(
+                "plan-differs",
+                plan=plan_in_unit,
+                unit=indicator.unit,
+                target=text,
+                source=_plan_label(self.catalog, target),
+                **{**kw, "cell": row.plan.ref if row.plan else None},
+            )
+        )
+
+
+def _plan_label(catalog: Any, target: Any) -> str:
+    """The plan a target comes from as readers know it ("CTr 52-CTr/TU"), else the target's id."""
+    plan = getattr(catalog, "plans", {}).get(getattr(target, "plan", None))
+    return (plan.short or plan.number or plan.id) if plan is not None else target.id
+
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    def slack(bound: float) -> float:
+        return max(abs(bound) * PLAN_TOLERANCE, 1e-9)
+
+    if low is not None and value < low - slack(low):
+        return False
+    return not (high is not None and value > high + slack(high))
+
+
+def _cumulative(table: Table) -> bool:
+    if table.layout == "form":
+        return True
+    period = table.actual.period if table.actual else None
+    return True if period is None else period.cumulative
+
+
+def _maturity(table: Table) -> str:
+    if table.layout == "form":
+        value = fold(table.form.get("maturity", ""))
+        return {"chinh thuc": "official", "thuc hien": "preliminary"}.get(value, "estimate")
+    return table.actual.maturity if table.actual else "estimate"
