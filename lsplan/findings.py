@@ -198,6 +198,13 @@ CODES: dict[str, Code] = _table(
     ("history-outlier", W, "Figure breaks with history", "{detail}"),
     # --- caps ---
     ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
+    # --- reading (lsplan.reading): figures as departments write them ---
+    (
+        "value-qualified",
+        W,
+        "Figure with a qualifier",
+        "'{raw}' read as {value:g} {unit}, {kind}; it is compared as if it were exact.",
+    ),
 )
 
 

@@ -242,7 +242,8 @@ def test_duplicate_and_not_responsible(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "unit", "code", "kept"),
     [
-        ("khoảng 200", "tấn", "not-a-number", None),
+        ("khoảng 200", "tấn", "value-qualified", 200),
+        ("200 quả", "tấn", "not-a-number", None),
         ("240.000", "tấn", "number-ambiguous", 240000),
         (-5, "tấn", "value-impossible", None),
         (240, "nghìn tấn", "unit-converted", 240000),

@@ -27,7 +27,16 @@ from lsplan.model import Finding, Indicator, Measure, Observation, Severity
 from lsplan.readers.base import cell_ref
 from lsplan.reading.indicators import IndicatorMatch, index_of, match_indicator
 from lsplan.reading.rows import TableRow, clean_name, has_value
-from lsplan.reading.values import cell_number, read_number, same_unit, unit_in_name
+from lsplan.reading.values import (
+    ESTIMATE,
+    ValueReading,
+    cell_number,
+    is_scale_word,
+    read_value,
+    same_unit,
+    scaled_unit,
+    unit_in_name,
+)
 from lsplan.text import fold
 from lsplan.units import convert
 
@@ -158,7 +167,8 @@ class RowChecker:
             self.findings.append(make_finding("formula-uncalculated", formula=cell.formula or "", **kw))
             return
         raw = str(cell.value)
-        parsed = read_number(cell.value, cell.number_format, n_of_m=indicator.measure is Measure.RATIO)
+        reading = read_value(cell.value, cell.number_format, n_of_m=indicator.measure is Measure.RATIO)
+        parsed = reading.number
         if parsed.error:
             self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
             return
@@ -168,7 +178,8 @@ class RowChecker:
         verdict = None
         if parsed.ambiguous:
             verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
-        unit = row.unit or unit_in_name(row.name) or ("%" if parsed.percent else "")
+        row_unit = row.unit or unit_in_name(row.name)
+        unit = self._cell_unit(reading, row_unit, indicator) or row_unit or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
         if value is None:
             return
@@ -178,6 +189,8 @@ class RowChecker:
         self.seen[indicator.id] = cell.ref
         if self._impossible(value, indicator, kw):
             return
+        if reading.qualifier:
+            self._qualified(raw, value, indicator, reading, kw)
         if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:
             self.findings.append(make_finding("agency-not-responsible", agency=self.meta.agency.name, **kw))
         if table.layout != "form":
@@ -195,11 +208,41 @@ class RowChecker:
                 sheet=table.sheet,
                 cell=cell.ref,
                 cumulative=_cumulative(table),
-                maturity=_maturity(table),
+                maturity="estimate" if reading.qualifier == ESTIMATE else _maturity(table),
                 raw=raw,
                 same_period_pct=cell_number(row.yoy),
+                qualifier=reading.qualifier,
                 method=match.method,
                 column=column or None,
+            )
+        )
+
+    @staticmethod
+    def _cell_unit(reading: ValueReading, row_unit: str, indicator: Indicator) -> str:
+        """The unit written in the value cell: "1,92 triệu" beside "lượt" is in triệu lượt."""
+        if not reading.unit:
+            return ""
+        if is_scale_word(reading.unit):
+            return scaled_unit(reading.unit, row_unit or indicator.unit) or reading.unit
+        return reading.unit
+
+    def _qualified(
+        self, raw: str, value: float, indicator: Indicator, reading: ValueReading, kw: dict[str, Any]
+    ) -> None:
+        kinds = {
+            "approximate": _("an approximate figure"),
+            "lower_bound": _("a lower bound (the true figure is higher)"),
+            "upper_bound": _("an upper bound (the true figure is lower)"),
+            "estimate": _("an estimate"),
+        }
+        self.findings.append(
+            make_finding(
+                "value-qualified",
+                raw=raw[:60],
+                value=value,
+                unit=indicator.unit,
+                kind=kinds.get(reading.qualifier or "", reading.qualifier or ""),
+                **kw,
             )
         )
 
