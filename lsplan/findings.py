@@ -205,6 +205,12 @@ CODES: dict[str, Code] = _table(
         "Figure with a qualifier",
         "'{raw}' read as {value:g} {unit}, {kind}; it is compared as if it were exact.",
     ),
+    (
+        "unit-stated-above",
+        I,
+        "Unit stated above the table",
+        "Rows without a unit of their own are read in '{unit}', as stated above the table.",
+    ),
 )
 
 

@@ -93,3 +93,42 @@ def test_an_estimate_in_the_cell_makes_the_figure_an_estimate(tmp_path: Path) ->
     (observation,) = result.observations
     read = (observation.value, observation.qualifier, observation.maturity)
     assert read == (240000, "estimate", "estimate")
+
+
+def test_unit_stated_above_the_header_applies_to_rows_without_one(tmp_path: Path) -> None:
+    title = (*TITLE, "Đơn vị tính: triệu đồng")
+    rows = (
+        (1, "Tổng mức bán lẻ", None, 43167000, "21.583.500", 50, None, None),
+        (2, "Sản lượng than", "tấn", 500000, 240000, 48, None, None),
+    )
+    path = save_report(tmp_path / "r.xlsx", rows, title=title, merge_title=False)
+    result = check_file(path, FakeCatalog())
+    read = {o.indicator: o.value for o in result.observations}
+    assert read == {"retail-sales": 21583.5, "coal-output": 240000}  # not 1,000 times too large
+    stated = [(f.code, f.cell, f.severity) for f in result.findings if f.code == "unit-stated-above"]
+    assert stated == [("unit-stated-above", "A4", Severity.INFO)]
+    assert any(f.code == "unit-converted" and f.cell == "E7" for f in result.findings)
+
+
+def test_a_sender_line_is_not_a_unit(tmp_path: Path) -> None:
+    title = (*TITLE, "Đơn vị: Sở Công Thương")
+    rows = ((1, "Tổng mức bán lẻ", None, 43167, "21.583,5", 50, None, None),)
+    result = check_file(save_report(tmp_path / "r.xlsx", rows, title=title), FakeCatalog())
+    assert [o.value for o in result.observations] == [21583.5]
+    assert "unit-stated-above" not in [f.code for f in result.findings]
+
+
+def test_ditto_marks_repeat_the_unit_above(tmp_path: Path) -> None:
+    rows = (
+        (1, "Tổng lượt khách du lịch", "nghìn lượt", None, 1920, None, None, None),
+        (2, "Khách quốc tế", '"', None, 320, None, None, None),
+        (3, "Khách nội địa", "-nt-", None, 1600, None, None, None),
+    )
+    path = save_report(tmp_path / "r.xlsx", rows, title=VHTTDL)
+    result = check_file(path, FakeCatalog())
+    assert {o.indicator: o.value for o in result.observations} == {
+        "tourists": 1.92,
+        "tourists-international": 0.32,
+        "tourists-domestic": 1.6,
+    }
+    assert not [f for f in result.findings if f.code == "unit-mismatch"]

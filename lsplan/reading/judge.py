@@ -97,6 +97,7 @@ class RowChecker:
         self.findings: list[Finding] = []
         self.observations: list[Observation] = []
         self.seen: dict[str, str] = {}
+        self.told_stated: set[int] = set()  # tables whose stated unit was applied (and said so)
         agency = meta.agency.id if meta.agency else None
         self.responsible = catalog.indicators_for_agency(agency) if agency else None
         self.targets = list(catalog.targets_for(year=meta.year)) if meta.year else []
@@ -178,7 +179,7 @@ class RowChecker:
         verdict = None
         if parsed.ambiguous:
             verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
-        row_unit = row.unit or unit_in_name(row.name)
+        row_unit = row.unit or unit_in_name(row.name) or self._stated(table, indicator)
         unit = self._cell_unit(reading, row_unit, indicator) or row_unit or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
         if value is None:
@@ -216,6 +217,22 @@ class RowChecker:
                 column=column or None,
             )
         )
+
+    def _stated(self, table: Table, indicator: Indicator) -> str:
+        """The unit stated above the table, for a row of its kind ("Đơn vị tính: tỷ đồng" says
+        nothing about a growth rate in %, whose row often gives no unit of its own); the first
+        row it applies to brings an info finding that says so."""
+        from lsplan.units import same_dimension
+
+        if table.stated_unit is None:
+            return ""
+        unit, ref = table.stated_unit
+        if not same_dimension(unit, indicator.unit):
+            return ""
+        if id(table) not in self.told_stated:
+            self.told_stated.add(id(table))
+            self.add("unit-stated-above", table, ref, unit=unit)
+        return unit
 
     @staticmethod
     def _cell_unit(reading: ValueReading, row_unit: str, indicator: Indicator) -> str:

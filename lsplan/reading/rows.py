@@ -84,6 +84,15 @@ def looks_like_heading(row: TableRow) -> bool:
     return row.name.rstrip().endswith(":") or fold(name).startswith(_HEADING_WORDS)
 
 
+_DITTO = {'"', "''", "〃", "”", "“", "„", "nt", "-nt-", "- nt -", "n.t", "như trên", "nhu tren", "-như trên-"}
+
+
+def is_ditto(text: str) -> bool:
+    """A ditto mark in the unit column: the unit of the row above."""
+    key = text.strip().lower()
+    return bool(key) and (key in _DITTO or fold(key).strip(" -") in ("nt", "nhu tren"))
+
+
 def split_group_prefix(name: str) -> tuple[str, str]:
     """ "Cơ cấu kinh tế: Dịch vụ" -> ("Cơ cấu kinh tế", "Dịch vụ"); ("", name) without a prefix.
     "Trong đó: Khách quốc tế" is nesting, not a prefix (clean_name drops it)."""
@@ -187,6 +196,7 @@ def read_rows(
         col = columns.get(role)
         return cells[col - 1] if col is not None and col <= len(cells) else None
 
+    unit_above = ""
     for r in range(first, last + 1):
         cells = sheet.rows[r - 1]
         name_cell = cells[name_col - 1] if name_col <= len(cells) else None
@@ -195,13 +205,18 @@ def read_rows(
         ident = read(at(cells, "id")) or None
         if not (name or ident or (actual is not None and actual.value is not None)):
             continue
+        unit = read(at(cells, "unit"))
+        if is_ditto(unit):
+            unit = unit_above  # '"', "-nt-", "như trên": the unit of the row above
+        elif unit:
+            unit_above = unit
         row = TableRow(
             r,
             read(at(cells, "stt")),
             name,
             name_cell,
             ident,
-            read(at(cells, "unit")),
+            unit,
             at(cells, "plan"),
             actual,
             at(cells, "ratio"),

@@ -14,6 +14,7 @@ sheet); the title block above the first header is every table's title block.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from lsplan.reading.header import (
     row_texts,
 )
 from lsplan.reading.rows import TableRow, read_rows
+from lsplan.text import nfc
 
 if TYPE_CHECKING:
     from lsplan.readers import Sheet, Workbook
@@ -54,6 +56,8 @@ class Table:
     legacy: tuple[LegacyText, ...] = ()
     form: dict[str, str] = field(default_factory=dict)  # the form's hidden metadata
     header_first: int = 0  # the first header row (0: unknown)
+    # "Đơn vị tính: triệu đồng" above the header: (the unit, the cell saying it), or None.
+    stated_unit: tuple[str, str] | None = None
 
 
 def _header_rows(sheet: Sheet, read: CellText, origins: dict, width: int) -> list[tuple[int, int]]:
@@ -81,14 +85,8 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
     if not starts:
         return []
     first_row = starts[0][0]
-    title_lines = tuple(
-        (cell.ref, line)
-        for r in range(1, first_row)
-        for cell in sheet.rows[r - 1]
-        if cell is not None
-        for line in read(cell).split("\n")
-        if line
-    )
+    title_lines = _lines(sheet, read, 1, first_row)
+    first_unit = stated_unit(title_lines)
     tables: list[Table] = []
     headers: list[Header] = []
     for row, name_col in starts:
@@ -103,6 +101,10 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
             year = next((parse_year(line) for _, line in title_lines if parse_year(line)), None)
         actual, others = choose_actual(actuals, year)
         rows = read_rows(sheet, read, columns, actual.col if actual else None, header.last + 1, end)
+        unit = first_unit
+        if index:  # a later table may say its own unit in the rows just above its header
+            above = _lines(sheet, read, max(headers[index - 1].last + 1, header.first - 3), header.first)
+            unit = stated_unit(above) or first_unit
         tables.append(
             Table(
                 sheet.name,
@@ -116,11 +118,39 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
                 rows,
                 (),
                 header_first=header.first,
+                stated_unit=unit,
             )
         )
     # Legacy-encoded cells are counted once per sheet, on its first table.
     tables[0] = replace(tables[0], legacy=tuple(read.legacy))
     return tables
+
+
+def _lines(sheet: Sheet, read: CellText, first: int, end: int) -> tuple[tuple[str, str], ...]:
+    """(cell ref, line of text) of the rows first..end-1."""
+    return tuple(
+        (cell.ref, line)
+        for r in range(max(first, 1), end)
+        for cell in sheet.rows[r - 1]
+        if cell is not None
+        for line in read(cell).split("\n")
+        if line
+    )
+
+
+_STATED_UNIT = re.compile(r"^\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.\-]\s*(?P<unit>[^()]+?)\s*\)?\s*$", re.I)
+
+
+def stated_unit(lines: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """ "Đơn vị tính: triệu đồng" / "(ĐVT: tỷ đồng)" among the lines: (unit, cell ref). A line
+    naming no known unit ("Đơn vị: Sở Công Thương" names the sender) is not a unit."""
+    from lsplan.units import lookup
+
+    for ref, line in lines:
+        match = _STATED_UNIT.match(nfc(line))
+        if match and lookup(match.group("unit")) is not None:
+            return match.group("unit"), ref
+    return None
 
 
 def find_table(sheet: Sheet) -> Table | None:
