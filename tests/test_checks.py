@@ -247,7 +247,8 @@ def test_duplicate_and_not_responsible(tmp_path: Path) -> None:
         ("240.000", "tấn", "number-ambiguous", 240000),
         (-5, "tấn", "value-impossible", None),
         (240, "nghìn tấn", "unit-converted", 240000),
-        (240, "tỷ đồng", "unit-mismatch", None),
+        (240, "tỷ đồng", "value-other-kind", None),
+        (240, "quả", "unit-mismatch", None),
         ("-", "tấn", "value-empty", None),
     ],
 )

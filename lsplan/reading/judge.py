@@ -28,6 +28,7 @@ from lsplan.readers.base import cell_ref
 from lsplan.reading.indicators import IndicatorMatch, index_of, match_indicator
 from lsplan.reading.rows import TableRow, clean_name, has_value
 from lsplan.reading.values import (
+    DERIVED,
     ESTIMATE,
     ValueReading,
     cell_number,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 RATIO_TOLERANCE = 1.0  # percentage points
 PLAN_TOLERANCE = 0.005  # relative: a plan within 0.5 % of the catalogue's is the same plan
 PLAUSIBLE_SHARE_OF_PLAN = (0.01, 3.0)  # a cumulative figure is 1 %..300 % of its annual plan
+UNIT_SLIP_FACTOR = 1000.0  # a figure this many times its own row's plan (or a 1/1000) is a unit slip
 
 
 def indicator_name(indicator: Indicator, lang: str | None = None) -> str:
@@ -96,7 +98,7 @@ class RowChecker:
         self.meta = meta
         self.findings: list[Finding] = []
         self.observations: list[Observation] = []
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, tuple[str, str, float]] = {}  # indicator -> (cell, sheet, value)
         self.told_stated: set[int] = set()  # tables whose stated unit was applied (and said so)
         agency = meta.agency.id if meta.agency else None
         self.responsible = catalog.indicators_for_agency(agency) if agency else None
@@ -181,20 +183,28 @@ class RowChecker:
             verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
         row_unit = row.unit or unit_in_name(row.name) or self._stated(table, indicator)
         unit = self._cell_unit(reading, row_unit, indicator) or row_unit or ("%" if parsed.percent else "")
-        value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
-        if value is None:
+        qualifier = reading.qualifier
+        if _other_kind(unit, indicator):
+            # Export turnover in triệu USD where the target is its growth: a level beside a rate.
+            derived = self._derived(table, row, raw, parsed.value, unit, indicator, kw)
+            if derived is None:
+                return
+            value, raw, qualifier = derived, str(row.yoy.value if row.yoy else raw), DERIVED
+            kw = {**kw, "cell": row.yoy.ref if row.yoy else cell.ref}
+        else:
+            converted = self._to_catalog_unit(parsed.value, unit, indicator, kw)
+            if converted is None:
+                return
+            value = converted
+        if self._repeated(table, indicator, value, kw):
             return
-        if indicator.id in self.seen:
-            self.findings.append(make_finding("indicator-duplicate", first=self.seen[indicator.id], **kw))
-            return
-        self.seen[indicator.id] = cell.ref
         if self._impossible(value, indicator, kw):
             return
         if reading.qualifier:
             self._qualified(raw, value, indicator, reading, kw)
         if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:
             self.findings.append(make_finding("agency-not-responsible", agency=self.meta.agency.name, **kw))
-        if table.layout != "form":
+        if table.layout != "form" and qualifier != DERIVED:
             # When the ratio points to the other reading of "1.234", the ambiguity warning has
             # said so already: a second warning about the same cell's ratio would only repeat it.
             self._compare_plan(row, parsed.value, unit, indicator, kw, ratio=verdict != "other")
@@ -207,16 +217,67 @@ class RowChecker:
                 period=self.meta.quarter or "",
                 agency=self.meta.agency.id if self.meta.agency else None,
                 sheet=table.sheet,
-                cell=cell.ref,
+                cell=kw["cell"],
                 cumulative=_cumulative(table),
-                maturity="estimate" if reading.qualifier == ESTIMATE else _maturity(table),
+                maturity="estimate" if qualifier == ESTIMATE else _maturity(table),
                 raw=raw,
                 same_period_pct=cell_number(row.yoy),
-                qualifier=reading.qualifier,
+                qualifier=qualifier,
                 method=match.method,
                 column=column or None,
             )
         )
+
+    def _derived(
+        self,
+        table: Table,
+        row: TableRow,
+        raw: str,
+        value: float,
+        unit: str,
+        indicator: Indicator,
+        kw: dict[str, Any],
+    ) -> float | None:
+        """The growth rate from the row's "So với cùng kỳ (%)" (108,5 % of last year is 8,5 %
+        growth) when the row gives a level and the indicator is its growth; else a warning
+        that the row holds another kind of figure, and None."""
+        yoy = cell_number(row.yoy)
+        if indicator.measure is Measure.GROWTH_RATE and yoy is not None and 30 <= yoy <= 300:
+            growth = round(yoy - 100, 10)
+            self.findings.append(
+                make_finding(
+                    "value-derived",
+                    **{**kw, "cell": row.yoy.ref if row.yoy else kw["cell"]},
+                    yoy=yoy,
+                    value=growth,
+                    level=value,
+                    unit=unit,
+                )
+            )
+            return growth
+        self.findings.append(
+            make_finding("value-other-kind", raw=raw[:60], unit=unit, catalog_unit=indicator.unit, **kw)
+        )
+        return None
+
+    def _repeated(self, table: Table, indicator: Indicator, value: float, kw: dict[str, Any]) -> bool:
+        """True when the indicator was read already: a repeated identical figure, or one in
+        another sheet (a helper sheet), is a warning; two different figures in one sheet are an
+        error. The first figure is kept."""
+        first = self.seen.get(indicator.id)
+        if first is None:
+            self.seen[indicator.id] = (kw["cell"], table.sheet, value)
+            return False
+        ref, sheet, kept = first
+        same = abs(kept - value) <= max(abs(kept), abs(value), 1e-9) * 1e-9
+        where = ref if sheet == table.sheet else f"{sheet}!{ref}"
+        if same:
+            self.findings.append(make_finding("indicator-repeated", first=where, **kw))
+        elif sheet != table.sheet:
+            self.findings.append(make_finding("indicator-elsewhere", first=where, kept=kept, **kw))
+        else:
+            self.findings.append(make_finding("indicator-duplicate", first=where, **kw))
+        return True
 
     def _stated(self, table: Table, indicator: Indicator) -> str:
         """The unit stated above the table, for a row of its kind ("Đơn vị tính: tỷ đồng" says
@@ -348,6 +409,16 @@ class RowChecker:
         plan = cell_number(row.plan)
         if plan is None:
             return
+        if (
+            indicator.measure in (Measure.FLOW, Measure.COUNT, Measure.LEVEL)
+            and plan > 0
+            and value > 0
+            and not 1 / UNIT_SLIP_FACTOR <= value / plan <= UNIT_SLIP_FACTOR
+        ):
+            # 21.583.500.000 beside a plan of 43.167: typed in đồng in a tỷ đồng row.
+            self.findings.append(
+                make_finding("unit-slip-likely", value=value, plan=plan, factor=_power(value / plan), **kw)
+            )
         ratio_given = cell_number(row.ratio) if ratio else None
         if (
             ratio_given is not None
@@ -401,6 +472,24 @@ class RowChecker:
                 **{**kw, "cell": row.plan.ref if row.plan else None},
             )
         )
+
+
+def _power(ratio: float) -> str:
+    """10^k nearest to a ratio, as words a reader checks units by: "1.000", "1/1.000.000"."""
+    import math
+
+    exponent = round(math.log10(ratio))
+    size = f"{10 ** abs(exponent):,}".replace(",", ".")
+    return size if exponent >= 0 else f"1/{size}"
+
+
+def _other_kind(unit: str, indicator: Indicator) -> bool:
+    """True when the row's unit is known and of another kind than the indicator's: a level
+    in tỷ đồng or triệu USD beside a target in %."""
+    from lsplan.units import lookup
+
+    ours, theirs = lookup(unit), lookup(indicator.unit)
+    return ours is not None and theirs is not None and ours.dimension != theirs.dimension
 
 
 def _plan_label(catalog: Any, target: Any) -> str:
