@@ -243,6 +243,18 @@ CODES: dict[str, Code] = _table(
         "{value:g} is about {factor} times the row's plan {plan:g}: is it in the row's unit "
         "(đồng or tỷ đồng, tấn or nghìn tấn)?",
     ),
+    (
+        "rows-not-data",
+        I,
+        "Rows that are not data",
+        "{count} row(s) that are not figures were skipped: {what}.",
+    ),
+    (
+        "value-unnamed",
+        W,
+        "Figure without a name",
+        "'{raw}' stands in a row that names no indicator; it was not read.",
+    ),
 )
 
 

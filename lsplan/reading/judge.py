@@ -122,7 +122,29 @@ class RowChecker:
             self.add("missing-column", table, column="Thực hiện / Ước thực hiện")
             return
         for row in table.rows:
-            self.read_row(table, row)
+            if not row.noise:
+                self.read_row(table, row)
+        self._noise(table)
+
+    def _noise(self, table: Table) -> None:
+        """One info finding for the rows that are not data but hold something in the value
+        column (a signature's name, a column number), so that no such cell goes unsaid."""
+        skipped = [row for row in table.rows if row.noise and has_value(row.actual)]
+        if not skipped:
+            return
+        kinds = {
+            "signature": _("signature block"),
+            "column-numbers": _("column numbers"),
+            "header": _("header row"),
+        }
+        parts = []
+        for kind, words in kinds.items():
+            numbers = [row.row for row in skipped if row.noise == kind]
+            if numbers:
+                parts.append(f"{words} ({_('row(s) {rows}').format(rows=_row_span(numbers))})")
+        first = skipped[0]
+        ref = first.actual.ref if first.actual is not None else None
+        self.add("rows-not-data", table, ref, count=len(skipped), what="; ".join(parts))
 
     def _match(self, table: Table, row: TableRow) -> IndicatorMatch:
         if table.layout == "form" and row.indicator_id:
@@ -132,7 +154,7 @@ class RowChecker:
                 ref = cell_ref(row.row, col) if col else None
                 self.add("indicator-unknown", table, ref, indicator=row.indicator_id)
             return IndicatorMatch(indicator, "form-id" if indicator else "none")
-        return match_indicator(self.index, clean_name(row.name), row.context)
+        return match_indicator(self.index, row.label or clean_name(row.name), row.context)
 
     def read_row(self, table: Table, row: TableRow) -> None:
         cell = row.actual
@@ -145,6 +167,8 @@ class RowChecker:
             if value_given and row.name and not row.indicator_id:
                 ref = row.name_cell.ref if row.name_cell else None
                 self.add("indicator-unmatched", table, ref, name=clean_name(row.name)[:80])
+            elif value_given and not row.indicator_id and cell is not None:
+                self.add("value-unnamed", table, cell.ref, raw=str(cell.value)[:60])
             return
         column = table.actual.header if table.actual else ""
         if cell is None or not value_given:
@@ -472,6 +496,17 @@ class RowChecker:
                 **{**kw, "cell": row.plan.ref if row.plan else None},
             )
         )
+
+
+def _row_span(numbers: list[int]) -> str:
+    """[30, 31, 32, 40] -> "30–32, 40"."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][-1] + 1:
+            spans[-1].append(number)
+        else:
+            spans.append([number])
+    return ", ".join(f"{s[0]}–{s[-1]}" if len(s) > 1 else str(s[0]) for s in spans)
 
 
 def _power(ratio: float) -> str:

@@ -31,7 +31,7 @@ from lsplan.reading.header import (
     read_header,
     row_texts,
 )
-from lsplan.reading.rows import TableRow, read_rows
+from lsplan.reading.rows import TableRow, is_figure, read_rows
 from lsplan.text import nfc
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _header_rows(sheet: Sheet, read: CellText, origins: dict, width: int) -> lis
             break
         cells = sheet.rows[row - 1]
         # A header holds text only; a data row holds figures (cheap test first: 5,000 rows).
-        if found and any(c is not None and not isinstance(c.value, str) for c in cells):
+        if found and any(is_figure(c) for c in cells):
             continue
         name_col = header_name_col(row_texts(sheet, row, read, origins, width))
         if name_col is not None:
@@ -92,7 +92,10 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
     for row, name_col in starts:
         if headers and row <= headers[-1].last:
             continue  # the sub-header of the table above
-        headers.append(read_header(sheet, row, read, origins, name_col, width))
+        header = read_header(sheet, row, read, origins, name_col, width)
+        if headers and not columns_of(header)[1]:
+            continue  # a header again without a value column: a row of the table above (noise)
+        headers.append(header)
     for index, header in enumerate(headers):
         end = headers[index + 1].first - 1 if index + 1 < len(headers) else sheet.max_row
         columns, actuals, plan_header = columns_of(header)
