@@ -255,6 +255,7 @@ CODES: dict[str, Code] = _table(
         "Figure without a name",
         "'{raw}' stands in a row that names no indicator; it was not read.",
     ),
+    ("hidden-not-read", I, "Hidden part not read", "Not read, as it is hidden in Excel: {what}."),
 )
 
 

@@ -145,9 +145,7 @@ def is_numbering(texts: dict[int, str]) -> bool:
     return bool(texts) and all(len(t) <= 10 and NUMBERING.match(fold(t) or "x") for t in texts.values())
 
 
-def read_header(
-    sheet: Sheet, row: int, read: CellText, origins: dict, name_col: int, width: int
-) -> Header:
+def read_header(sheet: Sheet, row: int, read: CellText, origins: dict, name_col: int, width: int) -> Header:
     """The header starting at `row`: with the sub-header and column-number rows under it."""
     headers = row_texts(sheet, row, read, origins, width)
     last = row
