@@ -256,6 +256,7 @@ CODES: dict[str, Code] = _table(
         "'{raw}' stands in a row that names no indicator; it was not read.",
     ),
     ("hidden-not-read", I, "Hidden part not read", "Not read, as it is hidden in Excel: {what}."),
+    ("value-column-read", I, "Column read", "Figures were read from the column '{column}'{others}."),
 )
 
 

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 NUMBERING = re.compile(r"^\(?[a-z0-9]{1,3}\)?$|^\(?\d+\s*[=x*/+-].*\)?$")
 _MERGED_CELLS_BUDGET = 200_000
 _SUBHEADER_WORDS = re.compile(
-    r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|%)\b|%"
+    r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|gia tri|co cau|%)\b|%"
+    r"|\b(19|20)\d\d\b"  # year sub-columns under "Tốc độ tăng so với cùng kỳ (%)"
 )
+_UNTIL_DATE = re.compile(r"\bden (ngay )?\d{1,2}/\d{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,10 @@ class ValueColumn:
     header: str
     period: PeriodRef | None
     maturity: str  # "estimate" for "Ước thực hiện", "preliminary" for "Thực hiện"
+    # "actual" ("Thực hiện", "Ước", "Lũy kế", "Giải ngân đến 31/8"); without one, a table's
+    # figures are its "value" ("Giá trị"), "growth" ("Tốc độ tăng so với cùng kỳ (%)") or
+    # "share" ("Cơ cấu (%)") column.
+    kind: str = "actual"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +68,12 @@ def classify_header(text: str) -> str | None:
         return "note"
     if "vai tro" in folded:
         return "role"
+    if ("toc do tang" in folded or "tang truong" in folded) and "ke hoach" not in folded:
+        return "growth"  # "Tốc độ tăng so với cùng kỳ (%)": the growth itself, 8,5 for 8,5 %
     if "cung ky" in folded or "ck" in words:
         return "yoy"
+    if folded.startswith("co cau"):
+        return "share"
     if "so voi" in folded or "so sanh" in folded or "ty le" in folded or "%" in words:
         return "ratio"
     if "don vi" in folded or "dvt" in words:
@@ -72,6 +82,10 @@ def classify_header(text: str) -> str | None:
         return "actual"
     if "ke hoach" in folded or "kh" in words:
         return "plan"
+    if "giai ngan" in folded or _UNTIL_DATE.search(folded):
+        return "actual"  # "Giải ngân đến 31/8/2025"
+    if folded.startswith("gia tri"):
+        return "value"
     if "chi tieu" in folded or "noi dung" in folded or "danh muc" in folded:
         return "name"
     return None
@@ -130,7 +144,7 @@ def row_texts(
 def header_name_col(texts: dict[int, str]) -> int | None:
     """The name column when the row's texts make a header row, else None."""
     roles = {col: classify_header(text) for col, text in texts.items()}
-    if "name" not in roles.values() or not ({"actual", "plan", "unit"} & set(roles.values())):
+    if "name" not in roles.values() or not (_VALUE_ROLES & set(roles.values())):
         return None
     return next(col for col, role in roles.items() if role == "name")
 
@@ -161,10 +175,10 @@ def read_header(sheet: Sheet, row: int, read: CellText, origins: dict, name_col:
     return Header(row, last, headers, name_col)
 
 
-def value_column(col: int, header: str) -> ValueColumn:
+def value_column(col: int, header: str, kind: str = "actual") -> ValueColumn:
     folded = fold(header)
     maturity = "estimate" if ("uoc" in folded.split() or "uth" in folded.split()) else "preliminary"
-    return ValueColumn(col, header, parse_period(header, whole_year=True), maturity)
+    return ValueColumn(col, header, parse_period(header, whole_year=True), maturity, kind)
 
 
 def columns_of(header: Header) -> tuple[dict[str, int], list[ValueColumn], str]:
@@ -174,8 +188,8 @@ def columns_of(header: Header) -> tuple[dict[str, int], list[ValueColumn], str]:
     plan_header = ""
     for col, text in sorted(header.texts.items()):
         role = classify_header(text)
-        if role == "actual":
-            actuals.append(value_column(col, text))
+        if role in ("actual", "growth", "value", "share"):
+            actuals.append(value_column(col, text, role))
         elif role is not None and role not in columns:
             columns[role] = col
             if role == "plan":
@@ -183,15 +197,35 @@ def columns_of(header: Header) -> tuple[dict[str, int], list[ValueColumn], str]:
     return columns, actuals, plan_header
 
 
+_KINDS = ("actual", "value", "growth", "share")
+_VALUE_ROLES = {"actual", "plan", "unit", "growth", "value", "share"}
+
+
+def share_column(columns: list[ValueColumn], chosen: ValueColumn | None) -> ValueColumn | None:
+    """ "Cơ cấu (%)" beside "Giá trị": where the shares of a structure are read."""
+    if chosen is None or chosen.kind == "share":
+        return None
+    return next((c for c in columns if c.kind == "share"), None)
+
+
 def choose_actual(columns: list[ValueColumn], year: int | None) -> tuple[ValueColumn | None, tuple]:
     """The column of this period's actuals: prefer cumulative, then the latest quarter.
 
     Columns naming an earlier year than the report ("Thực hiện năm 2024") are last year's figures.
+    Without an actual column, the "value" column, else the "growth" one of the report's year,
+    else the "share" one is read (`ValueColumn.kind`).
     """
+    for kind in _KINDS:
+        if any(c.kind == kind for c in columns):
+            break
+    if year is None:
+        years = [c.period.year for c in columns if c.kind == kind and c.period and c.period.year]
+        year = max(years) if kind == "growth" and years else None  # the latest year sub-column
     current = [
         c
         for c in columns
-        if c.period is None or c.period.year is None or year is None or c.period.year >= year
+        if c.kind == kind
+        and (c.period is None or c.period.year is None or year is None or c.period.year >= year)
     ]
     if not current:
         return None, tuple(columns)

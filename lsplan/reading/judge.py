@@ -121,6 +121,15 @@ class RowChecker:
         if table.actual is None:
             self.add("missing-column", table, column="Thực hiện / Ước thực hiện")
             return
+        if table.actual.kind != "actual" or table.other_actuals:
+            others = ", ".join(f"'{c.header}'" for c in table.other_actuals)
+            self.add(
+                "value-column-read",
+                table,
+                cell_ref(table.header_row, table.actual.col),
+                column=table.actual.header,
+                others=_(" (not: {columns})").format(columns=others) if others else "",
+            )
         for row in table.rows:
             if not row.noise:
                 self.read_row(table, row)
@@ -163,6 +172,11 @@ class RowChecker:
             return  # "I. CÔNG NGHIỆP" is a heading even though "Công nghiệp" is also an indicator's alias
         match = self._match(table, row)
         indicator = match.indicator
+        column = table.actual.header if table.actual else ""
+        if indicator is not None and indicator.measure is Measure.SHARE and has_value(row.share):
+            # "Giá trị | Cơ cấu (%)": a structure share is read from the share column.
+            cell, value_given = row.share, True
+            column = table.share.header if table.share else column
         if indicator is None:
             if value_given and row.name and not row.indicator_id:
                 ref = row.name_cell.ref if row.name_cell else None
@@ -170,7 +184,6 @@ class RowChecker:
             elif value_given and not row.indicator_id and cell is not None:
                 self.add("value-unnamed", table, cell.ref, raw=str(cell.value)[:60])
             return
-        column = table.actual.header if table.actual else ""
         if cell is None or not value_given:
             ref = cell_ref(row.row, table.actual.col) if table.actual else None
             self.findings.append(
@@ -205,7 +218,11 @@ class RowChecker:
         verdict = None
         if parsed.ambiguous:
             verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
-        row_unit = row.unit or unit_in_name(row.name) or self._stated(table, indicator)
+        # The row's own unit, else one in its name's or its column's bracket ("Giá trị (tỷ đồng)"),
+        # else the one stated above the table.
+        row_unit = (
+            row.unit or unit_in_name(row.name) or unit_in_name(column) or self._stated(table, indicator)
+        )
         unit = self._cell_unit(reading, row_unit, indicator) or row_unit or ("%" if parsed.percent else "")
         qualifier = reading.qualifier
         if _other_kind(unit, indicator):

@@ -61,6 +61,7 @@ class TableRow:
     heading: bool = False  # a group row: no value, and a heading by its look
     label: str = ""  # the name as matched: no bullet, numbering, "Trong đó:" or group prefix
     noise: str = ""  # not data: "signature", "column-numbers", "header" (lsplan.reading.noise)
+    share: Cell | None = None  # the row's "Cơ cấu (%)" cell, when the table has one beside "Giá trị"
 
 
 def clean_name(name: str) -> str:
@@ -238,6 +239,7 @@ def read_rows(
             actual,
             at(cells, "ratio"),
             at(cells, "yoy"),
+            share=at(cells, "share"),
         )
         noise = ""
         figure = is_figure(actual)

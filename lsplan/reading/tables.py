@@ -30,6 +30,7 @@ from lsplan.reading.header import (
     range_bounds,
     read_header,
     row_texts,
+    share_column,
 )
 from lsplan.reading.rows import TableRow, is_figure, read_rows
 from lsplan.text import nfc
@@ -58,6 +59,7 @@ class Table:
     header_first: int = 0  # the first header row (0: unknown)
     # "Đơn vị tính: triệu đồng" above the header: (the unit, the cell saying it), or None.
     stated_unit: tuple[str, str] | None = None
+    share: ValueColumn | None = None  # "Cơ cấu (%)" beside "Giá trị": the shares' column
 
 
 def _header_rows(sheet: Sheet, read: CellText, origins: dict, width: int) -> list[tuple[int, int]]:
@@ -103,6 +105,9 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
         if year is None:
             year = next((parse_year(line) for _, line in title_lines if parse_year(line)), None)
         actual, others = choose_actual(actuals, year)
+        share = share_column(actuals, actual)
+        if share is not None:
+            columns = {**columns, "share": share.col}
         rows = read_rows(sheet, read, columns, actual.col if actual else None, header.last + 1, end)
         unit = first_unit
         if index:  # a later table may say its own unit in the rows just above its header
@@ -122,6 +127,7 @@ def find_sheet_tables(sheet: Sheet) -> list[Table]:
                 (),
                 header_first=header.first,
                 stated_unit=unit,
+                share=share,
             )
         )
     # Legacy-encoded cells are counted once per sheet, on its first table.
