@@ -19,11 +19,13 @@ Findings name an indicator by its name in the language of the process (`indicato
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
 from lsplan.i18n import _, resolve_lang
 from lsplan.model import Finding, Indicator, Measure, Observation, Severity
+from lsplan.numbers import ParsedNumber
 from lsplan.readers.base import cell_ref
 from lsplan.reading.indicators import IndicatorMatch, index_of, match_indicator
 from lsplan.reading.rows import TableRow, clean_name, has_value
@@ -31,6 +33,7 @@ from lsplan.reading.values import (
     DERIVED,
     ESTIMATE,
     ValueReading,
+    ambiguous_alike,
     cell_number,
     is_scale_word,
     read_value,
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
 RATIO_TOLERANCE = 1.0  # percentage points
 PLAN_TOLERANCE = 0.005  # relative: a plan within 0.5 % of the catalogue's is the same plan
 PLAUSIBLE_SHARE_OF_PLAN = (0.01, 3.0)  # a cumulative figure is 1 %..300 % of its annual plan
+PLAN_SIZE_FACTOR = 30.0  # a plan this close to the catalogue's target is of its size
 UNIT_SLIP_FACTOR = 1000.0  # a figure this many times its own row's plan (or a 1/1000) is a unit slip
 
 
@@ -92,8 +96,11 @@ def _ratio_readings(ratio: float) -> tuple[float, ...]:
 class RowChecker:
     """Accumulates observations and findings over the tables of one file."""
 
-    def __init__(self, catalog: Catalog, meta: Metadata) -> None:
+    def __init__(self, catalog: Catalog, meta: Metadata, convention: tuple[str, str] | None = None) -> None:
         self.catalog = catalog
+        # The file's own way of writing numbers ("en"/"vi", and the cell that shows it), or None.
+        self.convention = convention
+        self.marks = convention[0] if convention else None
         self.index = index_of(catalog)
         self.meta = meta
         self.findings: list[Finding] = []
@@ -215,15 +222,19 @@ class RowChecker:
         if parsed.value is None:
             self.findings.append(make_finding("value-empty", column=column, **kw))
             return
-        verdict = None
-        if parsed.ambiguous:
-            verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
         # The row's own unit, else one in its name's or its column's bracket ("Giá trị (tỷ đồng)"),
         # else the one stated above the table.
         row_unit = (
             row.unit or unit_in_name(row.name) or unit_in_name(column) or self._stated(table, indicator)
         )
         unit = self._cell_unit(reading, row_unit, indicator) or row_unit or ("%" if parsed.percent else "")
+        verdict = None
+        if parsed.ambiguous:
+            verdict = self._ambiguous(
+                row, raw, parsed, kw, self._plan_by_target(row, parsed, unit, indicator)
+            )
+            if verdict == "convention":
+                parsed = replace(parsed, value=parsed.alternative, alternative=parsed.value)
         qualifier = reading.qualifier
         if _other_kind(unit, indicator):
             # Export turnover in triệu USD where the target is its growth: a level beside a rate.
@@ -301,6 +312,23 @@ class RowChecker:
         )
         return None
 
+    def _by_convention(self, raw: str, value: float, other: float, note: str, kw: dict[str, Any]) -> str:
+        """An ambiguous figure the row cannot settle, settled by how the file writes numbers
+        elsewhere: an info finding that names the cell showing it."""
+        from lsplan.numfmt import format_number
+
+        assert self.convention is not None
+        marks, ref = self.convention
+        chosen = other if marks == "en" else value
+        way = _("the English way") if marks == "en" else _("the Vietnamese way")
+        text = _("{rule}; the file writes numbers {way} (as in {cell}), so it is {chosen}").format(
+            rule=_(note), way=way, cell=ref, chosen=format_number(chosen, resolve_lang(), 4)
+        )
+        self.findings.append(
+            make_finding("number-ambiguous", raw=raw, value=chosen, note=text, severity=Severity.INFO, **kw)
+        )
+        return "convention" if marks == "en" else "confirmed"
+
     def _repeated(self, table: Table, indicator: Indicator, value: float, kw: dict[str, Any]) -> bool:
         """True when the indicator was read already: a repeated identical figure, or one in
         another sheet (a helper sheet), is a warning; two different figures in one sheet are an
@@ -365,16 +393,62 @@ class RowChecker:
             )
         )
 
+    def _plan_by_target(
+        self, row: TableRow, parsed: ParsedNumber, unit: str, indicator: Indicator
+    ) -> float | None:
+        """The plan cell's reading when it is ambiguous the same way as the figure ("4.400"
+        beside "2.350"): the one of the same size as the catalogue's target (within a factor
+        PLAN_SIZE_FACTOR, the other reading not), else None: the plan then settles nothing."""
+        import math
+
+        if not ambiguous_alike(row.plan, parsed) or row.plan is None:
+            return None
+        plan = read_value(row.plan.value).number
+        readings = [r for r in (plan.value, plan.alternative) if r]
+        targets = [
+            t.low if t.low is not None else t.high
+            for t in self.targets
+            if t.indicator == indicator.id and (t.low is not None or t.high is not None)
+        ]
+        fitting = []
+        for reading in readings:
+            in_unit = (
+                reading
+                if not unit or same_unit(unit, indicator.unit)
+                else convert(reading, unit, indicator.unit)
+            )
+            if in_unit and any(
+                t and t > 0 and in_unit > 0 and abs(math.log10(in_unit / t)) <= math.log10(PLAN_SIZE_FACTOR)
+                for t in targets
+            ):
+                fitting.append(reading)
+        return fitting[0] if len(fitting) == 1 else None
+
     def _ambiguous(
-        self, row: TableRow, raw: str, value: float, other: float | None, note: str, kw: dict[str, Any]
+        self,
+        row: TableRow,
+        raw: str,
+        parsed: ParsedNumber,
+        kw: dict[str, Any],
+        plan_read: float | None = None,
     ) -> str:
-        """number-ambiguous, settled by the row's own plan and ratio where they can settle it;
-        returns the verdict of `settle_ambiguous`."""
+        """number-ambiguous, settled by the row's own plan and ratio where they can settle it,
+        else by the file's convention; returns the verdict of `settle_ambiguous`, or
+        "convention" when the file's English way of writing makes the other reading the figure."""
         from lsplan.numfmt import format_number
 
+        value, other, note = parsed.value or 0.0, parsed.alternative, parsed.note
         lang = resolve_lang()
         plan, ratio = cell_number(row.plan), cell_number(row.ratio)
+        if ambiguous_alike(row.plan, parsed):
+            # "4,400" beside "2,931" is misread the same way: it confirms nothing, unless the
+            # catalogue's target says how the plan itself reads.
+            plan = plan_read
+            if plan is None:
+                ratio = None
         verdict = "unsure" if other is None else settle_ambiguous(value, other, plan, ratio)
+        if verdict == "unsure" and self.convention is not None and other is not None:
+            return self._by_convention(raw, value, other, note, kw)
         evidence = _("the row's plan {plan}").format(plan=format_number(plan, lang)) if plan else ""
         if ratio is not None and evidence:
             evidence = _("the row's plan {plan} and ratio {ratio}%").format(
@@ -447,7 +521,7 @@ class RowChecker:
         ratio: bool = True,
     ) -> None:
         """sender-ratio-mismatch (unless `ratio` is False) and plan-differs for one row."""
-        plan = cell_number(row.plan)
+        plan = cell_number(row.plan, self.marks)
         if plan is None:
             return
         if (
@@ -460,7 +534,7 @@ class RowChecker:
             self.findings.append(
                 make_finding("unit-slip-likely", value=value, plan=plan, factor=_power(value / plan), **kw)
             )
-        ratio_given = cell_number(row.ratio) if ratio else None
+        ratio_given = cell_number(row.ratio, self.marks) if ratio else None
         if (
             ratio_given is not None
             and plan != 0

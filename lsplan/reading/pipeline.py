@@ -21,6 +21,7 @@ from lsplan.model import Finding, Observation, Severity
 from lsplan.reading.judge import RowChecker, indicator_name
 from lsplan.reading.opening import sheets_to_read
 from lsplan.reading.tables import find_tables
+from lsplan.reading.values import number_convention
 
 if TYPE_CHECKING:
     from lsplan.catalog import Catalog
@@ -128,7 +129,10 @@ def check_workbook(
         return CheckResult(name, "invalid", findings=cap(findings, max_findings))
     meta = resolve_metadata(tables, catalog, agency, year, quarter)
     findings.extend(meta.findings)
-    checker = RowChecker(catalog, meta)
+    convention = number_convention(
+        cell for table in tables for row in table.rows for cell in (row.actual, row.plan, row.ratio, row.yoy)
+    )
+    checker = RowChecker(catalog, meta, convention)
     for table in tables:
         checker.read_table(table)
     findings.extend(checker.findings)

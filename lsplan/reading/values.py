@@ -12,6 +12,10 @@ stage adds what a report's row says around the number:
 * the unit in the name's bracket ("Tổng mức bán lẻ (triệu đồng)").
 
 Only text that `parse_number` cannot read is looked at for words: a plain number never changes.
+
+The file's own way of writing numbers (`number_convention`) settles "2,931" / "1.234" when the
+row cannot: a file that writes "9,937.8" or "12.5" elsewhere writes the English way, one that
+writes "9.937,8" or "8,5" the Vietnamese way; a file with both, or neither, settles nothing.
 """
 
 from __future__ import annotations
@@ -164,6 +168,51 @@ def scaled_unit(scale: str, unit: str) -> str:
     return candidate if base and lookup(candidate) is not None else ""
 
 
+def _mark_evidence(text: str) -> str | None:
+    """ "en", "vi" or None: what a number typed as text says about the file's convention."""
+    core = text.strip().rstrip("%").strip().lstrip("+-\u2212(").rstrip(")").strip()
+    if not re.fullmatch(r"\d[\d.,]*\d", core):
+        return None
+    dots, commas = core.count("."), core.count(",")
+    if dots and commas:
+        return "en" if core.rfind(".") > core.rfind(",") else "vi"
+    if commas > 1 or dots > 1:
+        return "en" if commas > 1 else "vi"  # grouping marks: "1,234,567" / "1.234.567"
+    mark = "," if commas else "."
+    if not (commas or dots):
+        return None
+    whole, _, frac = core.partition(mark)
+    if len(frac) == 3 and whole != "0":
+        return None  # "2,931" / "1.234": the very question
+    return "vi" if mark == "," else "en"  # a decimal comma / a decimal point
+
+
+def number_convention(cells: Any) -> tuple[str, str] | None:
+    """ ("en" or "vi", the cell ref of the first evidence) when the file's text numbers agree
+    on one convention, else None. `cells` is any iterable of cells (None ones skipped)."""
+    found: dict[str, str] = {}
+    for cell in cells:
+        value = getattr(cell, "value", None)
+        if isinstance(value, str):
+            kind = _mark_evidence(value)
+            if kind and kind not in found:
+                found[kind] = cell.ref
+                if len(found) == 2:
+                    return None
+    if len(found) != 1:
+        return None
+    kind, ref = next(iter(found.items()))
+    return kind, ref
+
+
+def by_convention(parsed: ParsedNumber, convention: str | None) -> float | None:
+    """The value of a number under the file's convention: the other reading of an ambiguous
+    figure when the file writes the English way ("2,931" is 2931, "1.234" is 1.234)."""
+    if parsed.ambiguous and convention == "en" and parsed.alternative is not None:
+        return parsed.alternative
+    return parsed.value
+
+
 def read_number(value: Any, number_format: str | None = "General", *, n_of_m: bool = False) -> ParsedNumber:
     """The number a cell holds; with `n_of_m`, "13/13" reads as 13 (13 of the 13 planned)."""
     if n_of_m and isinstance(value, str):
@@ -173,12 +222,23 @@ def read_number(value: Any, number_format: str | None = "General", *, n_of_m: bo
     return parse_number(value, number_format)
 
 
-def cell_number(cell: Any) -> float | None:
-    """The number in a side cell (plan, ratio, same period), or None when it holds none."""
+def cell_number(cell: Any, convention: str | None = None) -> float | None:
+    """The number in a side cell (plan, ratio, same period), or None when it holds none;
+    an ambiguous one as the file's `convention` reads it."""
     if cell is None or getattr(cell, "value", None) is None or getattr(cell, "uncalculated", False):
         return None
     parsed = parse_number(cell.value, getattr(cell, "number_format", "General"))
-    return parsed.value if parsed.error is None else None
+    return by_convention(parsed, convention) if parsed.error is None else None
+
+
+def ambiguous_alike(cell: Any, parsed: ParsedNumber) -> bool:
+    """True when a side cell (the plan) is ambiguous the same way as the figure: "4,400" beside
+    "2,931" is misread the same way, so it cannot confirm the figure's reading."""
+    value = getattr(cell, "value", None)
+    if not isinstance(value, str) or not parsed.ambiguous:
+        return False
+    other = parse_number(value)
+    return other.ambiguous and other.note == parsed.note
 
 
 def unit_in_name(name: str) -> str:
