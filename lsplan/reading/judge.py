@@ -19,7 +19,6 @@ Findings name an indicator by its name in the language of the process (`indicato
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
@@ -222,6 +221,7 @@ class RowChecker:
         if parsed.value is None:
             self.findings.append(make_finding("value-empty", column=column, **kw))
             return
+        number: float = parsed.value
         # The row's own unit, else one in its name's or its column's bracket ("Giá trị (tỷ đồng)"),
         # else the one stated above the table.
         row_unit = (
@@ -233,18 +233,18 @@ class RowChecker:
             verdict = self._ambiguous(
                 row, raw, parsed, kw, self._plan_by_target(row, parsed, unit, indicator)
             )
-            if verdict == "convention":
-                parsed = replace(parsed, value=parsed.alternative, alternative=parsed.value)
+            if verdict == "convention" and parsed.alternative is not None:
+                number = parsed.alternative
         qualifier = reading.qualifier
         if _other_kind(unit, indicator):
             # Export turnover in triệu USD where the target is its growth: a level beside a rate.
-            derived = self._derived(table, row, raw, parsed.value, unit, indicator, kw)
+            derived = self._derived(table, row, raw, number, unit, indicator, kw)
             if derived is None:
                 return
             value, raw, qualifier = derived, str(row.yoy.value if row.yoy else raw), DERIVED
             kw = {**kw, "cell": row.yoy.ref if row.yoy else cell.ref}
         else:
-            converted = self._to_catalog_unit(parsed.value, unit, indicator, kw)
+            converted = self._to_catalog_unit(number, unit, indicator, kw)
             if converted is None:
                 return
             value = converted
@@ -259,7 +259,7 @@ class RowChecker:
         if table.layout != "form" and qualifier != DERIVED:
             # When the ratio points to the other reading of "1.234", the ambiguity warning has
             # said so already: a second warning about the same cell's ratio would only repeat it.
-            self._compare_plan(row, parsed.value, unit, indicator, kw, ratio=verdict != "other")
+            self._compare_plan(row, number, unit, indicator, kw, ratio=verdict != "other")
         self.observations.append(
             Observation(
                 indicator=indicator.id,

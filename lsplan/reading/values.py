@@ -145,8 +145,8 @@ def _annotated(text: str) -> ValueReading | None:
     if len(set(kinds)) > 1 and set(kinds) != {ESTIMATE, APPROXIMATE}:
         return None  # "hơn ... trở xuống": say nothing rather than guess
     qualifier = APPROXIMATE if APPROXIMATE in kinds else (kinds[0] if kinds else None)
-    words = " ".join(p for p in (match.group("before").strip(), after) if p)
-    return ValueReading(number, qualifier, unit, words)
+    said = " ".join(p for p in (match.group("before").strip(), after) if p)
+    return ValueReading(number, qualifier, unit, said)
 
 
 def is_scale_word(text: str) -> bool:
