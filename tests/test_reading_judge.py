@@ -82,3 +82,11 @@ def test_a_figure_a_million_times_its_plan_is_a_unit_slip(tmp_path: Path) -> Non
     assert "1.000.000" in message
     plain = run(tmp_path, ((1, "Tổng mức bán lẻ", "tỷ đồng", 43167, 21583.5, None, None, None),))
     assert not found(plain, "unit-slip-likely")
+
+
+def test_a_name_with_a_group_prefix_is_read_not_dropped(tmp_path: Path) -> None:
+    rows = ((1, "Cơ cấu kinh tế: Dịch vụ", "%", None, 52.8, None, None, None),)
+    result = run(tmp_path, rows, title=THONG_KE)
+    assert [(o.indicator, o.value, o.method) for o in result.observations] == [
+        ("grdp-share-services", 52.8, "exact-name")
+    ]
