@@ -1,14 +1,8 @@
-"""Row by row judging moved to `lsplan.reading.judge` (stage "findings"); these names stay
-importable from here."""
+"""Row by row judging moved to `lsplan.reading.judge` (stage "findings") and
+`lsplan.reading.ambiguity`; these names stay importable from here."""
 
-from lsplan.reading.judge import (
-    PLAN_TOLERANCE,
-    PLAUSIBLE_SHARE_OF_PLAN,
-    RATIO_TOLERANCE,
-    RowChecker,
-    indicator_name,
-    settle_ambiguous,
-)
+from lsplan.reading.ambiguity import PLAUSIBLE_SHARE_OF_PLAN, RATIO_TOLERANCE, settle_ambiguous
+from lsplan.reading.judge import PLAN_TOLERANCE, RowChecker, indicator_name
 from lsplan.reading.rows import clean_name, looks_like_heading
 
 __all__ = [

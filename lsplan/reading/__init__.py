@@ -7,6 +7,8 @@
     values    values.py      numbers, units and qualifiers of a row's cells
     indicators indicators.py which indicator a row names (`match_indicator`, the one call site)
     findings  judge.py       each row judged: an observation, or a finding on its cell
+              ambiguity.py   "1.234" / "2,931" settled by the row, the target, the file
+              noise.py       (rows) signature blocks, column numbers, repeated headers
 
 `lsplan.reading.pipeline.check_workbook` runs them in order; `lsplan.checks` is the public API
 (`check_file`, `check_files`, `CheckResult`). The rule every stage keeps: every non-empty cell
