@@ -229,6 +229,65 @@ CODES: dict[str, Code] = _table(
     ("alias-not-found", E, "Alias not found", "No learned alias '{name}' in {path}."),
     # --- caps ---
     ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
+    # --- reading (lsplan.reading): figures as departments write them ---
+    (
+        "value-qualified",
+        W,
+        "Figure with a qualifier",
+        "'{raw}' read as {value:g} {unit}, {kind}; it is compared as if it were exact.",
+    ),
+    (
+        "unit-stated-above",
+        I,
+        "Unit stated above the table",
+        "Rows without a unit of their own are read in '{unit}', as stated above the table.",
+    ),
+    (
+        "value-derived",
+        I,
+        "Growth derived from the same period",
+        "The row gives {level:g} {unit} at {yoy:g}% of the same period last year: "
+        "read as a growth of {value:g}%.",
+    ),
+    (
+        "value-other-kind",
+        W,
+        "Row holds another kind of figure",
+        "'{raw}' {unit} is not a figure of '{indicator}' (measured in {catalog_unit}); the row was not read.",
+    ),
+    (
+        "indicator-repeated",
+        W,
+        "Figure repeated",
+        "'{indicator}' is given again with the same figure (first in {first}); it was read once.",
+    ),
+    (
+        "indicator-elsewhere",
+        W,
+        "Figure also in another sheet",
+        "'{indicator}' is given again (first in {first}, {kept:g}); the first figure was kept.",
+    ),
+    (
+        "unit-slip-likely",
+        W,
+        "Unit probably slipped",
+        "{value:g} is about {factor} times the row's plan {plan:g}: is it in the row's unit "
+        "(đồng or tỷ đồng, tấn or nghìn tấn)?",
+    ),
+    (
+        "rows-not-data",
+        I,
+        "Rows that are not data",
+        "{count} row(s) that are not figures were skipped: {what}.",
+    ),
+    (
+        "value-unnamed",
+        W,
+        "Figure without a name",
+        "'{raw}' stands in a row that names no indicator; it was not read.",
+    ),
+    ("hidden-not-read", I, "Hidden part not read", "Not read, as it is hidden in Excel: {what}."),
+    ("value-column-read", I, "Column read", "Figures were read from the column '{column}'{others}."),
 )
 
 

@@ -356,6 +356,12 @@ class Observation:
     # The sender's own "So với cùng kỳ (%)" for this figure, as written (108.5 means 108.5 % of
     # the same period last year); None when the file gives none. Never computed by lsplan.
     same_period_pct: float | None = None
+    # How the figure was read, for a reviewer to audit (lsplan.reading): "approximate" ("Khoảng
+    # 71"), "lower_bound" ("Trên 47"), "upper_bound" ("Dưới 5"), "estimate" ("8,06 (ước)"),
+    # "derived" (computed from the row's "So với cùng kỳ (%)"), or None for a plain figure.
+    qualifier: str | None = None
+    method: str | None = None  # how the row was matched: "exact-name", "alias", "fuzzy", "form-id", ...
+    column: str | None = None  # the header of the column the figure was read from
 
 
 @dataclass(frozen=True, slots=True)

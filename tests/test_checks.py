@@ -219,9 +219,10 @@ def test_unmatched_rows_warn_and_headings_do_not(tmp_path: Path) -> None:
         (2, "- Than sạch", "tấn", None, 5),
     )
     result = run(tmp_path, rows=rows)
-    finding = only(result, "indicator-unmatched")
-    assert (finding.cell, finding.severity) == ("B9", Severity.WARNING)
-    assert "Số doanh nghiệp thành lập mới" in finding.message
+    # A row holding a value is never a heading: "Cơ cấu kinh tế" with 100 is warned about, not dropped.
+    unmatched = [f for f in result.findings if f.code == "indicator-unmatched"]
+    assert [(f.cell, f.severity) for f in unmatched] == [("B7", Severity.WARNING), ("B9", Severity.WARNING)]
+    assert "Số doanh nghiệp thành lập mới" in unmatched[1].message
     assert result.status == "ok" and values(result) == {"coal-output": 5}
 
 
@@ -241,11 +242,13 @@ def test_duplicate_and_not_responsible(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "unit", "code", "kept"),
     [
-        ("khoảng 200", "tấn", "not-a-number", None),
+        ("khoảng 200", "tấn", "value-qualified", 200),
+        ("200 quả", "tấn", "not-a-number", None),
         ("240.000", "tấn", "number-ambiguous", 240000),
         (-5, "tấn", "value-impossible", None),
         (240, "nghìn tấn", "unit-converted", 240000),
-        (240, "tỷ đồng", "unit-mismatch", None),
+        (240, "tỷ đồng", "value-other-kind", None),
+        (240, "quả", "unit-mismatch", None),
         ("-", "tấn", "value-empty", None),
     ],
 )

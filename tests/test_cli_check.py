@@ -216,7 +216,7 @@ def test_table_speaks_words_names_periods_and_empty_rows(tmp_path: Path) -> None
 
 def test_summary_names_the_files_that_need_a_reply(tmp_path: Path) -> None:
     good = save_report(tmp_path / "a-good.xlsx")
-    bad = save_report(tmp_path / "b-bad.xlsx", rows=((1, "Sản lượng than", "tấn", None, "khoảng 5"),))
+    bad = save_report(tmp_path / "b-bad.xlsx", rows=((1, "Sản lượng than", "tấn", None, "5 quả"),))
     broken = tmp_path / "c-broken.xlsx"
     broken.write_bytes(b"not a zip")
     result = check(str(good), str(bad), str(broken))

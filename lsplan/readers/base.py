@@ -63,6 +63,9 @@ class Sheet:
     rows: tuple[tuple[Cell | None, ...], ...]  # dense grid, rows[r-1][c-1]; None = empty
     merged: tuple[str, ...] = ()  # "A1:H1" ranges
     state: str = "visible"  # "visible" | "hidden" | "veryHidden": a hidden sheet may hold old data
+    # 1-based rows and columns the sender hid (a superseded column beside the current one).
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_cols: frozenset[int] = frozenset()
 
     def cell(self, row: int, col: int) -> Cell | None:
         """The cell at 1-based (row, col), or None when it is empty or outside the grid."""

@@ -22,6 +22,8 @@ from lsplan.readers.ooxml_values import cast_number, from_iso, from_serial
 _SCAN_FACTOR = 2
 _ROW, _C, _V, _F, _IS, _T, _R = (MAIN + t for t in ("row", "c", "v", "f", "is", "t", "r"))
 _MERGE = MAIN + "mergeCell"
+_COL = MAIN + "col"
+_TRUE = ("1", "true")
 _COLUMNS: dict[str, int] = {}
 _REF = re.compile(r"(?<![A-Za-z0-9_.$'])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!])")
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
@@ -92,7 +94,14 @@ def read_sheet(
             Finding(code=code, severity=Severity.WARNING, message=message, sheet=entry.name, file=name)
         )
     merged = () if reader.capped_rows or reader.capped_cells else tuple(reader.merged)
-    return Sheet(name=entry.name, rows=_dense(reader.grid), merged=merged, state=entry.state)
+    return Sheet(
+        name=entry.name,
+        rows=_dense(reader.grid),
+        merged=merged,
+        state=entry.state,
+        hidden_rows=frozenset(reader.hidden_rows),
+        hidden_cols=frozenset(reader.hidden_cols),
+    )
 
 
 class _SheetReader:
@@ -110,6 +119,8 @@ class _SheetReader:
         self.row = self.col = self.depth = self.cell_depth = 0
         self.cells: list[tuple[int, CellValue, int, str | None, CellValue]] = []
         self.sink: list[str] | None = None
+        self.hidden_rows: set[int] = set()
+        self.hidden_cols: set[int] = set()
         self._reset_cell({})
 
     def _reset_cell(self, attrs: dict[str, str]) -> None:
@@ -166,6 +177,15 @@ class _SheetReader:
                     self.row = int(as_float)
             self.col = 0
             self.cells = []
+            if attrs.get("hidden") in _TRUE:
+                self.hidden_rows.add(self.row)
+        elif tag == _COL and attrs.get("hidden") in _TRUE:
+            try:
+                low, high = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
+            except ValueError:
+                low = high = 0
+            # Columns beyond max_cols are not read anyway; a hostile max="16384" costs nothing.
+            self.hidden_cols.update(range(max(low, 1), min(high, self.limits.max_cols) + 1))
         elif tag == _MERGE and "ref" in attrs:
             self.merged.append(attrs["ref"])
             if len(self.merged) > self.limits.max_sheet_structures:

@@ -154,7 +154,17 @@ def _read_sheet(
         f"{cell_ref(rlo + 1, clo + 1)}:{cell_ref(rhi, chi)}" for rlo, rhi, clo, chi in xl_sheet.merged_cells
     )
     state = ("visible", "hidden", "veryHidden")[min(xl_sheet.visibility, 2)]
-    return Sheet(name=xl_sheet.name, rows=dense, merged=merged, state=state), kept
+    hidden_rows = frozenset(r + 1 for r, info in xl_sheet.rowinfo_map.items() if info.hidden)
+    hidden_cols = frozenset(c + 1 for c, info in xl_sheet.colinfo_map.items() if info.hidden)
+    sheet = Sheet(
+        name=xl_sheet.name,
+        rows=dense,
+        merged=merged,
+        state=state,
+        hidden_rows=hidden_rows,
+        hidden_cols=hidden_cols,
+    )
+    return sheet, kept
 
 
 def _value(ctype: int, value: Any, datemode: int, xlrd: Any) -> CellValue:

@@ -1,0 +1,81 @@
+"""Stage "indicators": which catalogue indicator a row names, and how that was decided.
+
+`match_indicator` is the one place where a row's name is matched: every reading goes through
+it, so that a new way of matching (context, learned aliases) is a change here only. The
+`method` it returns is shown for each observation (`check --format json`), so that a reviewer
+can audit how every figure was attributed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from lsplan.text import fold
+
+if TYPE_CHECKING:
+    from lsplan.model import Indicator
+
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+class NameIndex(Protocol):
+    """What matching needs of an index: `lsplan.names.IndicatorIndex` has it."""
+
+    def match(self, text: str) -> Indicator | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMatch:
+    """The outcome of matching one row name: the indicator (None: no match) and how it was found."""
+
+    indicator: Indicator | None
+    method: str = "none"  # "exact-name", "alias", "fuzzy", "form-id", "none"
+    candidates: tuple[Indicator, ...] = ()
+
+
+class _CatalogIndex:
+    """An index over a catalogue-like object that only offers `match_indicator(text)`."""
+
+    def __init__(self, catalog: Any) -> None:
+        self.catalog = catalog
+
+    def match(self, text: str) -> Indicator | None:
+        return self.catalog.match_indicator(text)
+
+
+def index_of(catalog: Any) -> NameIndex:
+    """The catalogue's indicator index (`Catalog._indicator_index`), or an adapter over its
+    `match_indicator` (test catalogues)."""
+    index = getattr(catalog, "_indicator_index", None)
+    return index if index is not None and hasattr(index, "match") else _CatalogIndex(catalog)
+
+
+def _method(indicator: Indicator, text: str) -> str:
+    key = fold(text)
+    if key in (fold(indicator.name), fold(indicator.id), fold(indicator.name_en or "")):
+        return "exact-name"
+    if any(fold(alias) == key for alias in indicator.aliases):
+        return "alias"
+    return "fuzzy"
+
+
+def match_indicator(index: NameIndex, name: str, context: tuple[str, ...] = ()) -> IndicatorMatch:
+    """The indicator a row named `name` (bullets and numbering already removed) stands for.
+
+    `context` holds the group rows above it, outermost first; it is not used yet by the
+    existing index (the lead switches this function to `IndicatorIndex.resolve(name, context)`).
+    A name ending in a bracket ("Tổng mức bán lẻ (tỷ đồng)") is tried without it too.
+    """
+    if not name:
+        return IndicatorMatch(None)
+    for text in (name, _TRAILING_PARENS.sub("", name)):
+        if not text:
+            continue
+        indicator = index.match(text)
+        if indicator is not None:
+            return IndicatorMatch(indicator, _method(indicator, text))
+        if not _TRAILING_PARENS.search(name):
+            break
+    return IndicatorMatch(None)
