@@ -19,6 +19,7 @@ Findings name an indicator by its name in the language of the process (`indicato
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -195,8 +196,8 @@ class RowChecker:
         n_of_m = _N_OF_M.match(raw) if indicator.measure is Measure.RATIO else None
         if n_of_m:  # "13/13 sản phẩm": 13 of the 13 planned
             parsed = parse_number(n_of_m.group(1))
-        if parsed.error:
-            self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
+        if parsed.error:  # not-a-number, value-not-finite or value-too-long
+            self.findings.append(make_finding(parsed.error, raw=raw[:60], **kw))
             return
         if parsed.value is None:
             self.findings.append(make_finding("value-empty", column=column, **kw))
@@ -206,6 +207,9 @@ class RowChecker:
             verdict = self._ambiguous(row, raw, parsed.value, parsed.alternative, parsed.note, kw)
         unit = row.unit or _unit_in_name(row.name) or ("%" if parsed.percent else "")
         value = self._to_catalog_unit(parsed.value, unit, indicator, kw)
+        if value is not None and not math.isfinite(value):  # 1e300 tỷ đồng in đồng
+            self.findings.append(make_finding("value-not-finite", raw=raw[:60], **kw))
+            return
         if value is None:
             return
         if indicator.id in self.seen:

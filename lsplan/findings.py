@@ -198,6 +198,14 @@ CODES: dict[str, Code] = _table(
     ("history-outlier", W, "Figure breaks with history", "{detail}"),
     # --- caps ---
     ("findings-capped", W, "Findings capped", "More than {limit} findings; the rest are not shown."),
+    # --- hostile files, absurd figures and unsafe plan data (appended: codes never move) ---
+    ("file-too-complex", E, "File too complex", "Refused: the workbook would take too much work: {detail}"),
+    ("value-not-finite", E, "Not a finite number", "'{raw}' is not a finite number (infinity or NaN)."),
+    ("value-too-long", E, "Number too long", "'{raw}' is too long to be a figure."),
+    ("data-duplicate-key", E, "Duplicate key", "{detail}"),
+    ("data-not-finite", E, "Number not finite", "{detail}"),
+    ("data-alias", E, "YAML alias refused", "{detail}"),
+    ("data-number-not-in-quote", E, "Number not in its quote", "{detail}"),
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lsplan.model import Finding, Severity
 from lsplan.readers.base import Cell, CellValue, Limits, ReadError, Sheet, cell_ref, column_letter
-from lsplan.readers.ooxml_parts import MAIN, Package, SheetEntry, Style, open_part, safe_parser
+from lsplan.readers.ooxml_parts import MAIN, Package, SheetEntry, Style, open_part, safe_parser, too_complex
 from lsplan.readers.ooxml_values import cast_number, from_iso, from_serial
 
 # Beyond max_rows, empty (styled) rows are skipped only up to this many rows in all, so that a
@@ -29,10 +29,13 @@ _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 @dataclass(slots=True)
 class Budget:
-    """Cells read so far in the whole workbook (Limits.max_cells / max_scanned_cells)."""
+    """Cells read so far in the whole workbook (Limits.max_cells / max_scanned_cells), and the
+    characters of text and of formulas kept (max_workbook_text_chars / _formula_chars)."""
 
     kept: int = 0
     scanned: int = 0
+    text_chars: int = 0
+    formula_chars: int = 0
     exhausted: bool = False
 
 
@@ -202,7 +205,7 @@ class _SheetReader:
         if kind == "n":
             number = cast_number(raw)
             style = self.styles[self.style] if 0 <= self.style < len(self.styles) else None
-            if style is not None and style.is_date:
+            if style is not None and style.is_date and not isinstance(number, str):
                 try:
                     return from_serial(number, self.epoch, style.is_duration)
                 except (OverflowError, ValueError):
@@ -219,9 +222,17 @@ class _SheetReader:
     def _end_cell(self) -> None:
         raw = None if self.kind == "inlineStr" else ("".join(self.value) if self.value else None) or None
         cached = self._convert(raw)
+        limits = self.limits
+        if isinstance(cached, str) and len(cached) > limits.max_text_chars:
+            raise too_complex(self.name, "a cell text of more characters", limits.max_text_chars)
         formula = None
         if self.formula is not None:
             formula = self._formula_text("".join(self.formula))
+            # Counted as translated: a long shared formula copied to thousands of cells is what
+            # cost minutes and gigabytes (90 KB x 3,600 dependants).
+            self.budget.formula_chars += len(formula)
+            if self.budget.formula_chars > limits.max_workbook_formula_chars:
+                raise too_complex(self.name, "formula text", limits.max_workbook_formula_chars)
             first: CellValue = formula
         else:
             first = cached
@@ -232,6 +243,8 @@ class _SheetReader:
             self.cells = []
 
     def _formula_text(self, text: str) -> str:
+        if len(text) > self.limits.max_formula_chars:
+            raise too_complex(self.name, "a formula of more characters", self.limits.max_formula_chars)
         attrs = self.formula_attrs
         if attrs.get("t") == "shared":
             index = attrs.get("si", "")
@@ -262,6 +275,10 @@ class _SheetReader:
                 self.capped_cols = True
                 continue
             style = self._style(style_id)
+            if isinstance(cached, str):
+                budget.text_chars += len(cached)
+                if budget.text_chars > limits.max_workbook_text_chars:
+                    raise too_complex(self.name, "cell text", limits.max_workbook_text_chars)
             value: CellValue
             if formula is None:
                 value, uncalculated = first, False
