@@ -32,6 +32,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 NOT_A_NUMBER = "not-a-number"
 NOT_FINITE = "value-not-finite"
@@ -68,6 +69,7 @@ class ParsedNumber:
         return self.error is None
 
 
+@lru_cache(maxsize=4096)  # once per format, not once per cell: a format may be 512 characters
 def is_percent_format(number_format: str | None) -> bool:
     """True when the first section of an Excel number format shows a percentage.
 

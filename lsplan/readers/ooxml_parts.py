@@ -283,8 +283,8 @@ def read_styles(archive: zipfile.ZipFile, member: str, limits: Limits, name: str
                 raise too_complex(name, "number formats", limits.max_number_formats)
         elif tag == "font" and parent == "fonts":
             fonts.append(None)
-            if len(fonts) > limits.max_styles:
-                raise too_complex(name, "fonts", limits.max_styles)
+            if len(fonts) > limits.max_fonts:
+                raise too_complex(name, "fonts", limits.max_fonts)
         elif tag == "name" and parent == "font" and path[-3] == "fonts":
             fonts[-1] = attrs.get("val")
         elif tag == "xf" and parent == "cellXfs":

@@ -36,6 +36,7 @@ class Budget:
     scanned: int = 0
     text_chars: int = 0
     formula_chars: int = 0
+    shared_formula_chars: int = 0
     exhausted: bool = False
 
 
@@ -56,19 +57,44 @@ def column_index(letters: str) -> int:
     return index
 
 
+# A formula as literal text and A1 references (column "$", column, row "$", row).
+FormulaTokens = list[str | tuple[str, int, str, int]]
+
+
+def formula_tokens(formula: str) -> FormulaTokens:
+    """Split a formula once, so that each dependant of a shared formula only fills in references."""
+    tokens: FormulaTokens = []
+    for i, part in enumerate(_QUOTED.split(formula)):
+        if i % 2:  # quoted text: never a reference
+            tokens.append(part)
+            continue
+        pos = 0
+        for match in _REF.finditer(part):
+            col_abs, letters, row_abs, digits = match.groups()
+            tokens.append(part[pos : match.start()])
+            tokens.append((col_abs, column_index(letters), row_abs, int(digits)))
+            pos = match.end()
+        tokens.append(part[pos:])
+    return tokens
+
+
+def shift_tokens(tokens: FormulaTokens, rows: int, cols: int) -> str:
+    """The formula of `tokens` as seen `rows` rows and `cols` columns away (relative references moved)."""
+    parts = []
+    for token in tokens:
+        if isinstance(token, str):
+            parts.append(token)
+            continue
+        col_abs, col, row_abs, row = token
+        col += 0 if col_abs else cols
+        row += 0 if row_abs else rows
+        parts.append("#REF!" if col < 1 or row < 1 else f"{col_abs}{column_letter(col)}{row_abs}{row}")
+    return "".join(parts)
+
+
 def shift_formula(formula: str, rows: int, cols: int) -> str:
     """A shared formula's text as seen from a dependant cell: relative A1 references moved."""
-
-    def move(match: re.Match[str]) -> str:
-        col_abs, letters, row_abs, digits = match.groups()
-        col = column_index(letters) + (0 if col_abs else cols)
-        row = int(digits) + (0 if row_abs else rows)
-        if col < 1 or row < 1:
-            return "#REF!"
-        return f"{col_abs}{column_letter(col)}{row_abs}{row}"
-
-    parts = _QUOTED.split(formula)
-    return "".join(p if i % 2 else _REF.sub(move, p) for i, p in enumerate(parts))
+    return shift_tokens(formula_tokens(formula), rows, cols)
 
 
 def read_sheet(
@@ -107,7 +133,8 @@ class _SheetReader:
         self.limits, self.budget, self.name = limits, budget, name
         self.grid: dict[int, dict[int, Cell]] = {}
         self.merged: list[str] = []
-        self.shared: dict[str, tuple[str, int, int]] = {}  # si -> (master text, row, col)
+        # si -> (master's tokens, its length, row, col)
+        self.shared: dict[str, tuple[FormulaTokens, int, int, int]] = {}
         self.capped_rows = self.capped_cols = self.capped_cells = False
         self.stopped_at = 0
         self.row = self.col = self.depth = self.cell_depth = 0
@@ -249,10 +276,14 @@ class _SheetReader:
         if attrs.get("t") == "shared":
             index = attrs.get("si", "")
             if index in self.shared:
-                master, row, col = self.shared[index]
-                return "=" + shift_formula(master, self.row - row, self.col - col)
+                tokens, length, row, col = self.shared[index]
+                limit = self.limits.max_shared_formula_chars
+                self.budget.shared_formula_chars += length
+                if self.budget.shared_formula_chars > limit:
+                    raise too_complex(self.name, "shared formula text to translate", limit)
+                return "=" + shift_tokens(tokens, self.row - row, self.col - col)
             if text:
-                self.shared[index] = (text, self.row, self.col)
+                self.shared[index] = (formula_tokens(text), len(text), self.row, self.col)
         return "=" + text
 
     def _end_row(self) -> None:

@@ -59,6 +59,7 @@ _MS_PER_DAY = 86_400_000
 
 # [h], [mm], [ss]: elapsed-time blocks, the only [...] blocks that count as date codes.
 _ELAPSED = re.compile(r"\[(?:hh?|mm?|ss?)\]")
+_SPECIAL = re.compile(r'["\[]')
 _DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 _ISO = re.compile(
@@ -84,8 +85,14 @@ def strip_literals(section: str) -> str:
     """
     out: list[str] = []
     last_quote, last_close = section.rfind('"'), section.rfind("]")
-    i, n, kept_from = 0, len(section), 0
+    # Past both, no quote or bracket can close: the rest is kept as it is.
+    n, kept_from = min(len(section), max(last_quote, last_close)), 0
+    i = 0
     while i < n:
+        special = _SPECIAL.search(section, i, n)
+        if special is None:
+            break
+        i = special.start()
         ch = section[i]
         end = -1
         if ch == '"' and i < last_quote:
