@@ -114,7 +114,10 @@ def parse_number(value: object, number_format: str | None = "General") -> Parsed
             return ParsedNumber(None, note="not a finite number", error=NOT_FINITE)
         if is_percent_format(number_format):
             # Excel stores 8.5 % as 0.085; round away the binary noise of the scaling.
-            return ParsedNumber(round(number * 100, 10), percent=True, note="percent-formatted cell")
+            scaled = round(number * 100, 10)
+            if not math.isfinite(scaled):  # 1.8e306 shown as a percentage (found by hypothesis)
+                return ParsedNumber(None, note="not a finite number once scaled", error=NOT_FINITE)
+            return ParsedNumber(scaled, percent=True, note="percent-formatted cell")
         return ParsedNumber(number)
     if isinstance(value, datetime | date | time | timedelta):
         return ParsedNumber(None, note="a date or time", error=NOT_A_NUMBER)

@@ -187,6 +187,18 @@ def _xls(path: Path, rows: list[list[object]]) -> bytes:
     return path.read_bytes()
 
 
+def _xls_formats(path: Path, formats: list[str]) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for row, code in enumerate(formats):
+        style = xlwt.XFStyle()
+        style.num_format_str = code
+        sheet.write(row, 0, 1.5, style)
+    book.save(str(path))
+
+
 def _many_sheets(path: Path, count: int) -> None:
     from openpyxl import Workbook
 
@@ -456,5 +468,14 @@ def _work_multipliers(d: Path, add, good: str, limits: Limits) -> None:
         f'<c r="A1"><v>1e400</v></c><c r="B1"><v>{"9" * 309}</v></c><c r="C1"><v>{"9" * 6000}</v></c>'
         '<c r="D1"><v>NaN</v></c></row></sheetData></worksheet>',
     )
+    # .xls: xlrd's own date-format test was quadratic on unmatched "[" (readers/xls.py).
+    _xls_formats(add("xls-numfmt-bomb.xls", "ok", "ok"), ["[" * 4_000 + str(i) for i in range(200)])
+    # A zip member name flagged UTF-8 that is not: zipfile raises UnicodeDecodeError.
+    named = bytearray(minimal_xlsx(d / "named.tmp", good, extra={"xl/media/\u00e9.bin": b"x"}).read_bytes())
+    for pos in range(len(named) - 1):
+        if named[pos : pos + 2] == "\u00e9".encode():
+            named[pos] = 0xB1
+    add("zip-name-not-utf8.xlsx", "file-corrupt").write_bytes(bytes(named))
+    (d / "named.tmp").unlink()
     # CSV: the delimiter sniffer's regular expressions are quadratic; they see a capped head.
     add("quotes.csv", "cells-capped", "finding").write_text('"a,' * 200_000 + "\n", encoding="utf-8")

@@ -96,6 +96,8 @@ CASES = {
     "deep-nesting.xlsx": "ok",
     "absurd-numbers.xlsx": "ok",
     "quotes.csv": "cells-capped",
+    "xls-numfmt-bomb.xls": "ok",
+    "zip-name-not-utf8.xlsx": "file-corrupt",
     "a-directory.xlsx": "not-a-file",
     "missing.xlsx": "file-not-found",
 }

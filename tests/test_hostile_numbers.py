@@ -44,6 +44,10 @@ def test_absurd_figures_are_errors(value: object, code: str) -> None:
     assert parsed.value is None and parsed.error == code, parsed
 
 
+def test_a_percentage_that_overflows_once_scaled_is_not_finite() -> None:
+    assert parse_number(1.8e306, "0.0%").error == NOT_FINITE  # x 100 is beyond a float
+
+
 def test_long_but_sane_figures_still_read() -> None:
     assert parse_number("1" * MAX_NUMBER_CHARS).value == float("1" * MAX_NUMBER_CHARS)
     assert parse_number("1.234.567.890.123,45").value == pytest.approx(1234567890123.45)
