@@ -468,6 +468,21 @@ def _work_multipliers(d: Path, add, good: str, limits: Limits) -> None:
         f'<c r="A1"><v>1e400</v></c><c r="B1"><v>{"9" * 309}</v></c><c r="C1"><v>{"9" * 6000}</v></c>'
         '<c r="D1"><v>NaN</v></c></row></sheetData></worksheet>',
     )
+    # Long texts where the checks read every character (title block, legacy-font detection):
+    # 30 cells of 24,000 characters fit the workbook's text budget; 32 do not.
+    rng = random.Random(9)
+    words = "Tæng møc b¸n lÎ hµng hãa Tổng mức bán lẻ Quý 6 tháng đầu năm 2025 1.234,5 % ( ) Së C«ng".split()
+
+    def long_text() -> str:
+        return " ".join(rng.choice(words) + str(rng.randrange(1000)) for _ in range(4_500))[:24_000]
+
+    table = [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Ước thực hiện 6 tháng năm 2025"],
+             [1, "Sản lượng điện", "triệu kWh", 700, 350]]  # fmt: skip
+    texts = [long_text() for _ in range(32)]
+    minimal_xlsx(add("long-texts-at-budget.xlsx", "ok", "ok"), sheet_xml([[t] for t in texts[:30]] + table))
+    minimal_xlsx(
+        add("long-texts-over-budget.xlsx", "file-too-complex"), sheet_xml([[t] for t in texts] + table)
+    )
     # .xls: xlrd's own date-format test was quadratic on unmatched "[" (readers/xls.py).
     _xls_formats(add("xls-numfmt-bomb.xls", "ok", "ok"), ["[" * 4_000 + str(i) for i in range(200)])
     # A zip member name flagged UTF-8 that is not: zipfile raises UnicodeDecodeError.

@@ -97,6 +97,8 @@ CASES = {
     "absurd-numbers.xlsx": "ok",
     "quotes.csv": "cells-capped",
     "xls-numfmt-bomb.xls": "ok",
+    "long-texts-at-budget.xlsx": "ok",
+    "long-texts-over-budget.xlsx": "file-too-complex",
     "zip-name-not-utf8.xlsx": "file-corrupt",
     "a-directory.xlsx": "not-a-file",
     "missing.xlsx": "file-not-found",

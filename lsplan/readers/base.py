@@ -50,7 +50,7 @@ class Limits:
     max_format_chars: int = 512  # characters of one number format code
     max_strings: int = 100_000  # shared strings
     max_text_chars: int = 32_767  # characters of one cell's text
-    max_workbook_text_chars: int = 4_000_000  # text of every cell kept, shared strings counted per use
+    max_workbook_text_chars: int = 750_000  # text of every cell kept, shared strings counted per use
     max_formula_chars: int = 8_192  # characters of one formula
     max_workbook_formula_chars: int = 4_000_000  # formula text kept, shared formulas as translated
     max_shared_formula_chars: int = 1_000_000  # of which translated from shared formulas (~0.5 s)
