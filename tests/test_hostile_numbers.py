@@ -120,3 +120,27 @@ def test_check_gives_a_finding_on_the_cell_and_no_infinity(
     assert result.status == "invalid"
     assert all(math.isfinite(o.value) for o in result.observations)
     json.dumps(result.to_dict(), allow_nan=False)  # JSON never holds Infinity or NaN
+
+
+@pytest.mark.parametrize("year", ["9" * 5000, "²⁰²⁵", "20255"])
+def test_a_form_year_that_is_no_year_is_form_damaged_not_a_crash(tmp_path: Path, year: str) -> None:
+    from openpyxl import load_workbook
+
+    from lsplan.layouts import MARKER, MARKER_SHEET
+
+    path = save_report(tmp_path / "form.xlsx")
+    book = load_workbook(path)
+    marker = book.create_sheet(MARKER_SHEET)
+    for pair in (
+        (MARKER, "1"),
+        ("agency", "so-cong-thuong"),
+        ("year", year),
+        ("quarter", "Q1"),
+        ("sheet", "Biểu 01"),
+    ):
+        marker.append(pair)
+    for cell in marker["B"]:
+        cell.data_type = "s"
+    book.save(path)
+    result = check_file(path, FakeCatalog())
+    assert "form-damaged" in [f.code for f in result.findings], result.findings
