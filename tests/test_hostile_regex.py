@@ -17,13 +17,13 @@ XLRD_BRACKETS = re.compile(r"\[[^]]*\]")
 FORMAT_TEXT = st.text(alphabet='"[]hmsdyHMSDY;\\_ 0#.,$-aR\n', max_size=60)
 
 
-@settings(max_examples=2000)
+@settings(max_examples=500)
 @given(FORMAT_TEXT)
 def test_strip_literals_equals_the_old_regex(code: str) -> None:
     assert strip_literals(code) == OLD_STRIP.sub("", code)
 
 
-@settings(max_examples=2000)
+@settings(max_examples=500)
 @given(FORMAT_TEXT, st.sampled_from(["", "X"]))
 def test_strip_brackets_equals_xlrds_regex(code: str, replacement: str) -> None:
     assert strip_brackets(replacement, code) == XLRD_BRACKETS.sub(replacement, code)
