@@ -155,6 +155,7 @@ def validate(
             except YamlFileError as exc:
                 findings.append(exc.finding)
                 continue
+            findings += source.problems  # duplicate keys, .nan / .inf: errors with file:line
             if not isinstance(source.data, dict):
                 findings.append(source.finding("data-schema", (), _("the file must hold a mapping")))
                 continue

@@ -281,6 +281,11 @@ def _note_former(resolution: AgencyResolution | None, meta: Metadata) -> None:
         meta.findings.append(make_finding("agency-former-name", note=note))
 
 
+def _is_year(text: str) -> bool:
+    """Four ASCII digits: "2025", not "²" or 5,000 digits (int() raises on both)."""
+    return len(text) == 4 and text.isascii() and text.isdigit()
+
+
 def _line_periods(lines: Iterable[str]) -> list[tuple[str | None, int | None]]:
     """(quarter, year) each line names; lines about the comparison ("so với cùng kỳ") skipped."""
     out: list[tuple[str | None, int | None]] = []
@@ -310,7 +315,7 @@ def _file_period(
         if table.layout == "form":
             if table.form.get("quarter") in QUARTERS:
                 quarters.add(table.form["quarter"])
-            if table.form.get("year", "").isdigit():
+            if _is_year(table.form.get("year", "")):
                 years.add(int(table.form["year"]))
             continue
         column = table.actual.period if table.actual else None
@@ -389,7 +394,7 @@ def resolve_metadata(
             key
             for key, ok in (
                 ("agency", bool(form.get("agency"))),
-                ("year", form.get("year", "").isdigit()),
+                ("year", _is_year(form.get("year", ""))),
                 ("quarter", form.get("quarter") in QUARTERS),
             )
             if not ok

@@ -64,8 +64,10 @@ def check_file(
     *,
     limits: Any = None,
     max_findings: int = FINDINGS_CAP,
+    aliases: Any = None,
 ) -> CheckResult:
-    """Read one submission and judge it. `agency`, `year`, `quarter` override what the file says.
+    """Read one submission and judge it. `agency`, `year`, `quarter` override what the file says;
+    `aliases` names the store beside which learned names are kept (default: the default store).
 
     Raises ValueError only for a malformed `quarter` option (a usage error, not bad data).
     """
@@ -81,7 +83,9 @@ def check_file(
         workbook = open_submission(path, limits)
     except ReadError as exc:
         return CheckResult(name, "unreadable", findings=(localise(exc.finding),))
-    return check_workbook(workbook, catalog, agency, year, quarter, name=name, max_findings=max_findings)
+    return check_workbook(
+        workbook, catalog, agency, year, quarter, name=name, max_findings=max_findings, aliases=aliases
+    )
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")

@@ -110,7 +110,21 @@ CODES: dict[str, Code] = _table(
         "indicator-unmatched",
         W,
         "Row not matched",
-        "Row '{name}' matches no indicator in the catalogue; it was not read.",
+        "Row '{name}' matches no indicator in the catalogue{hint}; it was not read.",
+    ),
+    (
+        "indicator-ambiguous",
+        W,
+        "Row fits several indicators",
+        "Row '{name}' fits several indicators ({names}) and no heading above it says which; "
+        "it was not read.",
+    ),
+    (
+        "indicator-fuzzy",
+        W,
+        "Row read by its closest name",
+        "Row '{name}' was read as '{indicator}', the closest catalogue name ({score}%); "
+        "check that it is that indicator.",
     ),
     ("indicator-unknown", E, "Unknown indicator id", "Indicator id '{indicator}' is not in the catalogue."),
     (
@@ -288,6 +302,14 @@ CODES: dict[str, Code] = _table(
     ),
     ("hidden-not-read", I, "Hidden part not read", "Not read, as it is hidden in Excel: {what}."),
     ("value-column-read", I, "Column read", "Figures were read from the column '{column}'{others}."),
+    # --- hostile files, absurd figures and unsafe plan data (appended: codes never move) ---
+    ("file-too-complex", E, "File too complex", "Refused: the workbook would take too much work: {detail}"),
+    ("value-not-finite", E, "Not a finite number", "'{raw}' is not a finite number (infinity or NaN)."),
+    ("value-too-long", E, "Number too long", "'{raw}' is too long to be a figure."),
+    ("data-duplicate-key", E, "Duplicate key", "{detail}"),
+    ("data-not-finite", E, "Number not finite", "{detail}"),
+    ("data-alias", E, "YAML alias refused", "{detail}"),
+    ("data-number-not-in-quote", E, "Number not in its quote", "{detail}"),
 )
 
 
@@ -313,7 +335,7 @@ def _fill(template: str, params: dict[str, Any], lang: str) -> str:
     def one(match: re.Match[str]) -> str:
         name, spec = match.group(1), match.group(2)
         if name not in params:
-            return match.group(0)
+            return "" if name == "hint" else match.group(0)
         value = params[name]
         if spec and isinstance(value, (int, float)) and not isinstance(value, bool):
             fixed = re.fullmatch(r"\.(\d+)f", spec)

@@ -181,7 +181,15 @@ def ingest(
     `agency`, `year`, `quarter` override what the files say (as for `lsplan check`); `on_file` is
     called after each file (progress bars).
     """
-    check = checker or _default_checker()
+    if checker is None:
+        from functools import partial
+
+        from lsplan.checks import check_file
+
+        checker = _default_checker()
+        if checker is check_file:  # the officer's learned names beside *this* store (`lsplan alias`)
+            checker = partial(check_file, aliases=store.path)
+    check = checker
     outcomes = []
     for raw_path in paths:
         try:
@@ -287,10 +295,12 @@ def _ingest_one(
 
 def _check_bytes(content: bytes, path: Path, catalog: Any, check: Callable[..., Any], **options: Any) -> Any:
     """Check `content` (the bytes hashed), not the file again: the checker reads a private copy,
-    in a folder only this user can read, named like the file (the suffix tells CSV from XLSX)."""
+    in a folder only this user can read, named like the file (the suffix tells CSV from XLSX, and
+    a name such as "so-cong-thuong-quy-2.xlsx" may be what tells the agency and period)."""
     suffix = "".join(ch for ch in readable(path.suffix) if ch.isalnum() or ch == ".")[:16]
+    stem = "".join(ch for ch in readable(path.stem) if ch.isalnum() or ch in " -_.()")[:120].strip(" .")
     with tempfile.TemporaryDirectory(prefix="lsplan-ingest-") as folder:
-        copy = Path(folder) / f"submission{suffix}"
+        copy = Path(folder) / f"{stem or 'submission'}{suffix}"
         with open(copy, "wb") as handle:
             handle.write(content)
         return check(copy, catalog, **options)

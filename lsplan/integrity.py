@@ -1,8 +1,11 @@
 """Referential integrity of the plan data: references resolve, ranges are ordered, every
-assignment's basis is explained, every target has a lead. Findings carry file:line and path."""
+assignment's basis is explained, every target has a lead, every number of a target is in its
+quote. Findings carry file:line and path."""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,6 +80,7 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
                         _("{low} is greater than high {high}").format(low=s_low, high=s_high),
                     )
                 )
+        out += _numbers_in_quote(src, path, raw)
         period = raw.get("period") or {}
         if (
             isinstance(period.get("start"), int)
@@ -89,6 +93,54 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
                     (*path, "period", "start"),
                     _("period start {start} is after end {end}").format(
                         start=period["start"], end=period["end"]
+                    ),
+                )
+            )
+    return out
+
+
+# Numbers as the plan texts write them: "9.937,8" (9937.8), "1.500" (1500), "8,5" (8.5), "13".
+_VN_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def quoted_numbers(text: str) -> set[float]:
+    """Every number in `text`, read the Vietnamese way ("." groups thousands, "," marks decimals)."""
+    return {float(token.replace(".", "").replace(",", ".")) for token in _VN_NUMBER.findall(text)}
+
+
+def _numbers_in_quote(src: YamlSource, path: tuple, raw: dict) -> list[Finding]:
+    """low, high, stretch.low/high and benchmark_value must each be a number of the text they come
+    from: the target's quote, or the note beside them that says how the quote was read ("hai con
+    số" read as 10 %). A figure typed wrong (9.937,8 as 9,937.8 or 99378) is refused here."""
+    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    quote = source.get("quote") if isinstance(source.get("quote"), str) else ""
+    if not quote.strip():
+        return []  # a missing quote is data-missing-quote's (or the schema's) finding
+    note = raw.get("note") if isinstance(raw.get("note"), str) else ""
+    stretch = raw.get("stretch") if isinstance(raw.get("stretch"), dict) else {}
+    stretch_texts = [stretch.get(k) for k in ("text", "note")]
+    checks: list[tuple[tuple, object, list]] = [
+        ((*path, "low"), raw.get("low"), [quote, note]),
+        ((*path, "high"), raw.get("high"), [quote, note]),
+        ((*path, "stretch", "low"), stretch.get("low"), [quote, *stretch_texts]),
+        ((*path, "stretch", "high"), stretch.get("high"), [quote, *stretch_texts]),
+        ((*path, "benchmark_value"), raw.get("benchmark_value"), [raw.get("benchmark"), quote]),
+    ]
+    out: list[Finding] = []
+    for where, number, texts in checks:
+        if not isinstance(number, (int, float)) or isinstance(number, bool) or not math.isfinite(number):
+            continue  # not a number (the schema's) or not finite (data-not-finite)
+        have: set[float] = set()
+        for text in texts:
+            if isinstance(text, str):
+                have |= quoted_numbers(text)
+        if not any(math.isclose(abs(number), h, rel_tol=1e-9, abs_tol=1e-9) for h in have):
+            out.append(
+                src.finding(
+                    "data-number-not-in-quote",
+                    where,
+                    _("target {target}: {number} is not among the numbers of its quote {quote}").format(
+                        target=raw.get("id"), number=f"{number:g}", quote=repr(quote[:100])
                     ),
                 )
             )

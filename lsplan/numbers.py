@@ -21,6 +21,9 @@ and "," by a documented rule:
   this rule gives, so that the rule stays predictable, and the sender is asked to write it
   unambiguously. Without evidence either way, the warning gives both readings.
 * "-", "—", "x", "..." and empty text mean "no value" (value None, no error).
+* A figure is finite and of a sane length, or it is an error: "1e400", "inf", "nan" and cells
+  holding infinity or NaN are `value-not-finite`; a figure of more than `MAX_NUMBER_CHARS`
+  characters (a 309-digit number) is `value-too-long`. No float infinity ever leaves here.
 """
 
 from __future__ import annotations
@@ -29,8 +32,18 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 NOT_A_NUMBER = "not-a-number"
+NOT_FINITE = "value-not-finite"
+TOO_LONG = "value-too-long"
+# The longest figure read: "1.234.567.890.123.456,789" is 25 characters, and a float has 17
+# significant digits. Longer text is refused before any parsing (which also keeps every regular
+# expression here on bounded input); 2**212 is the first integer of 65 digits.
+MAX_NUMBER_CHARS = 64
+_MAX_INT_BITS = 212
+_NON_FINITE_WORDS = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "-nan", "∞", "-∞"}
+_NUMBER_CHARS = frozenset("0123456789.,+-eE%() \u2212\u2013")
 
 _NO_VALUE = {"", "-", "--", "—", "–", "x", "X", "...", "…", "..", "n/a", "N/A", "#N/A", "?"}
 _MINUS = ("-", "\u2212", "\u2013")  # hyphen-minus, minus sign, en dash (typed for minus)
@@ -49,13 +62,14 @@ class ParsedNumber:
     ambiguous: bool = False  # "1.234" / "1,234": decided by the rule above, worth a warning
     note: str = ""  # how the text was read, for messages
     alternative: float | None = None  # when ambiguous: the other reading ("1.234" -> 1.234)
-    error: str | None = None  # "not-a-number", or None
+    error: str | None = None  # "not-a-number", "value-not-finite", "value-too-long", or None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
+@lru_cache(maxsize=4096)  # once per format, not once per cell: a format may be 512 characters
 def is_percent_format(number_format: str | None) -> bool:
     """True when the first section of an Excel number format shows a percentage.
 
@@ -92,13 +106,18 @@ def parse_number(value: object, number_format: str | None = "General") -> Parsed
         return ParsedNumber(None)
     if isinstance(value, bool):
         return ParsedNumber(None, note="a TRUE/FALSE value", error=NOT_A_NUMBER)
+    if isinstance(value, int) and abs(value).bit_length() > _MAX_INT_BITS:
+        return ParsedNumber(None, note="a number of more than 64 digits", error=TOO_LONG)
     if isinstance(value, int | float):
         number = float(value)
         if not math.isfinite(number):
-            return ParsedNumber(None, note="not a finite number", error=NOT_A_NUMBER)
+            return ParsedNumber(None, note="not a finite number", error=NOT_FINITE)
         if is_percent_format(number_format):
             # Excel stores 8.5 % as 0.085; round away the binary noise of the scaling.
-            return ParsedNumber(round(number * 100, 10), percent=True, note="percent-formatted cell")
+            scaled = round(number * 100, 10)
+            if not math.isfinite(scaled):  # 1.8e306 shown as a percentage (found by hypothesis)
+                return ParsedNumber(None, note="not a finite number once scaled", error=NOT_FINITE)
+            return ParsedNumber(scaled, percent=True, note="percent-formatted cell")
         return ParsedNumber(number)
     if isinstance(value, datetime | date | time | timedelta):
         return ParsedNumber(None, note="a date or time", error=NOT_A_NUMBER)
@@ -108,9 +127,15 @@ def parse_number(value: object, number_format: str | None = "General") -> Parsed
 
 
 def _parse_text(raw: str) -> ParsedNumber:
+    if len(raw) > 4 * MAX_NUMBER_CHARS:  # not even spaces make this a figure: no regex runs on it
+        return _too_long(raw)
     text = _SPACES.sub(" ", raw).strip()
     if text in _NO_VALUE:
         return ParsedNumber(None, note="no value")
+    if text.lower() in _NON_FINITE_WORDS:
+        return ParsedNumber(None, note=f"{text!r} is not a finite number", error=NOT_FINITE)
+    if len(text) > MAX_NUMBER_CHARS:
+        return _too_long(raw)
     percent = False
     if text.endswith("%"):
         percent = True
@@ -128,11 +153,21 @@ def _parse_text(raw: str) -> ParsedNumber:
     if parsed is None:
         return ParsedNumber(None, note=f"cannot read {raw.strip()[:40]!r} as a number", error=NOT_A_NUMBER)
     number, ambiguous, note = parsed
+    if not math.isfinite(number):  # "1e400", or 300 digits that float() takes as infinity
+        return ParsedNumber(None, note=f"{raw.strip()[:40]!r} is not a finite number", error=NOT_FINITE)
     other = _other_reading(text) if ambiguous else None
     if other is not None and negative:
         other = -other
     sign = -1 if negative else 1
     return ParsedNumber(sign * number, percent=percent, ambiguous=ambiguous, note=note, alternative=other)
+
+
+def _too_long(raw: str) -> ParsedNumber:
+    """A text too long to be a figure: value-too-long when it is made of number characters."""
+    shown = raw.strip()[:40]
+    if set(_SPACES.sub(" ", raw)) <= _NUMBER_CHARS:
+        return ParsedNumber(None, note=f"{len(raw):,} characters: {shown!r}...", error=TOO_LONG)
+    return ParsedNumber(None, note=f"cannot read {shown!r} as a number", error=NOT_A_NUMBER)
 
 
 def _other_reading(text: str) -> float | None:

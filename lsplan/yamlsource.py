@@ -3,11 +3,18 @@
 Parsing uses libyaml (CSafeLoader) when available. Line numbers are only needed to report a
 problem, so they are computed lazily: `YamlSource.line(path)` composes the node tree once (still
 with libyaml) and maps every `("targets", 4, "low")` path to its 1-based line.
+
+Before any value is built, the node tree is checked (`_check_nodes`): anchors used as aliases
+(`*name`) are refused, since the plan data needs none and 424 bytes of nested aliases expand to
+gigabytes in whatever walks the data (data-alias); so is nesting deeper than `MAX_DEPTH`. A key
+given twice in one mapping (data-duplicate-key) and `.nan` / `.inf` (data-not-finite) become
+findings with their file:line: YAML itself keeps the last duplicate silently.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -27,6 +34,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 PathKey = tuple[str | int, ...]
+MAX_DEPTH = 40  # the plan data nests 6 levels deep
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -46,6 +56,8 @@ class YamlSource:
     text: str
     data: Any
     _lines: dict[PathKey, int] | None = field(default=None, repr=False)
+    # Duplicate keys and non-finite numbers found while parsing (errors with file:line).
+    problems: list[Finding] = field(default_factory=list)
 
     def line(self, path: Sequence[str | int]) -> int | None:
         """The line of the deepest existing node on `path` (1-based), None if unknown."""
@@ -111,23 +123,116 @@ def parse_yaml(raw: bytes, path: Path, label: str) -> YamlSource:
                 file=label,
             )
         ) from exc
+    loader = _Loader(text)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        root = loader.get_single_node()  # the node tree: aliases are shared nodes, not copies
+        problems = _check_nodes(root, label) if root is not None else []
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        where = f"{label}:{line}" if line else label
-        raise YamlFileError(
-            Finding(
-                code="data-yaml-syntax",
-                severity=Severity.ERROR,
-                message=f"{where}: {problem}",
-                file=label,
-                line=line,
+        raise YamlFileError(_syntax(label, line, problem)) from exc
+    except (ValueError, OverflowError, RecursionError) as exc:  # an int of 5,000 digits, ...
+        raise YamlFileError(_syntax(label, None, f"{type(exc).__name__}: {str(exc)[:200]}")) from exc
+    finally:
+        loader.dispose()
+    return YamlSource(path=path, label=label, text=text, data=data, problems=problems)
+
+
+def _syntax(label: str, line: int | None, problem: str) -> Finding:
+    where = f"{label}:{line}" if line else label
+    return Finding(
+        code="data-yaml-syntax", severity=Severity.ERROR, message=f"{where}: {problem}", file=label, line=line
+    )
+
+
+def _check_nodes(root: Any, label: str) -> list[Finding]:
+    """Refuse aliases and deep nesting (YamlFileError); duplicate keys and NaN/infinity as findings.
+
+    Iterative and visiting each node once, so that an alias bomb costs its size, not its expansion.
+    """
+    problems: list[Finding] = []
+
+    def finding(code: str, node: Any, path: PathKey, message: str) -> Finding:
+        line = node.start_mark.line + 1
+        return Finding(
+            code=code,
+            severity=Severity.ERROR,
+            message=f"{label}:{line}: {format_path(path)}: {message}",
+            file=label,
+            line=line,
+        )
+
+    seen: set[int] = set()
+    stack: list[tuple[Any, PathKey]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            raise YamlFileError(
+                finding(
+                    "data-alias",
+                    node,
+                    path,
+                    _("YAML aliases (*name) are refused; write the value out (the anchor is on this line)"),
+                )
             )
-        ) from exc
-    return YamlSource(path=path, label=label, text=text, data=data)
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise YamlFileError(
+                finding("data-yaml-syntax", node, path, _("nested more than {depth} levels deep").format(
+                    depth=MAX_DEPTH
+                ))
+            )
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[tuple[str, str], int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+                if isinstance(key_node, yaml.ScalarNode):
+                    if id(key_node) in seen:
+                        raise YamlFileError(
+                            finding("data-alias", key_node, path, _("YAML aliases (*name) are refused"))
+                        )
+                    seen.add(id(key_node))
+                    marker = (key_node.tag, key)
+                    if marker in first_line:
+                        problems.append(
+                            finding(
+                                "data-duplicate-key",
+                                key_node,
+                                (*path, key),
+                                _("key {key} is given twice (first on line {line}); YAML would keep "
+                                  "only the last").format(key=repr(key), line=first_line[marker]),
+                            )
+                        )
+                    else:
+                        first_line[marker] = key_node.start_mark.line + 1
+                else:
+                    stack.append((key_node, path))
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
+        elif node.tag in (_FLOAT_TAG, _INT_TAG) and not _finite(node.tag, node.value):
+            problems.append(
+                finding("data-not-finite", node, path, _("{value} is not a finite number").format(
+                    value=repr(node.value[:40])
+                ))
+            )
+    problems.sort(key=lambda f: f.line or 0)
+    return problems
+
+
+def _finite(tag: str, value: str) -> bool:
+    """False for .nan, .inf and numbers beyond a float's range (1.0e+400, 400-digit integers)."""
+    text = value.lower().replace("_", "").lstrip("+-")
+    if tag == _INT_TAG:
+        return len(text) <= 300
+    if text in (".nan", ".inf"):
+        return False
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return True  # sexagesimal floats (1:30.5): finite, and the schema judges them
 
 
 def _line_map(text: str) -> dict[PathKey, int]:

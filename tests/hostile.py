@@ -128,6 +128,53 @@ def _patch_declared_size(path: Path, member: str, size: int) -> None:
     path.write_bytes(bytes(data))
 
 
+SHARED_STRINGS_TYPE = (
+    '<Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def styles_xml(formats: list[str], xfs: int, fonts: int = 1) -> str:
+    """styles.xml with custom number formats (ids from 164) and `xfs` cell formats using them."""
+    from xml.sax.saxutils import quoteattr
+
+    fmts = "".join(
+        f"<numFmt numFmtId={quoteattr(str(164 + i))} formatCode={quoteattr(code)}/>"
+        for i, code in enumerate(formats)
+    )
+    # Attributes the reader ignores, with varied values: the parts stay below the zip ratio limit.
+    rng = random.Random(xfs + fonts)
+    font_xml = "".join(
+        f'<font><sz val="{rng.randrange(10**6)}"/><name val="Times New Roman"/></font>' for _ in range(fonts)
+    )
+    ids = [164 + i % len(formats) if formats else 0 for i in range(xfs)]
+    xf_xml = "".join(f'<xf numFmtId="{i}" fontId="0" xfId="{rng.randrange(10**6)}"/>' for i in ids)
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet {MAIN_NS}><numFmts>{fmts}</numFmts>'
+        f"<fonts>{font_xml}</fonts><cellXfs>{xf_xml}</cellXfs></styleSheet>"
+    )
+
+
+def shared_strings_xml(strings: list[str]) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<sst {MAIN_NS}>'
+        + "".join(f"<si><t>{text}</t></si>" for text in strings)
+        + "</sst>"
+    )
+
+
+def shared_formula_sheet(master: str, dependants: int) -> str:
+    """A1 holds `master` as a shared formula; A2.. are its dependants, each with a cached value."""
+    rows = [
+        f'<row r="1"><c r="A1"><f t="shared" ref="A1:A{dependants + 1}" si="0">{master}</f><v>1</v></c></row>'
+    ]
+    rows += [
+        f'<row r="{r}"><c r="A{r}"><f t="shared" si="0"/><v>1</v></c></row>' for r in range(2, dependants + 2)
+    ]
+    return SHEET_HEAD + "<sheetData>" + "".join(rows) + "</sheetData></worksheet>"
+
+
 def _xls(path: Path, rows: list[list[object]]) -> bytes:
     import xlwt  # type: ignore[import-untyped]
 
@@ -138,6 +185,18 @@ def _xls(path: Path, rows: list[list[object]]) -> bytes:
             sheet.write(r, c, value)
     book.save(str(path))
     return path.read_bytes()
+
+
+def _xls_formats(path: Path, formats: list[str]) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for row, code in enumerate(formats):
+        style = xlwt.XFStyle()
+        style.num_format_str = code
+        sheet.write(row, 0, 1.5, style)
+    book.save(str(path))
 
 
 def _many_sheets(path: Path, count: int) -> None:
@@ -259,8 +318,179 @@ def build_corpus(directory: Path, limits: Limits = DEFAULT_LIMITS) -> list[Hosti
         add("understated-dimension.xlsx", "ok", "ok"),
         sheet_xml([[f"r{i}", i, None, None, i * 2] for i in range(1, 51)], dimension="A1:B2"),
     )
+    _work_multipliers(d, add, good, limits)
     add("a-directory.xlsx", "not-a-file").mkdir()
     cases.append(HostileCase("missing.xlsx", d / "missing.xlsx", "file-not-found"))
     (d / "whole.tmp").unlink()
     (d / "real.tmp").unlink()
     return cases
+
+
+def _work_multipliers(d: Path, add, good: str, limits: Limits) -> None:
+    """Small files that multiply the reader's work: each is refused (file-too-complex), capped
+    with a finding, or read, within the time and memory bound of tests/test_hostile.py."""
+    with_strings = CONTENT_TYPES.replace("</Types>", SHARED_STRINGS_TYPE)
+    # A number format of 40,000 "[" (560 s once: a quadratic regex ran once per style).
+    minimal_xlsx(
+        add("numfmt-bomb.xlsx", "file-too-complex"),
+        good,
+        extra={"xl/styles.xml": styles_xml(["[" * 40_000], 1_000)},
+    )
+    # At the caps: the longest formats allowed, as many as allowed, used by 20,000 cell formats.
+    at_cap = ["[" * limits.max_format_chars, '"' * limits.max_format_chars, "[$-42A" * 80 + "]dd/mm"]
+    at_cap += [
+        f'0.{"0" * (i % 30)}"{i}"[Red]' + "[" * (limits.max_format_chars - 50)
+        for i in range(limits.max_number_formats - 3)
+    ]
+    minimal_xlsx(
+        add("numfmt-at-cap.xlsx", "ok", "ok"), good, extra={"xl/styles.xml": styles_xml(at_cap, 20_000)}
+    )
+    minimal_xlsx(
+        add("too-many-numfmts.xlsx", "file-too-complex"),
+        good,
+        extra={"xl/styles.xml": styles_xml([f'0.0"{i}"' for i in range(limits.max_number_formats + 1)], 1)},
+    )
+    minimal_xlsx(
+        add("too-many-styles.xlsx", "file-too-complex"),
+        good,
+        extra={"xl/styles.xml": styles_xml(["0.0"], limits.max_styles + 1)},
+    )
+    minimal_xlsx(
+        add("too-many-fonts.xlsx", "file-too-complex"),
+        good,
+        extra={"xl/styles.xml": styles_xml(["0.0"], 1, fonts=limits.max_fonts + 1)},
+    )
+    # Shared formulas: 90 KB copied to 3,600 cells cost 184 s and 536 MB once.
+    master = "+".join(f"B{i}" for i in range(1, 15_000))  # 90 KB
+    refs, size = [], 0
+    while size < limits.max_formula_chars - 10:
+        refs.append(f"B{len(refs) + 1}")
+        size += len(refs[-1]) + 1
+    minimal_xlsx(add("shared-formula-bomb.xlsx", "file-too-complex"), shared_formula_sheet(master, 3_600))
+    # Each copy within the cap, but 3,600 copies beyond what the reader translates in all.
+    minimal_xlsx(
+        add("shared-formula-budget.xlsx", "file-too-complex"), shared_formula_sheet("+".join(refs), 3_600)
+    )
+    minimal_xlsx(add("shared-formula-small.xlsx", "ok", "ok"), shared_formula_sheet("SUM(B1:B9)*$C$1", 3_000))
+    # Strings: too many, one too long, or too much text in all (one long string used everywhere).
+    minimal_xlsx(
+        add("too-many-strings.xlsx", "file-too-complex"),
+        good,
+        content_types=with_strings,
+        extra={
+            "xl/sharedStrings.xml": shared_strings_xml([str(i * 7919) for i in range(limits.max_strings + 1)])
+        },
+    )
+    minimal_xlsx(
+        add("string-too-long.xlsx", "file-too-complex"),
+        good,
+        content_types=with_strings,
+        extra={"xl/sharedStrings.xml": shared_strings_xml(["x" * (limits.max_text_chars + 1)])},
+    )
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 200))
+    minimal_xlsx(
+        add("one-long-string-everywhere.xlsx", "file-too-complex"),
+        SHEET_HEAD + f"<sheetData>{cells}</sheetData></worksheet>",
+        content_types=with_strings,
+        extra={"xl/sharedStrings.xml": shared_strings_xml(["x" * limits.max_text_chars])},
+    )
+    minimal_xlsx(add("inline-string-too-long.xlsx", "file-too-complex"), sheet_xml([["y" * 40_000]]))
+    # Sheets: thousands listed in the workbook, each naming the one part.
+    listed = "".join(f'<sheet name="S{i}" sheetId="{i}" r:id="rId1"/>' for i in range(1, 5_002))
+    with zipfile.ZipFile(
+        add("too-many-sheet-entries.xlsx", "file-too-complex"), "w", zipfile.ZIP_DEFLATED
+    ) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", ROOT_RELS)
+        z.writestr(
+            "xl/workbook.xml",
+            WORKBOOK.format(calc="").replace('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>', listed),
+        )
+        z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        z.writestr("xl/worksheets/sheet1.xml", good)
+    # Structures: conditional formats and validations beyond the cap, merges just under it.
+    rules = "".join(
+        f'<conditionalFormatting sqref="A{i}"><cfRule type="expression" priority="{i}">'
+        f"<formula>A{i}&gt;1</formula></cfRule></conditionalFormatting>"
+        for i in range(1, limits.max_sheet_structures + 2)
+    )
+    minimal_xlsx(add("many-conditional-formats.xlsx", "file-too-large"), sheet_xml([["a"]], extra=rules))
+    checks = "".join(
+        f'<dataValidation type="whole" sqref="A{i}"><formula1>0</formula1></dataValidation>'
+        for i in range(1, limits.max_sheet_structures + 2)
+    )
+    minimal_xlsx(
+        add("many-data-validations.xlsx", "file-too-large"),
+        sheet_xml([["a"]], extra=f"<dataValidations>{checks}</dataValidations>"),
+    )
+    merges = "".join(f'<mergeCell ref="A{i}:B{i}"/>' for i in range(1, limits.max_sheet_structures - 10))
+    minimal_xlsx(
+        add("many-merges-under-cap.xlsx", "ok", "ok"),
+        sheet_xml([["a"]], extra=f"<mergeCells>{merges}</mergeCells>"),
+    )
+    # Coordinates: the last cell of Excel's grid, a column beyond it, a claimed huge dimension.
+    far = (
+        SHEET_HEAD + '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">'
+        '<c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>'
+    )
+    minimal_xlsx(add("last-cell-xfd1048576.xlsx", "rows-capped", "finding"), far)
+    minimal_xlsx(
+        add("column-beyond-xfd.xlsx", "file-corrupt"),
+        SHEET_HEAD + '<sheetData><row r="1"><c r="AAAA1"><v>1</v></c></row></sheetData></worksheet>',
+    )
+    minimal_xlsx(
+        add("huge-dimension-claim.xlsx", "ok", "ok"), sheet_xml([["Chỉ tiêu", 1]], dimension="A1:XFD1048576")
+    )
+    empty_rows = "".join(f'<row r="{r}"/>' for r in range(1, 300_000))
+    minimal_xlsx(
+        add("300k-empty-rows.xlsx", "rows-capped", "finding"),
+        SHEET_HEAD + f"<sheetData>{empty_rows}</sheetData></worksheet>",
+    )
+    tiny = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{cell_ref(r, c)}"><v>1</v></c>' for c in range(1, 9)) + "</row>"
+        for r in range(1, 4_900)
+    )
+    minimal_xlsx(
+        add("many-rows-of-tiny-cells.xlsx", "cells-capped", "finding"),
+        SHEET_HEAD + f"<sheetData>{tiny}</sheetData></worksheet>",
+    )
+    # Deep XML nesting inside a cell and around the sheet data.
+    deep = "<x>" * 100_000 + "</x>" * 100_000
+    minimal_xlsx(
+        add("deep-nesting.xlsx", "ok", "ok"),
+        SHEET_HEAD + f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t>{deep}</is></c>'
+        "</row></sheetData></worksheet>",
+    )
+    # Absurd numbers in numeric cells: the reader keeps them; the checks refuse them per cell.
+    minimal_xlsx(
+        add("absurd-numbers.xlsx", "ok", "ok"),
+        SHEET_HEAD + '<sheetData><row r="1">'
+        f'<c r="A1"><v>1e400</v></c><c r="B1"><v>{"9" * 309}</v></c><c r="C1"><v>{"9" * 6000}</v></c>'
+        '<c r="D1"><v>NaN</v></c></row></sheetData></worksheet>',
+    )
+    # Long texts where the checks read every character (title block, legacy-font detection):
+    # 30 cells of 24,000 characters fit the workbook's text budget; 32 do not.
+    rng = random.Random(9)
+    words = "Tæng møc b¸n lÎ hµng hãa Tổng mức bán lẻ Quý 6 tháng đầu năm 2025 1.234,5 % ( ) Së C«ng".split()
+
+    def long_text() -> str:
+        return " ".join(rng.choice(words) + str(rng.randrange(1000)) for _ in range(4_500))[:24_000]
+
+    table = [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Ước thực hiện 6 tháng năm 2025"],
+             [1, "Sản lượng điện", "triệu kWh", 700, 350]]  # fmt: skip
+    texts = [long_text() for _ in range(32)]
+    minimal_xlsx(add("long-texts-at-budget.xlsx", "ok", "ok"), sheet_xml([[t] for t in texts[:30]] + table))
+    minimal_xlsx(
+        add("long-texts-over-budget.xlsx", "file-too-complex"), sheet_xml([[t] for t in texts] + table)
+    )
+    # .xls: xlrd's own date-format test was quadratic on unmatched "[" (readers/xls.py).
+    _xls_formats(add("xls-numfmt-bomb.xls", "ok", "ok"), ["[" * 4_000 + str(i) for i in range(200)])
+    # A zip member name flagged UTF-8 that is not: zipfile raises UnicodeDecodeError.
+    named = bytearray(minimal_xlsx(d / "named.tmp", good, extra={"xl/media/\u00e9.bin": b"x"}).read_bytes())
+    for pos in range(len(named) - 1):
+        if named[pos : pos + 2] == "\u00e9".encode():
+            named[pos] = 0xB1
+    add("zip-name-not-utf8.xlsx", "file-corrupt").write_bytes(bytes(named))
+    (d / "named.tmp").unlink()
+    # CSV: the delimiter sniffer's regular expressions are quadratic; they see a capped head.
+    add("quotes.csv", "cells-capped", "finding").write_text('"a,' * 200_000 + "\n", encoding="utf-8")

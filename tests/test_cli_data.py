@@ -44,7 +44,7 @@ def same_json(cli_text: str, library_value) -> None:
 
 @pytest.fixture()
 def broken(tmp_path: Path) -> Path:
-    """The shipped data with one target's low above its high."""
+    """The shipped data with one target's low and high swapped (both still in its quote)."""
     folder = tmp_path / "broken"
     folder.mkdir()
     shipped = catalog_mod.default_data_dir()
@@ -55,7 +55,9 @@ def broken(tmp_path: Path) -> Path:
     assert (first["low"], first["high"]) == (8, 9)
     lines = text.splitlines()
     index = next(i for i, line in enumerate(lines) if line.strip() == "low: 8")
-    lines[index] = lines[index].replace("low: 8", "low: 10")
+    assert lines[index + 1].strip() == "high: 9"
+    lines[index] = lines[index].replace("low: 8", "low: 9")
+    lines[index + 1] = lines[index + 1].replace("high: 9", "high: 8")
     (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -84,9 +86,9 @@ def test_validate_broken_data_exits_1_with_file_line(broken: Path) -> None:
     line = next(
         n
         for n, text in enumerate((broken / "targets.yaml").read_text().splitlines(), 1)
-        if text.strip() == "low: 10"
+        if text.strip() == "low: 9"
     )
-    expected = f"lỗi: broken/targets.yaml:{line}: targets[0].low: 10 lớn hơn cận trên 9"
+    expected = f"lỗi: broken/targets.yaml:{line}: targets[0].low: 9 lớn hơn cận trên 8"
     expected += " [data-range-order]"
     assert expected in result.stdout.splitlines()
     assert "1 lỗi, 0 cảnh báo" in result.stderr
@@ -105,9 +107,9 @@ def test_validate_json(broken: Path) -> None:
 def test_commands_refuse_invalid_data_with_exit_2(broken: Path) -> None:
     result = invoke("targets", "--data", str(broken))
     assert result.exit_code == 2
-    assert "targets[0].low: 10 lớn hơn cận trên 9" in result.stderr
+    assert "targets[0].low: 9 lớn hơn cận trên 8" in result.stderr
     english = invoke("--lang", "en", "targets", "--data", str(broken))
-    assert "targets[0].low: 10 is greater than high 9" in english.stderr
+    assert "targets[0].low: 9 is greater than high 8" in english.stderr
     assert "Traceback" not in result.output
 
 

@@ -14,8 +14,10 @@ from hostile import BILLION_LAUGHS, EXTERNAL_ENTITY, HostileCase, build_corpus, 
 from lsplan.readers import DEFAULT_LIMITS, ReadError, open_workbook
 from lsplan.readers.ooxml import read_xlsx
 
+# The bound the README states for every file of the corpus (and of the fuzz test).
 MAX_SECONDS = 2.0
 MAX_PEAK_BYTES = 200 * 1024 * 1024
+MAX_ADDRESS_SPACE = 1024 * 1024 * 1024  # RLIMIT_AS of the process that checks the whole corpus
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +36,10 @@ def test_corpus_covers_every_case(corpus: list[HostileCase]) -> None:
     assert codes >= {
         "not-a-spreadsheet", "file-corrupt", "file-empty", "file-too-large", "zip-bomb", "xml-unsafe",
         "file-macro-enabled", "file-encrypted", "format-unsupported", "rows-capped", "not-a-file",
-        "file-not-found",
+        "file-not-found", "file-too-complex", "cells-capped", "sheets-capped",
     }  # fmt: skip
+    small = [c for c in corpus if c.path.is_file() and c.expect == "file-too-complex"]
+    assert small and all(c.path.stat().st_size < 1_000_000 for c in small)  # small files, much work
 
 
 CASES = {
@@ -67,6 +71,35 @@ CASES = {
     "many-empty-styled-cells.xlsx": "cells-capped",
     "too-many-sheets.xlsx": "sheets-capped",
     "understated-dimension.xlsx": "ok",
+    # Small files that multiply work (tests/hostile.py: _work_multipliers).
+    "numfmt-bomb.xlsx": "file-too-complex",
+    "numfmt-at-cap.xlsx": "ok",
+    "too-many-numfmts.xlsx": "file-too-complex",
+    "too-many-styles.xlsx": "file-too-complex",
+    "too-many-fonts.xlsx": "file-too-complex",
+    "shared-formula-bomb.xlsx": "file-too-complex",
+    "shared-formula-budget.xlsx": "file-too-complex",
+    "shared-formula-small.xlsx": "ok",
+    "too-many-strings.xlsx": "file-too-complex",
+    "string-too-long.xlsx": "file-too-complex",
+    "one-long-string-everywhere.xlsx": "file-too-complex",
+    "inline-string-too-long.xlsx": "file-too-complex",
+    "too-many-sheet-entries.xlsx": "file-too-complex",
+    "many-conditional-formats.xlsx": "file-too-large",
+    "many-data-validations.xlsx": "file-too-large",
+    "many-merges-under-cap.xlsx": "ok",
+    "last-cell-xfd1048576.xlsx": "rows-capped",
+    "column-beyond-xfd.xlsx": "file-corrupt",
+    "huge-dimension-claim.xlsx": "ok",
+    "300k-empty-rows.xlsx": "rows-capped",
+    "many-rows-of-tiny-cells.xlsx": "cells-capped",
+    "deep-nesting.xlsx": "ok",
+    "absurd-numbers.xlsx": "ok",
+    "quotes.csv": "cells-capped",
+    "xls-numfmt-bomb.xls": "ok",
+    "long-texts-at-budget.xlsx": "ok",
+    "long-texts-over-budget.xlsx": "file-too-complex",
+    "zip-name-not-utf8.xlsx": "file-corrupt",
     "a-directory.xlsx": "not-a-file",
     "missing.xlsx": "file-not-found",
 }
@@ -80,9 +113,10 @@ def test_corpus_matches_the_expectations_here(corpus: list[HostileCase]) -> None
 def test_hostile_file(corpus: list[HostileCase], name: str) -> None:
     case = next(c for c in corpus if c.name == name)
     before = _fingerprint(case.path)
-    started = time.perf_counter()
+    # CPU time, not wall time: the bound is the work a file costs, whatever else the machine runs.
+    started = time.process_time()
     _check_outcome(case)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < MAX_SECONDS, f"{case.name} took {elapsed:.2f} s"
     # Again under tracemalloc (which slows Python down several times) for the memory bound.
     tracemalloc.start()
@@ -212,3 +246,58 @@ def test_mutated_workbooks_give_a_workbook_or_a_read_error(tmp_path: Path) -> No
         except ReadError as exc:
             outcomes.add(exc.finding.code)
     assert {"ok", "file-corrupt"} <= outcomes
+
+
+def test_absurd_numbers_are_kept_as_the_file_holds_them(corpus: list[HostileCase]) -> None:
+    case = next(c for c in corpus if c.name == "absurd-numbers.xlsx")
+    row = open_workbook(case.path).sheets[0].rows[0]
+    assert row[0].value == float("inf") and row[1].value == "9" * 309 and row[2].value == "9" * 6000
+    assert row[3].value != row[3].value  # NaN: lsplan.numbers refuses each of them on its cell
+
+
+_CORPUS_RUNNER = """
+import json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from lsplan.catalog import load_catalog
+from lsplan.checks import check_file
+catalog = load_catalog()
+for path in sys.argv[1:]:
+    started = time.process_time()
+    result = check_file(path, catalog)
+    seconds = time.process_time() - started
+    json.dumps(result.to_dict(), allow_nan=False)
+    codes = [f.code for f in result.findings]
+    print(json.dumps({{"path": path, "seconds": seconds, "status": result.status, "codes": codes}}))
+print(json.dumps({{"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+@pytest.mark.slow
+def test_whole_corpus_checks_within_the_bounds_under_a_hard_memory_limit(corpus: list[HostileCase]) -> None:
+    """`check_file` over every file in one process whose address space is capped (RLIMIT_AS):
+    a file that needed more memory would die with MemoryError, not pass unnoticed."""
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("resource")
+    paths = [str(c.path) for c in corpus]
+    script = _CORPUS_RUNNER.format(limit=MAX_ADDRESS_SPACE)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *paths], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    by_path = {line["path"]: line for line in lines if "path" in line}
+    assert set(by_path) == set(paths)
+    slow = {
+        Path(p).name: round(line["seconds"], 2)
+        for p, line in by_path.items()
+        if line["seconds"] > MAX_SECONDS
+    }
+    assert not slow, slow
+    for case in corpus:
+        line = by_path[str(case.path)]
+        if case.kind == "error":
+            assert line["status"] == "unreadable" and line["codes"] == [case.expect], line
+    assert lines[-1]["maxrss_kb"] * 1024 < MAX_ADDRESS_SPACE

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lsplan.numbers import NOT_A_NUMBER, ParsedNumber, is_percent_format, parse_number
+from lsplan.numbers import NOT_A_NUMBER, NOT_FINITE, ParsedNumber, is_percent_format, parse_number
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_native_values() -> None:
     assert parse_number(None) == ParsedNumber(None)
     assert parse_number(True).error == NOT_A_NUMBER
     assert parse_number(datetime(2025, 6, 30)).error == NOT_A_NUMBER
-    assert parse_number(float("nan")).error == NOT_A_NUMBER
+    assert parse_number(float("nan")).error == NOT_FINITE
 
 
 @pytest.mark.parametrize(
@@ -128,10 +128,11 @@ def test_unambiguous_english_format_round_trips(value: float, decimals: int) -> 
 def test_never_raises_on_any_text(text: str) -> None:
     parsed = parse_number(text)
     assert (parsed.value is None) or math.isfinite(parsed.value)
-    assert parsed.error in (None, NOT_A_NUMBER)
+    assert parsed.error in (None, NOT_A_NUMBER, NOT_FINITE)
 
 
 @given(st.text(alphabet="0123456789.,-+()% \u00a0−", max_size=20))
 def test_never_raises_on_number_like_text(text: str) -> None:
     parsed = parse_number(text)
     assert parsed.error in (None, NOT_A_NUMBER)
+    assert (parsed.value is None) or math.isfinite(parsed.value)

@@ -14,6 +14,7 @@ import inspect
 from typing import Annotated, Any, Literal
 
 import typer
+
 from lsplan import __version__, i18n
 from lsplan.cli import commands as command_table
 from lsplan.cli.failures import FailureGroup

@@ -66,7 +66,10 @@ COMMAND_MODULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "report_cmds",
         (("report", "Write the quarterly report to the Provincial People's Committee (XLSX or HTML)."),),
     ),
-    ("alias_cmds", (("alias", "Names officers use for indicators, taught once (aliases.yaml beside the store)."),)),
+    (
+        "alias_cmds",
+        (("alias", "Names officers use for indicators, taught once (aliases.yaml beside the store)."),),
+    ),
     ("data_cmds", (("data", "Check the plan data (data/targets.yaml, data/assignments.yaml)."),)),
 )
 

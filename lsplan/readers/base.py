@@ -40,6 +40,21 @@ class Limits:
     # the merged ranges are kept in memory (and openpyxl, which writes templates, built them
     # all: 450,000 merges took 5 s). Real reports hold dozens.
     max_sheet_structures: int = 20_000
+    # Work that a small file can multiply (each beyond its cap: `file-too-complex`, refused).
+    # Excel itself allows 64,000 cell formats, about 250 custom number formats of up to 255
+    # characters, formulas of 8,192 characters and cells of 32,767 characters; the caps sit
+    # above what Excel writes, so that only a hand-made (or damaged) file reaches them.
+    max_styles: int = 64_000  # cell formats (cellXfs) in styles.xml
+    max_fonts: int = 4_096  # fonts in styles.xml (Excel keeps at most 1,024)
+    max_number_formats: int = 1_000  # custom number formats (numFmts)
+    max_format_chars: int = 512  # characters of one number format code
+    max_strings: int = 100_000  # shared strings
+    max_text_chars: int = 32_767  # characters of one cell's text
+    max_workbook_text_chars: int = 750_000  # text of every cell kept, shared strings counted per use
+    max_formula_chars: int = 8_192  # characters of one formula
+    max_workbook_formula_chars: int = 4_000_000  # formula text kept, shared formulas as translated
+    max_shared_formula_chars: int = 1_000_000  # of which translated from shared formulas (~0.5 s)
+    max_sheet_entries: int = 1_000  # sheets the workbook lists (beyond max_sheets: `sheets-capped`)
 
 
 DEFAULT_LIMITS = Limits()

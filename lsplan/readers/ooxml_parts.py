@@ -71,6 +71,15 @@ def safe_parser() -> Any:
     return parser
 
 
+def too_complex(name: str, what: str, limit: int) -> ReadError:
+    """The refusal for a file that would multiply work beyond a cap of `Limits`."""
+    return ReadError.of(
+        "file-too-complex",
+        f"The workbook holds {what} beyond the limit of {limit:,}; refused as damaged or hostile.",
+        name,
+    )
+
+
 def open_part(archive: zipfile.ZipFile, member: str, limit: int, name: str) -> Any:
     """A stream of one part, refused (file-too-large) when it declares more than `limit` bytes."""
     info = archive.getinfo(member)
@@ -166,6 +175,8 @@ def read_package(archive: zipfile.ZipFile, limits: Limits, name: str) -> Package
             rel_id = next((v for k, v in attrs.items() if k.endswith("}id")), None)
             if rel_id:
                 listed.append((attrs.get("name", ""), attrs.get("state") or "visible", rel_id))
+                if len(listed) > limits.max_sheet_entries:
+                    raise too_complex(name, "sheets", limits.max_sheet_entries)
         elif tag == "workbookPr":
             package.epoch = MAC_EPOCH if _flag(attrs.get("date1904")) else WINDOWS_EPOCH
         elif tag == "calcPr":
@@ -237,7 +248,12 @@ def read_shared_strings(archive: zipfile.ZipFile, member: str, limits: Limits, n
         if tag == MAIN + "t":
             collecting = False
         elif tag == MAIN + "si":
-            strings.append("".join(chunks).replace("x005F_", ""))
+            text = "".join(chunks).replace("x005F_", "")
+            if len(text) > limits.max_text_chars:
+                raise too_complex(name, "a text of more characters", limits.max_text_chars)
+            strings.append(text)
+            if len(strings) > limits.max_strings:
+                raise too_complex(name, "shared strings", limits.max_strings)
 
     def text(data: str) -> None:
         if collecting:
@@ -259,19 +275,30 @@ def read_styles(archive: zipfile.ZipFile, member: str, limits: Limits, name: str
         parent = path[-1] if path else ""
         path.append(tag)
         if tag == "numFmt" and parent == "numFmts":
-            custom[int(attrs["numFmtId"])] = attrs.get("formatCode", "")
+            code = attrs.get("formatCode", "")
+            if len(code) > limits.max_format_chars:
+                raise too_complex(name, "a number format of more characters", limits.max_format_chars)
+            custom[int(attrs["numFmtId"])] = code
+            if len(custom) > limits.max_number_formats:
+                raise too_complex(name, "number formats", limits.max_number_formats)
         elif tag == "font" and parent == "fonts":
             fonts.append(None)
+            if len(fonts) > limits.max_fonts:
+                raise too_complex(name, "fonts", limits.max_fonts)
         elif tag == "name" and parent == "font" and path[-3] == "fonts":
             fonts[-1] = attrs.get("val")
         elif tag == "xf" and parent == "cellXfs":
             xfs.append((int(attrs.get("numFmtId") or 0), int(attrs.get("fontId") or 0)))
+            if len(xfs) > limits.max_styles:
+                raise too_complex(name, "cell formats", limits.max_styles)
 
     def end(_tag: str) -> None:
         path.pop()
 
     parse_part(archive, member, limits, name, start, end)
     styles = []
+    # Judged once per format code, not once per cell format that uses it.
+    kinds: dict[str | None, tuple[bool, bool]] = {}
     for format_id, font_id in xfs:
         if format_id in custom:
             code: str | None = custom[format_id]
@@ -282,5 +309,8 @@ def read_styles(archive: zipfile.ZipFile, member: str, limits: Limits, name: str
             shown = "General"  # a reference to no format: Excel shows General
         broken = not 0 <= font_id < len(fonts)
         font = None if broken else fonts[font_id]
-        styles.append(Style(shown, font, is_date_format(code), is_timedelta_format(code), broken))
+        kind = kinds.get(code)
+        if kind is None:
+            kind = kinds[code] = (is_date_format(code), is_timedelta_format(code))
+        styles.append(Style(shown, font, kind[0], kind[1], broken))
     return styles

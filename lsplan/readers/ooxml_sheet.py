@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lsplan.model import Finding, Severity
 from lsplan.readers.base import Cell, CellValue, Limits, ReadError, Sheet, cell_ref, column_letter
-from lsplan.readers.ooxml_parts import MAIN, Package, SheetEntry, Style, open_part, safe_parser
+from lsplan.readers.ooxml_parts import MAIN, Package, SheetEntry, Style, open_part, safe_parser, too_complex
 from lsplan.readers.ooxml_values import cast_number, from_iso, from_serial
 
 # Beyond max_rows, empty (styled) rows are skipped only up to this many rows in all, so that a
@@ -31,10 +31,14 @@ _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*')")
 
 @dataclass(slots=True)
 class Budget:
-    """Cells read so far in the whole workbook (Limits.max_cells / max_scanned_cells)."""
+    """Cells read so far in the whole workbook (Limits.max_cells / max_scanned_cells), and the
+    characters of text and of formulas kept (max_workbook_text_chars / _formula_chars)."""
 
     kept: int = 0
     scanned: int = 0
+    text_chars: int = 0
+    formula_chars: int = 0
+    shared_formula_chars: int = 0
     exhausted: bool = False
 
 
@@ -55,19 +59,44 @@ def column_index(letters: str) -> int:
     return index
 
 
+# A formula as literal text and A1 references (column "$", column, row "$", row).
+FormulaTokens = list[str | tuple[str, int, str, int]]
+
+
+def formula_tokens(formula: str) -> FormulaTokens:
+    """Split a formula once, so that each dependant of a shared formula only fills in references."""
+    tokens: FormulaTokens = []
+    for i, part in enumerate(_QUOTED.split(formula)):
+        if i % 2:  # quoted text: never a reference
+            tokens.append(part)
+            continue
+        pos = 0
+        for match in _REF.finditer(part):
+            col_abs, letters, row_abs, digits = match.groups()
+            tokens.append(part[pos : match.start()])
+            tokens.append((col_abs, column_index(letters), row_abs, int(digits)))
+            pos = match.end()
+        tokens.append(part[pos:])
+    return tokens
+
+
+def shift_tokens(tokens: FormulaTokens, rows: int, cols: int) -> str:
+    """The formula of `tokens` as seen `rows` rows and `cols` columns away (relative references moved)."""
+    parts = []
+    for token in tokens:
+        if isinstance(token, str):
+            parts.append(token)
+            continue
+        col_abs, col, row_abs, row = token
+        col += 0 if col_abs else cols
+        row += 0 if row_abs else rows
+        parts.append("#REF!" if col < 1 or row < 1 else f"{col_abs}{column_letter(col)}{row_abs}{row}")
+    return "".join(parts)
+
+
 def shift_formula(formula: str, rows: int, cols: int) -> str:
     """A shared formula's text as seen from a dependant cell: relative A1 references moved."""
-
-    def move(match: re.Match[str]) -> str:
-        col_abs, letters, row_abs, digits = match.groups()
-        col = column_index(letters) + (0 if col_abs else cols)
-        row = int(digits) + (0 if row_abs else rows)
-        if col < 1 or row < 1:
-            return "#REF!"
-        return f"{col_abs}{column_letter(col)}{row_abs}{row}"
-
-    parts = _QUOTED.split(formula)
-    return "".join(p if i % 2 else _REF.sub(move, p) for i, p in enumerate(parts))
+    return shift_tokens(formula_tokens(formula), rows, cols)
 
 
 def read_sheet(
@@ -113,7 +142,8 @@ class _SheetReader:
         self.limits, self.budget, self.name = limits, budget, name
         self.grid: dict[int, dict[int, Cell]] = {}
         self.merged: list[str] = []
-        self.shared: dict[str, tuple[str, int, int]] = {}  # si -> (master text, row, col)
+        # si -> (master's tokens, its length, row, col)
+        self.shared: dict[str, tuple[FormulaTokens, int, int, int]] = {}
         self.capped_rows = self.capped_cols = self.capped_cells = False
         self.stopped_at = 0
         self.row = self.col = self.depth = self.cell_depth = 0
@@ -222,7 +252,7 @@ class _SheetReader:
         if kind == "n":
             number = cast_number(raw)
             style = self.styles[self.style] if 0 <= self.style < len(self.styles) else None
-            if style is not None and style.is_date:
+            if style is not None and style.is_date and not isinstance(number, str):
                 try:
                     return from_serial(number, self.epoch, style.is_duration)
                 except (OverflowError, ValueError):
@@ -239,9 +269,17 @@ class _SheetReader:
     def _end_cell(self) -> None:
         raw = None if self.kind == "inlineStr" else ("".join(self.value) if self.value else None) or None
         cached = self._convert(raw)
+        limits = self.limits
+        if isinstance(cached, str) and len(cached) > limits.max_text_chars:
+            raise too_complex(self.name, "a cell text of more characters", limits.max_text_chars)
         formula = None
         if self.formula is not None:
             formula = self._formula_text("".join(self.formula))
+            # Counted as translated: a long shared formula copied to thousands of cells is what
+            # cost minutes and gigabytes (90 KB x 3,600 dependants).
+            self.budget.formula_chars += len(formula)
+            if self.budget.formula_chars > limits.max_workbook_formula_chars:
+                raise too_complex(self.name, "formula text", limits.max_workbook_formula_chars)
             first: CellValue = formula
         else:
             first = cached
@@ -252,14 +290,20 @@ class _SheetReader:
             self.cells = []
 
     def _formula_text(self, text: str) -> str:
+        if len(text) > self.limits.max_formula_chars:
+            raise too_complex(self.name, "a formula of more characters", self.limits.max_formula_chars)
         attrs = self.formula_attrs
         if attrs.get("t") == "shared":
             index = attrs.get("si", "")
             if index in self.shared:
-                master, row, col = self.shared[index]
-                return "=" + shift_formula(master, self.row - row, self.col - col)
+                tokens, length, row, col = self.shared[index]
+                limit = self.limits.max_shared_formula_chars
+                self.budget.shared_formula_chars += length
+                if self.budget.shared_formula_chars > limit:
+                    raise too_complex(self.name, "shared formula text to translate", limit)
+                return "=" + shift_tokens(tokens, self.row - row, self.col - col)
             if text:
-                self.shared[index] = (text, self.row, self.col)
+                self.shared[index] = (formula_tokens(text), len(text), self.row, self.col)
         return "=" + text
 
     def _end_row(self) -> None:
@@ -282,6 +326,10 @@ class _SheetReader:
                 self.capped_cols = True
                 continue
             style = self._style(style_id)
+            if isinstance(cached, str):
+                budget.text_chars += len(cached)
+                if budget.text_chars > limits.max_workbook_text_chars:
+                    raise too_complex(self.name, "cell text", limits.max_workbook_text_chars)
             value: CellValue
             if formula is None:
                 value, uncalculated = first, False

@@ -132,7 +132,8 @@ def check_zip(name: str, limits: Limits) -> None:
                     _count_structures(name, archive, info, limits)
     except zipfile.BadZipFile as exc:
         raise ReadError.of("file-corrupt", f"The file is damaged (broken zip: {exc}).", name) from None
-    except (OSError, EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError) as exc:
+    # ValueError: a member name flagged UTF-8 that is not (UnicodeDecodeError), found by fuzzing.
+    except (OSError, EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError) as exc:
         message = f"The file is damaged ({type(exc).__name__}: {exc})."
         raise ReadError.of("file-corrupt", message, name) from None
 

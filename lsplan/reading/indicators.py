@@ -28,11 +28,18 @@ class NameIndex(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class IndicatorMatch:
-    """The outcome of matching one row name: the indicator (None: no match) and how it was found."""
+    """The outcome of matching one row name: the indicator (None: no match) and how it was found.
+
+    `ambiguous`: the indicators a name fits when its headings do not decide (never a guess);
+    `candidates`: the nearest ones for "did you mean"; `hint`: that as text for the finding."""
 
     indicator: Indicator | None
-    method: str = "none"  # "exact-name", "alias", "fuzzy", "form-id", "none"
+    # "exact-name", "alias", "learned-alias", "context", "fuzzy", "form-id", "none"
+    method: str = "none"
     candidates: tuple[Indicator, ...] = ()
+    ambiguous: tuple[Indicator, ...] = ()
+    score: float = 100.0
+    hint: str = ""
 
 
 class _CatalogIndex:
@@ -61,15 +68,34 @@ def _method(indicator: Indicator, text: str) -> str:
     return "fuzzy"
 
 
-def match_indicator(index: NameIndex, name: str, context: tuple[str, ...] = ()) -> IndicatorMatch:
+def _resolved(index: Any, name: str, context: tuple[str, ...], unit: str) -> IndicatorMatch:
+    """`lsplan.indicator_match.IndicatorIndex.resolve`: headings, learned aliases, did-you-mean."""
+    found = index.resolve(name, context, unit)
+    by_id = index.indicators
+    return IndicatorMatch(
+        found.indicator,
+        found.method,
+        candidates=tuple(by_id[i] for i, _score in found.candidates if i in by_id),
+        ambiguous=tuple(by_id[i] for i in found.ambiguous if i in by_id),
+        score=found.score,
+        hint=index.hint(found),
+    )
+
+
+def match_indicator(
+    index: NameIndex, name: str, context: tuple[str, ...] = (), unit: str = ""
+) -> IndicatorMatch:
     """The indicator a row named `name` (bullets and numbering already removed) stands for.
 
-    `context` holds the group rows above it, outermost first; it is not used yet by the
-    existing index (the lead switches this function to `IndicatorIndex.resolve(name, context)`).
-    A name ending in a bracket ("Tổng mức bán lẻ (tỷ đồng)") is tried without it too.
+    `context` holds the group rows above it, outermost first: under "Tốc độ tăng trưởng (%)" a
+    bare "Dịch vụ" is the services growth rate, under "Cơ cấu kinh tế (%)" its share, and with no
+    deciding heading it is ambiguous. An index without `resolve` (test catalogues) matches by
+    name alone; there a name ending in a bracket ("Tổng mức bán lẻ (tỷ đồng)") is tried without it.
     """
     if not name:
         return IndicatorMatch(None)
+    if hasattr(index, "resolve") and hasattr(index, "indicators"):
+        return _resolved(index, name, context, unit)
     for text in (name, _TRAILING_PARENS.sub("", name)):
         if not text:
             continue

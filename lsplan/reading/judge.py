@@ -18,6 +18,7 @@ Findings name an indicator by its name in the language of the process (`indicato
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
@@ -64,12 +65,18 @@ def indicator_name(indicator: Indicator, lang: str | None = None) -> str:
 class RowChecker(AmbiguitySettler):
     """Accumulates observations and findings over the tables of one file."""
 
-    def __init__(self, catalog: Catalog, meta: Metadata, convention: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        meta: Metadata,
+        convention: tuple[str, str] | None = None,
+        index: Any = None,
+    ) -> None:
         self.catalog = catalog
         # The file's own way of writing numbers ("en"/"vi", and the cell that shows it), or None.
         self.convention = convention
         self.marks = convention[0] if convention else None
-        self.index = index_of(catalog)
+        self.index = index if index is not None else index_of(catalog)  # with learned aliases
         self.meta = meta
         self.findings: list[Finding] = []
         self.observations: list[Observation] = []
@@ -138,7 +145,7 @@ class RowChecker(AmbiguitySettler):
                 ref = cell_ref(row.row, col) if col else None
                 self.add("indicator-unknown", table, ref, indicator=row.indicator_id)
             return IndicatorMatch(indicator, "form-id" if indicator else "none")
-        return match_indicator(self.index, row.label or clean_name(row.name), row.context)
+        return match_indicator(self.index, row.label or clean_name(row.name), row.context, row.unit or "")
 
     def read_row(self, table: Table, row: TableRow) -> None:
         cell = row.actual
@@ -155,7 +162,12 @@ class RowChecker(AmbiguitySettler):
         if indicator is None:
             if value_given and row.name and not row.indicator_id:
                 ref = row.name_cell.ref if row.name_cell else None
-                self.add("indicator-unmatched", table, ref, name=clean_name(row.name)[:80])
+                if match.ambiguous:  # a bare sector name with no heading that decides: never a guess
+                    names = ", ".join(indicator_name(i) for i in match.ambiguous)
+                    self.add("indicator-ambiguous", table, ref, name=clean_name(row.name)[:80], names=names)
+                else:
+                    name = clean_name(row.name)[:80]
+                    self.add("indicator-unmatched", table, ref, name=name, hint=match.hint)
             elif value_given and not row.indicator_id and cell is not None:
                 self.add("value-unnamed", table, cell.ref, raw=str(cell.value)[:60])
             return
@@ -184,8 +196,8 @@ class RowChecker(AmbiguitySettler):
         raw = str(cell.value)
         reading = read_value(cell.value, cell.number_format, n_of_m=indicator.measure is Measure.RATIO)
         parsed = reading.number
-        if parsed.error:
-            self.findings.append(make_finding("not-a-number", raw=raw[:60], **kw))
+        if parsed.error:  # not-a-number, value-not-finite or value-too-long
+            self.findings.append(make_finding(parsed.error, raw=raw[:60], **kw))
             return
         if parsed.value is None:
             self.findings.append(make_finding("value-empty", column=column, **kw))
@@ -216,11 +228,25 @@ class RowChecker(AmbiguitySettler):
             converted = self._to_catalog_unit(number, unit, indicator, kw)
             if converted is None:
                 return
+            if not math.isfinite(converted):  # 1e300 tỷ đồng written in đồng
+                self.findings.append(make_finding("value-not-finite", raw=raw[:60], **kw))
+                return
             value = converted
         if self._repeated(table, indicator, value, kw):
             return
         if self._impossible(value, indicator, kw):
             return
+        if match.method == "fuzzy":  # the closest name, not the name: read, and said on the row
+            ref = row.name_cell.ref if row.name_cell else kw["cell"]
+            self.add(
+                "indicator-fuzzy",
+                table,
+                ref,
+                name=clean_name(row.name)[:80],
+                indicator=indicator.id,
+                indicator_name=indicator_name(indicator),
+                score=f"{match.score:.0f}",
+            )
         if reading.qualifier:
             self._qualified(raw, value, indicator, reading, kw)
         if self.responsible is not None and indicator.id not in self.responsible and self.meta.agency:

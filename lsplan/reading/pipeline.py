@@ -112,8 +112,11 @@ def check_workbook(
     *,
     name: str | None = None,
     max_findings: int = FINDINGS_CAP,
+    aliases: Any = None,
 ) -> CheckResult:
-    """Judge a workbook already read (`quarter` must be "Q1".."Q4" or None)."""
+    """Judge a workbook already read (`quarter` must be "Q1".."Q4" or None). `aliases` is the
+    store (path) beside which an officer's learned names are kept (`lsplan alias`; default: the
+    default store's folder, or $LSPLAN_ALIASES)."""
     from lsplan.check_meta import resolve_metadata
 
     name = name or workbook.path
@@ -127,12 +130,23 @@ def check_workbook(
         first = sheets[0].name if sheets else (workbook.sheets[0].name if workbook.sheets else None)
         findings.append(make_finding("no-table-found", sheet=first))
         return CheckResult(name, "invalid", findings=cap(findings, max_findings))
-    meta = resolve_metadata(tables, catalog, agency, year, quarter)
+    read = {table.sheet for table in tables}
+    meta = resolve_metadata(
+        tables,
+        catalog,
+        agency,
+        year,
+        quarter,
+        file_name=str(name),
+        other_lines=_sheet_lines(sheet for sheet in workbook.sheets if sheet.name not in read),
+    )
     findings.extend(meta.findings)
     convention = number_convention(
         cell for table in tables for row in table.rows for cell in (row.actual, row.plan, row.ratio, row.yoy)
     )
-    checker = RowChecker(catalog, meta, convention)
+    index, alias_findings = _index(catalog, aliases)
+    findings.extend(alias_findings)
+    checker = RowChecker(catalog, meta, convention, index=index)
     for table in tables:
         checker.read_table(table)
     findings.extend(checker.findings)
@@ -149,6 +163,32 @@ def check_workbook(
         findings=cap(findings, max_findings),
         observations=tuple(observations),
     )
+
+
+def _index(catalog: Catalog, aliases: Any) -> tuple[Any, list[Finding]]:
+    """The catalogue's indicator index with the learned aliases beside the store; a broken alias
+    file is a finding, not a refusal. Test catalogues without an index get None (their own)."""
+    if not hasattr(catalog, "indicator_index"):
+        return None, []
+    from lsplan.aliases import learned_index
+
+    return learned_index(catalog, aliases)
+
+
+def _sheet_lines(sheets: Any, limit: int = 200) -> list[str]:
+    """The text of the sheets holding no table (a cover sheet: "Kèm theo Báo cáo số …/BC-SXD"),
+    line by line in reading order, for the agency and period when the tables say nothing."""
+    lines: list[str] = []
+    for sheet in sheets:
+        if sheet.state != "visible":  # hidden sheets are not read (the form's marker has its own path)
+            continue
+        for cells in sheet.rows[:limit]:
+            texts = [c.value.strip() for c in cells[:20] if c is not None and isinstance(c.value, str)]
+            if any(texts):
+                lines.append(" ".join(t for t in texts if t))
+            if len(lines) >= limit:
+                return lines
+    return lines
 
 
 def cross_row_findings(catalog: Catalog, observations: list[Observation]) -> list[Finding]:
