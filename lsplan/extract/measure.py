@@ -125,3 +125,47 @@ def task_score(extraction: Extraction, catalog: Any, plan_id: str) -> Score:
     score.proposals_curated = len(used)
     score.extra = [f"{p.number} {p.title[:60]}" for i, p in enumerate(extraction.tasks) if i not in used]
     return score
+
+
+def shipped_summary() -> str:
+    """Recall and precision on the plans shipped in data/sources, one line per plan and a total
+    (the README shows this; tests/test_extract_recall.py holds the thresholds)."""
+    from pathlib import Path
+
+    from lsplan.catalog import load_catalog
+    from lsplan.catalog_load import default_sources_dir
+    from lsplan.extract import extract_plan
+
+    catalog = load_catalog()
+    sources = Path(str(default_sources_dir()))
+    lines = ["plan       targets found  right comparison  proposals curated  tasks found  right leads"]
+    totals = [0] * 8
+    for plan in catalog.plans.values():
+        extraction = extract_plan(sources / plan.source_file, catalog, plan.id)
+        t, k = target_score(extraction, catalog, plan.id), task_score(extraction, catalog, plan.id)
+        row = [
+            t.found,
+            t.curated,
+            t.comparison_right,
+            t.proposals_curated,
+            t.proposals,
+            k.found,
+            k.curated,
+            k.comparison_right,
+        ]
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        lines.append(_row(plan.id, row))
+    lines.append(_row("all", totals))
+    found, curated, right, real, proposed = totals[:5]
+    lines.append(
+        f"recall {found / curated:.1%}, right comparison {right / curated:.1%}, "
+        f"precision {real / proposed:.1%}, tasks with the right leads {totals[7] / max(totals[6], 1):.1%}"
+    )
+    return "\n".join(lines)
+
+
+def _row(name: str, r: list[int]) -> str:
+    return (
+        f"{name:<10} {r[0]:>5} of {r[1]:<5} {r[2]:>10} {r[3]:>11} of {r[4]:<4} "
+        f"{r[5]:>6} of {r[6]:<3} {r[7]:>6}"
+    )

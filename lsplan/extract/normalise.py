@@ -35,7 +35,7 @@ def _is_caps(text: str) -> bool:
 def _blank_lines_break(lines: list[str]) -> bool:
     """True unless the text puts a blank line after nearly every line (a PDF's text layer)."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    if len(filled) < 4:
+    if len(filled) < 2:
         return True
     followed = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip())
     return followed / len(filled) < 0.7
@@ -44,12 +44,17 @@ def _blank_lines_break(lines: list[str]) -> bool:
 def _furniture(lines: list[str]) -> set[str]:
     """Short lines repeated next to page breaks: running headers and footers."""
     near: Counter[str] = Counter()
-    for i, line in enumerate(lines):
+    pages: list[list[str]] = [[]]
+    for line in lines:
         if line == "\f":
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and 0 < len(lines[j].strip()) <= 80:
-                    near[lines[j].strip()] += 1
-    return {text for text, count in near.items() if count >= 2}
+            pages.append([])
+        elif line.strip():
+            pages[-1].append(line.strip())
+    for page in pages:
+        for text in {*page[:2], *page[-2:]}:
+            if len(text) <= 80:
+                near[text] += 1
+    return {text for text, count in near.items() if count >= 2 and not _SENTENCE_END.search(text)}
 
 
 def normalise(lines: list[str], source_kind: str) -> Document:

@@ -72,9 +72,11 @@ def _docx_lines(path: Path) -> list[str]:
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - a dependency of lsplan
         raise ExtractError("format-unsupported", detail=f"python-docx is not installed ({exc})") from None
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ExtractError("file-corrupt", detail=str(exc)[:200]) from None
     lines: list[str] = []
     for child in document.element.body.iterchildren():

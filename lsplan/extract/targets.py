@@ -34,7 +34,8 @@ _CITATION = re.compile(
     r"\b(?:Nghị quyết|Kết luận|Quyết định|Công điện|Chỉ thị|Thông tư|Nghị định|Kế hoạch|"
     r"Chương trình(?: hành động)?|Thông báo|Công văn|Đề án|Luật)\s+(?:số\s*)?\d",
 )
-_YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"so với cùng kỳ|cùng kỳ năm trước|lũy kế|luỹ kế", re.IGNORECASE)
 _SPAN = re.compile(
     r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)"
 )
@@ -294,7 +295,7 @@ def _period(
 
 def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
     before = clause[:quantity_start]
-    if _PAST.search(before) or re.search(r"\bđã\b", before, re.I):
+    if _REPORTING.search(clause) or _PAST.search(before) or re.search(r"\bđã\b", before, re.I):
         return True
     if ctx.plan_year:
         for m in _YEAR.finditer(before):
@@ -469,7 +470,7 @@ def _clause_targets(
         subjects = _two_subjects(name, comparison, item, match, unit, measure, family, sentence)
         if subjects:
             (indicator_id, score), extra = subjects
-        per_year = bool(_PER_YEAR.search(item.after[:8] + q.text)) and comparison == "reduction"
+        per_year = bool(_PER_YEAR.search(q.text + item.after[:8])) and comparison == "reduction"
         growth = any(w in ("tăng", "tăng trưởng") for w in item.words)
         period = _period(clause, sentence.span if growth else None, heading_year, ctx, per_year)
         start, end = _quote_span(clause, body_start, item, name_after)
@@ -556,7 +557,9 @@ def _with_stretch(previous: TargetProposal, item: _Item, clause: str) -> TargetP
     m = _STRETCH.search(item.gap)
     assert m is not None
     gap_start = item.quantity.start - len(item.gap)
-    text = clause[gap_start + m.start() : item.quantity.end].strip()
+    tail = re.match(r"[^,;.()]*", item.after)
+    end = item.quantity.end + (len(tail.group(0).rstrip()) if tail else 0)
+    text = clause[gap_start + m.start() : end].strip()
     q = item.quantity
     return _replace(previous, stretch=Stretch(text=text, low=q.low, high=q.high))
 
@@ -587,6 +590,7 @@ def _quote_span(clause: str, body_start: int, item: _Item, name_after: bool) -> 
         words = tail.group(0)
         if name_after and limit < len(clause) and ", " in words:
             words = words[: words.rfind(", ")]  # stop before the next figure's own words
+        words = re.sub(r"\s+(?:và|với|cùng)\s*$", "", words)  # the next figure's joint, not this one's
         end = q.end + len(words.rstrip())
     while clause[start:end].count("(") > clause[start:end].count(")"):
         close = clause.find(")", end)

@@ -117,7 +117,7 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 block.append(paragraphs[i])
             head = heads.get(paragraph.section)
             task = _label_task(block, head, document, finder)
-            if task is not None and task.number not in taken:
+            if task is not None:  # a number used twice is flagged (extract-section-twice), not dropped
                 tasks.append(task)
                 taken.add(task.number)
             i += 1
