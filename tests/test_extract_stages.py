@@ -298,3 +298,51 @@ def test_anomalies_are_flagged_never_fixed(catalog) -> None:
         "extract-unit-suspect",
     ]
     assert one(extraction, "urbanisation-rate").low == 130  # flagged, not changed
+
+
+def test_a_table_of_targets_reads_the_planned_column_only(catalog) -> None:
+    text = (
+        "# NGHỊ QUYẾT\n\nVề kế hoạch phát triển kinh tế - xã hội năm 2026 tỉnh Cao Bằng\n\n"
+        "## II. CHỈ TIÊU NĂM 2026\n\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện 2025 | Kế hoạch 2026 |\n|---|---|---|---|---|\n"
+        "| 1 | Tốc độ tăng trưởng kinh tế (GRDP) | % | 7,5 | 8 - 8,5 |\n"
+        "| 2 | Tỷ lệ hộ nghèo đa chiều | % | 10,2 | 8,5 |\n"
+        "| 3 | Tỷ lệ che phủ rừng | % | 55 | ≥ 56 |\n"
+        "| 4 | Số hợp tác xã thành lập mới | hợp tác xã | 40 | 45 |\n"
+    )
+    extraction = run(text, catalog, kind="md")
+    got = [(t.indicator_id, t.comparison, t.low, t.high, t.period.as_dict()) for t in extraction.targets]
+    assert got == [
+        ("grdp-growth", "range", 8, 8.5, {"year": 2026}),
+        ("multidimensional-poverty-rate", "at_most", None, 8.5, {"year": 2026}),  # less is better
+        ("forest-cover", "at_least", 56, None, {"year": 2026}),
+        (None, "exact", 45, 45, {"year": 2026}),
+    ]
+    assert "read as at_most" in extraction.targets[1].notes[0]
+    assert not any(t.low == 7.5 or t.high == 10.2 for t in extraction.targets)  # estimates of 2025
+
+
+def test_a_part_that_reports_results_proposes_nothing(catalog) -> None:
+    text = HEAD + (
+        "\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n\n1. Tốc độ tăng trưởng kinh tế đạt 7,5%.\n\n"
+        "2. Tỷ lệ che phủ rừng đạt 55%.\n\nII. MỤC TIÊU NĂM 2026\n\n1. Tỷ lệ che phủ rừng đạt 56%.\n"
+    )
+    assert [(t.indicator_id, t.low) for t in run(text, catalog).targets] == [("forest-cover", 56)]
+
+
+def test_signs_levels_to_reach_leading_verbs_and_articles(catalog) -> None:
+    text = (
+        "NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
+        "Điều 1. Các chỉ tiêu chủ yếu\n\n"
+        "- Tỷ lệ hộ nghèo đa chiều giảm còn dưới 8%.\n\n- Tỷ lệ lao động qua đào tạo ≥ 70%.\n\n"
+        "- Giảm tỷ lệ hộ nghèo đa chiều 1 - 1,5%.\n\n- Có thêm 12 xã đạt chuẩn nông thôn mới.\n"
+    )
+    targets = run(text, catalog).targets
+    got = [(t.indicator_id, t.comparison, t.low, t.high, t.qualifier) for t in targets]
+    assert got[:3] == [
+        ("multidimensional-poverty-rate", "at_most", None, 8, "dưới"),
+        ("trained-labour-rate", "at_least", 70, None, "≥"),
+        ("multidimensional-poverty-rate", "reduction", 1, 1.5, "Giảm"),
+    ]
+    assert targets[3].indicator == "xã đạt chuẩn nông thôn mới" and targets[3].low == 12
+    assert {t.section for t in targets} == {"Điều 1"}

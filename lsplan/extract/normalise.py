@@ -17,7 +17,7 @@ from lsplan.extract.model import Document, Paragraph
 
 # The start of a numbered or bulleted item: "II.", "1.", "1.2.", "a)", "(1)", "1)", "-", "+", "•".
 LIST_MARKER = re.compile(
-    r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}\)|[-–•+*])\s*"
+    r"^(?:Điều\s+\d{1,3}[.:]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}\)|[-–•+*])\s*"
 )
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^(?:trang|page)\s+\d+(?:\s*/\s*\d+)?$", re.I)
 _TABLE_RULE = re.compile(r"^\|[\s:\-|]+\|$")

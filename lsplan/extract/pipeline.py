@@ -45,6 +45,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
     from lsplan.extract.anomalies import find_anomalies
     from lsplan.extract.indicators import IndicatorMatcher, new_indicator_id
     from lsplan.extract.plan_info import plan_info
+    from lsplan.extract.target_tables import table_targets
     from lsplan.extract.targets import PeriodContext, find_targets
     from lsplan.extract.tasks import find_responsibilities, find_tasks
 
@@ -69,9 +70,18 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
         return new_ids[key]
 
     ctx = PeriodContext(
-        default=default if default.year else Period(year=issued), plan_year=issued or info.horizon_start
+        default=default if default.year else Period(year=issued),
+        plan_year=max((y for y in (issued, info.horizon_start) if y), default=None),
     )
     targets = find_targets(document, ctx, matcher.match, matcher.family, new_id)
+    targets += table_targets(
+        document,
+        ctx.plan_year,
+        ctx.default,
+        matcher.match,
+        lambda i: catalog.indicators[i].direction.value,
+        new_id,
+    )
     finder = AgencyFinder(catalog)
     tasks = find_tasks(document, finder, info)
     responsibilities = find_responsibilities(document, finder, matcher)

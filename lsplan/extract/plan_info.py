@@ -35,7 +35,7 @@ def plan_info(
         title = head[0].text[:200] if head else ""
     # "Thực hiện kịch bản … năm 2025 tỉnh Lạng Sơn Thực hiện Kết luận số …": the title ends
     # where the preamble begins.
-    title = re.split(r"(?<=\S)\s+(?=(?:Thực hiện|Căn cứ|Triển khai)\s)", title, maxsplit=1)[0].strip()
+    title = re.split(r"(?<=\S)\s+(?=(?:Thực hiện|Căn cứ|Triển khai|Điều \d)\s)", title, maxsplit=1)[0].strip()
     if title and not title[0].isupper():
         title = title[0].upper() + title[1:]
     head_text = " ".join(p.text for p in head[:6])
@@ -79,6 +79,8 @@ def plan_info(
 
 def _issuer(head: str, place: str) -> str:
     folded = fold(head)
+    if "hoi dong nhan dan" in folded or "hdnd" in folded.split()[:3]:
+        return f"HĐND tỉnh {place}".strip()
     if "uy ban nhan dan" in folded or "ubnd" in folded:
         return f"UBND tỉnh {place}".strip()
     if "tinh uy" in folded or "ban chap hanh" in folded:

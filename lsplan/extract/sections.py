@@ -14,6 +14,7 @@ from dataclasses import replace
 from lsplan.extract.model import Document, Paragraph
 
 _LABELS = (
+    ("article", re.compile(r"^(Điều\s+\d{1,3})[.:]\s*(?=\S)")),  # the articles of a resolution
     ("roman", re.compile(r"^([IVXLC]{1,6})\.\s*(?=\S)")),
     ("arabic", re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.(?!\d)\s*(?=\S)")),
     ("letter", re.compile(r"^([a-zđ])\)\s*(?=\S)")),

@@ -35,6 +35,9 @@ _CITATION = re.compile(
     r"Chương trình(?: hành động)?|Thông báo|Công văn|Đề án|Luật)\s+(?:số\s*)?\d",
 )
 _YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_REPORT_PART = re.compile(
+    r"^[ivxlc]+ (?:ket qua|danh gia|tinh hinh|bao cao)(?!.*(?:muc tieu|nhiem vu|phuong huong|chi tieu))"
+)
 _REPORTING = re.compile(r"so với cùng kỳ|cùng kỳ năm trước|lũy kế|luỹ kế", re.IGNORECASE)
 _SPAN = re.compile(
     r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)"
@@ -93,9 +96,17 @@ _TAIL_WORDS = [
     "bình quân",
     "sản xuất",
     "trồng",
+    "có thêm",
+    "tăng thêm",
+    "thêm",
+    "còn",
+    "xuống",
+    "xuống còn",
 ]
 _TAIL = re.compile(
-    r"(?:^|\s)(" + "|".join(sorted(map(re.escape, _TAIL_WORDS), key=len, reverse=True)) + r")\s*$",
+    r"(?:(?:^|\s)("
+    + "|".join(sorted(map(re.escape, _TAIL_WORDS), key=len, reverse=True))
+    + r")|([≥>≤<]))\s*$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -143,9 +154,9 @@ def _strip_tail(name: str) -> tuple[str, list[str]]:
     words: list[str] = []
     while True:
         m = _TAIL.search(name)
-        if not m or m.start(1) == 0 and not name[: m.start(1)].strip() and m.group(1) is None:
+        if not m:
             break
-        words.append(m.group(1).lower())
+        words.append((m.group(1) or m.group(2)).lower())
         name = name[: m.start()].rstrip(" ,:")
         if not name:
             break
@@ -191,6 +202,10 @@ def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_It
                 segment = segment[goal[-1].start() :]
         name, words = _strip_tail(_clean_name(segment))
         name = _clean_name(name)
+        verb = re.match(r"(giảm|tăng)\s+(?=\S)", name, re.IGNORECASE)
+        if verb:  # "Giảm tỷ lệ hộ nghèo 3 - 4%": the verb leads the name
+            words.append(verb.group(1).lower())
+            name = name[verb.end() :]
         joint = name.rfind(" với tổng ")
         if joint > 0:  # "… cải thiện nhà ở với tổng kinh phí trên 400 tỷ đồng"
             segment_start += segment.find(name) + joint + 5 if segment.find(name) >= 0 else 0
@@ -228,6 +243,19 @@ def _comparison(
     qualifier = next((w for w in words if w in (*AT_LEAST_WORDS, *AT_MOST_WORDS, *APPROX_WORDS)), "")
     if after.lstrip().startswith("trở lên"):
         qualifier = qualifier or "trở lên"
+    sign = item.gap.rstrip()[-1:] if item.gap.strip() else ""
+    if sign in ("≥", ">") and q.high is None:
+        return "at_least", sign, q.low, None
+    if sign in ("≤", "<") and q.high is None:
+        return "at_most", sign, None, q.low
+    if "còn" in words or "xuống" in words:  # "giảm còn dưới 2%": a level to reach, not a cut
+        if q.high is not None:
+            return "range", qualifier, q.low, q.high
+        return (
+            ("at_most", qualifier or "còn", None, q.low)
+            if qualifier not in APPROX_WORDS
+            else ("approx", qualifier, q.low, q.low)
+        )
     if "giảm" in words:
         return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
     if item.relative and q.high is None:
@@ -320,10 +348,16 @@ def find_targets(
 ) -> list[TargetProposal]:
     proposals: list[TargetProposal] = []
     heading_years: dict[str, int] = {}
+    reporting_parts: set[str] = set()
     for paragraph in document.paragraphs:
         if paragraph.kind in ("row", "footnote"):
             continue  # footnotes explain figures (estimates, breakdowns); they set no targets
         text = paragraph.text
+        top = paragraph.section.split(".")[0].split("(")[0]
+        if paragraph.label and paragraph.section == top and _REPORT_PART.search(fold(text[:120])):
+            reporting_parts.add(top)  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025": results, not targets
+        if top in reporting_parts:
+            continue
         if paragraph.label and len(text) < 160:
             year = _YEAR.search(text)
             if year:
@@ -421,6 +455,8 @@ def _clause_targets(
             after_name = _after_name(item.after)
             if after_name:
                 name, name_after = after_name, True
+                if q.unit != "%" and _NOUN_UNIT.match(q.unit) and not fold(name).startswith(fold(q.unit)):
+                    name = f"{q.unit} {name}"  # "12 xã đạt chuẩn nông thôn mới": the count names the thing
             elif item.fallback:
                 name = item.fallback
             elif carried:
