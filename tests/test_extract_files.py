@@ -122,20 +122,14 @@ def test_cli_writes_a_draft_that_the_schemas_accept(tmp_path: Path) -> None:
         "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out"
-    out.mkdir()
-    result = runner.invoke(app, ["extract", str(source), "--plan-id", "kh-2026", "-o", str(out)])
+    result = runner.invoke(app, ["extract", str(source), "--plan-id", "kh-2026", "-f", "yaml"])
     assert result.exit_code == 0, result.output
+    draft = yaml.safe_load(result.stdout)
     root = Path(__file__).resolve().parent.parent / "schemas"
     for name in ("targets", "assignments"):
         schema = json.loads((root / f"{name}.schema.json").read_text(encoding="utf-8"))
-        data = yaml.safe_load((out / f"{name}.yaml").read_text(encoding="utf-8"))
-        # The draft holds only the new records; the merged file holds the rest.
-        for key in ("indicators", "agencies", "groups"):
-            if data.get(key) is None:
-                data[key] = []
         part = {"targets": "target", "assignments": "task"}[name]
-        items = data["targets"] if name == "targets" else data["tasks"]
+        items = draft["targets"] if name == "targets" else draft["tasks"]
         assert items
         validator = Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{part}"})
         for item in items:
@@ -190,3 +184,24 @@ def test_table_output_and_the_normalised_text(tmp_path: Path) -> None:
     assert "grdp-growth" in result.stdout and "Chỉ tiêu đề xuất" in result.stdout
     assert "2 chỉ tiêu" in result.stderr
     assert "1. Tốc độ tăng trưởng kinh tế (GRDP) đạt 8 - 8,5%." in text.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "plan", ["generated", "kh-thuc-hien-ctr-98-ctr-tu.txt", "ctr-52-ctr-tu-nq-11-nq-tw.txt"]
+)
+def test_a_draft_folder_passes_data_validate_as_it_is(tmp_path: Path, plan: str) -> None:
+    from lsplan.catalog_load import default_sources_dir
+
+    if plan == "generated":
+        source = write_docx(tmp_path / "plan.docx", PARAGRAPHS, TABLE)
+    else:
+        source = Path(str(default_sources_dir())) / plan
+    out = tmp_path / "draft"
+    out.mkdir()
+    result = runner.invoke(app, ["extract", str(source), "--plan-id", "kh-2026", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    checked = runner.invoke(app, ["data", "validate", "--data", str(out), "--sources", str(out / "sources")])
+    assert checked.exit_code == 0, checked.output
+    data = yaml.safe_load((out / "targets.yaml").read_text(encoding="utf-8"))
+    assert any(t["plan"] == "kh-2026" for t in data["targets"])
+    assert (out / "sources" / "kh-2026.txt").is_file()

@@ -47,6 +47,25 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _write_folder(folder: Path, extraction: object, data: Path | None) -> None:
+    """A data folder that `lsplan data validate --data FOLDER --sources FOLDER/sources` checks as
+    it is: the current plan data with the proposals appended, and the source texts beside it
+    (the current ones and the new plan's normalised text)."""
+    from lsplan.catalog_load import default_sources_dir
+    from lsplan.extract.draft import merged_data
+    from lsplan.render import write_text
+
+    for name, text in merged_data(extraction, data).items():  # type: ignore[arg-type]
+        write_text(folder / name, text)
+    sources = folder / "sources"
+    sources.mkdir(exist_ok=True)
+    shipped = default_sources_dir()
+    if shipped is not None:
+        for path in sorted(Path(shipped).glob("*.txt")):
+            write_text(sources / path.name, path.read_text(encoding="utf-8"))
+    write_text(sources / extraction.plan.source_file, extraction.document.text + "\n")  # type: ignore[attr-defined]
+
+
 @app.command("extract")
 def extract_cmd(
     plan: Annotated[Path, typer.Argument(help=_("The plan: .txt, .md, .docx or a .pdf with a text layer."))],
@@ -68,7 +87,8 @@ def extract_cmd(
             "--output",
             "-o",
             help=_(
-                "Write the draft to FILE (atomically); to a folder: its targets.yaml and assignments.yaml."
+                "Write the draft to FILE (atomically); to a folder: the plan data with the draft "
+                "appended, and its sources, ready for `lsplan data validate --data FOLDER`."
             ),
         ),
     ] = None,
@@ -86,7 +106,7 @@ def extract_cmd(
     """
     from lsplan.catalog import CatalogError, load_catalog
     from lsplan.extract import extract_plan
-    from lsplan.extract.draft import assignments_yaml, draft_yaml, targets_yaml, to_record
+    from lsplan.extract.draft import draft_yaml, to_record
     from lsplan.extract.model import ExtractError
     from lsplan.findings import make_finding
     from lsplan.render import OutputFormat, emit, to_json, write_text
@@ -109,8 +129,7 @@ def extract_cmd(
     if text_out is not None:
         write_text(text_out, extraction.document.text + "\n")
     if output is not None and output.is_dir():
-        write_text(output / "targets.yaml", targets_yaml(extraction))
-        write_text(output / "assignments.yaml", assignments_yaml(extraction))
+        _write_folder(output, extraction, data)
     elif chosen is ExtractFormat.YAML:
         text = draft_yaml(extraction, plan.name)
         if output is None:

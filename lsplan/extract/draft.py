@@ -130,6 +130,15 @@ def _measure(target: TargetProposal) -> str:
     return "flow"
 
 
+# A target's source must name a section; text outside any numbered part is said to be so.
+UNNUMBERED = "(chưa đánh số)"
+
+
+def _source(document: str, section: str, quote: str) -> dict[str, str]:
+    """A source record; the schema wants a section non-empty when it is there."""
+    return {"document": document, **({"section": section} if section else {}), "quote": quote}
+
+
 def _dump(item: dict[str, Any]) -> str:
     import yaml
 
@@ -224,7 +233,7 @@ def targets_yaml(extraction: Extraction) -> str:
             record["stretch"] = stretch
         if target.comparison == "relative":
             record["benchmark"] = target.benchmark or target.quote
-        record["source"] = {"document": document, "section": target.section, "quote": target.quote}
+        record["source"] = _source(document, target.section or UNNUMBERED, target.quote)
         out.append(_dump(record))
     return "".join(out)
 
@@ -273,7 +282,7 @@ def assignments_yaml(extraction: Extraction) -> str:
         if task.timeframe:
             record["timeframe"] = task.timeframe
         record["basis"] = "stated"
-        record["source"] = {"document": document, "section": task.section, "quote": task.quote}
+        record["source"] = _source(document, task.section, task.quote)
         out.append(_dump(record))
     out.append("responsibilities:\n")
     for r in extraction.responsibilities:
@@ -287,7 +296,7 @@ def assignments_yaml(extraction: Extraction) -> str:
                         "agency": agency,
                         "role": r.role,
                         "basis": "stated",
-                        "source": {"document": document, "section": r.section, "quote": r.quote},
+                        "source": _source(document, r.section, r.quote),
                     }
                 )
             )
@@ -313,3 +322,33 @@ def draft_yaml(extraction: Extraction, source_name: str) -> str:
         + "\n# ---------------------------------------------------------------- part 2: assignments.yaml\n"
         + assignments_yaml(extraction).replace("version: 1\n", "", 1)
     )
+
+
+def merged_data(extraction: Extraction, data_dir: Any) -> dict[str, str]:
+    """The plan data of `data_dir` with the draft's records appended: {"targets.yaml": text,
+    "assignments.yaml": text}, ready for `lsplan data validate --data` in a folder of its own
+    (the comments of the original files are not kept there; the originals are not touched)."""
+    from pathlib import Path
+
+    import yaml
+
+    from lsplan.catalog_load import default_data_dir
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    out = {}
+    for name, draft in (
+        ("targets.yaml", targets_yaml(extraction)),
+        ("assignments.yaml", assignments_yaml(extraction)),
+    ):
+        data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+        proposed = yaml.safe_load(draft) or {}
+        for key, records in proposed.items():
+            if isinstance(records, list) and records:
+                data.setdefault(key, [])
+                data[key] = [*(data[key] or []), *records]
+        header = (
+            f"# {name} with the records proposed by `lsplan extract` for plan {extraction.plan.id} appended\n"
+            f"# (the draft with its review comments: `lsplan extract … -o draft.yaml`).\n"
+        )
+        out[name] = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return out
