@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lsplan.model import Finding
 
@@ -10,9 +11,9 @@ from lsplan.model import Finding
 class ExtractError(Exception):
     """A plan that cannot be read at all: carries a catalogued finding code (exit 2)."""
 
-    def __init__(self, code: str, **params: str) -> None:
+    def __init__(self, code: str, **params: Any) -> None:
         self.code = code
-        self.params = params
+        self.params: dict[str, Any] = params
         super().__init__(f"{code}: {params}")
 
 

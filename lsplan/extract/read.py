@@ -87,7 +87,8 @@ def _docx_lines(path: Path) -> list[str]:
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
-                cells, seen = [], []
+                cells: list[str] = []
+                seen: list[object] = []
                 for cell in row.cells:
                     if any(cell._tc is s for s in seen):  # a merged cell repeats itself
                         continue

@@ -107,8 +107,8 @@ def _row_targets(
         value = _VALUE.match(cells[index].strip())
         if not value:
             continue
-        low = parse_number(value.group("a"))
-        high = parse_number(value.group("b")) if value.group("b") else None
+        low: float | None = parse_number(value.group("a"))
+        high: float | None = parse_number(value.group("b")) if value.group("b") else None
         written = (value.group("q") or value.group("after") or "").strip()
         qualifier = written.lower()
         unit_text = "%" if unit.strip() == "%" else unit

@@ -206,10 +206,10 @@ def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_It
         if verb:  # "Giảm tỷ lệ hộ nghèo 3 - 4%": the verb leads the name
             words.append(verb.group(1).lower())
             name = name[verb.end() :]
-        joint = name.rfind(" với tổng ")
-        if joint > 0:  # "… cải thiện nhà ở với tổng kinh phí trên 400 tỷ đồng"
-            segment_start += segment.find(name) + joint + 5 if segment.find(name) >= 0 else 0
-            name = name[joint + 5 :]
+        with_total = name.rfind(" với tổng ")
+        if with_total > 0:  # "… cải thiện nhà ở với tổng kinh phí trên 400 tỷ đồng"
+            segment_start += segment.find(name) + with_total + 5 if segment.find(name) >= 0 else 0
+            name = name[with_total + 5 :]
         # "mở rộng sản xuất thạch đen …, phấn đấu đạt 2.300 ha": the subject may be before.
         fallback = _clean_name(_strip_tail(_clean_name(before_goal))[0]) if before_goal else ""
         if stretch:
