@@ -116,3 +116,19 @@ def test_indicator_duties_become_responsibilities(catalog) -> None:
     (duty,) = extraction.responsibilities
     assert duty.agency.id == "so-nong-nghiep-va-moi-truong"
     assert set(duty.indicators) == {"forest-cover", "forest-planting"}
+
+
+def test_the_lead_in_parentheses_at_the_end_of_an_item(catalog) -> None:
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n\n1. Phát triển hạ tầng\n\n"
+        "- Rà soát, điều chỉnh quy hoạch chung đô thị (Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, "
+        "UBND các xã, phường).\n\n"
+        "- Đẩy nhanh giải phóng mặt bằng các dự án trọng điểm (giao Sở Nông nghiệp và Môi trường chủ trì).\n"
+    )
+    found = tasks(text, catalog)
+    assert [(t.number, t.shape, leads(t)) for t in found] == [
+        ("III.1-1", "trailing", ["so-xay-dung"]),
+        ("III.1-2", "trailing", ["so-nong-nghiep-va-moi-truong"]),
+    ]
+    assert [r.id for r in found[0].support] == ["so-tai-chinh", "ubnd-cap-xa"]
+    assert found[0].title == "Rà soát, điều chỉnh quy hoạch chung đô thị"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from lsplan.model import Indicator
 from lsplan.text import fold
@@ -32,6 +33,7 @@ def tokens(text: str, extra_stop: frozenset[str] = frozenset()) -> set[str]:
     return {w for w in fold(text).split() if w not in _STOP and w not in extra_stop and not w.isdigit()}
 
 
+@lru_cache(maxsize=2048)
 def unit_fits(unit: str, indicator_unit: str) -> bool:
     if not indicator_unit:
         return True
@@ -75,6 +77,7 @@ class IndicatorMatcher:
         for indicator in indicators.values():
             names = [indicator.name, *indicator.aliases]
             self._names[indicator.id] = [t for t in (tokens(n) for n in names) if t]
+        self._units = {indicator.id: fold(indicator.unit) for indicator in indicators.values()}
 
     def family(self, indicator_id: str | None) -> set[str]:
         if not indicator_id or indicator_id not in self.indicators:
@@ -91,6 +94,7 @@ class IndicatorMatcher:
     ) -> tuple[str | None, float]:
         """(indicator id or None, score in 0..1)."""
         own = tokens(name, self.place_words)
+        unit_key = fold(unit)
         if not own:
             return None, 0.0
         best: tuple[float, str | None] = (0.0, None)
@@ -119,7 +123,7 @@ class IndicatorMatcher:
             if score and family:
                 whole = set().union(*name_sets)
                 score += 0.3 * len(whole & family) / max(len(whole | family), 1)
-            if fold(unit) == fold(indicator.unit):
+            if unit_key == self._units[indicator_id]:
                 score += 0.05
             if score > best[0]:
                 best = (score, indicator_id)

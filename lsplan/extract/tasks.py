@@ -14,6 +14,7 @@ Indicator duties ("Sở X là cơ quan đầu mối … chỉ tiêu …") also b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lsplan.extract.agencies import AgencyFinder
@@ -46,15 +47,17 @@ _PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _fold_keep_length(text: str) -> str:
-    """`fold` letter by letter, so that positions in the result are positions in `text`."""
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
     from lsplan.text import strip_diacritics
 
-    out = []
-    for ch in text:
-        folded = strip_diacritics(ch).casefold()
-        out.append(folded[:1] if folded else " ")
-    return "".join(out)
+    folded = strip_diacritics(ch).casefold()
+    return folded[:1] if folded else " "
+
+
+def _fold_keep_length(text: str) -> str:
+    """`fold` letter by letter, so that positions in the result are positions in `text`."""
+    return "".join(map(_fold_char, text))
 
 
 def _labels(text: str) -> list[tuple[str, str, int, int]]:
@@ -80,7 +83,7 @@ def _labels(text: str) -> list[tuple[str, str, int, int]]:
 
 def _is_label_paragraph(paragraph: Paragraph) -> bool:
     text = re.sub(r"^[-–•+*]\s*", "", paragraph.text)
-    found = _labels(text)
+    found = _labels(text[:60])  # a label block starts with its label
     return bool(found) and found[0][2] == 0
 
 
@@ -122,6 +125,14 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 taken.add(task.number)
             i += 1
             continue
+        trailing = _TRAILING_LEAD.search(paragraph.text) if paragraph.kind == "text" else None
+        if trailing:
+            task = _trailing_task(paragraph, trailing, document, finder, tasks)
+            if task is not None:
+                tasks.append(task)
+                taken.add(paragraph.section)
+                i += 1
+                continue
         if paragraph.kind == "text" and paragraph.section not in taken:
             top = paragraph.section.split(".")[0].split("(")[0]
             first_after_head = (
@@ -136,6 +147,46 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                     taken.add(task.number)
         i += 1
     return tasks
+
+
+# "- Rà soát quy hoạch … (Sở Xây dựng chủ trì, phối hợp với các sở, ngành liên quan)."
+_TRAILING_LEAD = re.compile(
+    r"\((?:giao\s+)?(?P<lead>[^()]{3,200}?)\s+chủ trì(?P<rest>[^()]*)\)\s*[.;]?\s*$", re.I
+)
+
+
+def _trailing_task(
+    paragraph: Paragraph,
+    m: re.Match[str],
+    document: Document,
+    finder: AgencyFinder,
+    tasks: list[TaskProposal],
+) -> TaskProposal | None:
+    lead = finder.find(m.group("lead") + " ")
+    if not lead:
+        return None
+    partner = re.search(r"phối hợp(?:\s+với)?\s+(.+)$", m.group("rest"))
+    support = (
+        [r for r in finder.find(partner.group(1)) if r.id not in {x.id for x in lead}] if partner else []
+    )
+    number = paragraph.section
+    same = sum(1 for t in tasks if t.section == paragraph.section and t.shape == "trailing")
+    if same or not paragraph.label:
+        number = f"{paragraph.section}-{same + 1}" if paragraph.section else str(same + 1)
+    body = paragraph.text[len(paragraph.label) : m.start()].strip()
+    title = re.sub(r"^[-–•+*]\s*", "", re.split(r"(?<=[.;:])\s", body, maxsplit=1)[0]).rstrip(".;:")
+    return TaskProposal(
+        number=number,
+        title=title[:300],
+        lead=tuple(lead),
+        support=tuple(support),
+        timeframe=_timeframe(paragraph.text),
+        section=paragraph.section,
+        quote=paragraph.text,
+        offset=paragraph.start,
+        shape="trailing",
+        confidence=0.8,
+    )
 
 
 def _labelled_later(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
