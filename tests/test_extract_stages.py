@@ -346,3 +346,12 @@ def test_signs_levels_to_reach_leading_verbs_and_articles(catalog) -> None:
     ]
     assert targets[3].indicator == "xã đạt chuẩn nông thôn mới" and targets[3].low == 12
     assert {t.section for t in targets} == {"Điều 1"}
+
+
+def test_periods_that_are_over_and_descriptions_are_not_targets(catalog) -> None:
+    text = HEAD + (
+        "\nII. MỤC TIÊU\n\n1. Giai đoạn 2021 - 2025, tốc độ tăng trưởng kinh tế bình quân đạt 6,5%.\n\n"
+        "2. Dự án đường cao tốc có tổng mức đầu tư 2.500 tỷ đồng.\n\n"
+        "3. Dự toán trung ương giao 3.000 tỷ đồng.\n\n4. Tỷ lệ che phủ rừng đạt 56%.\n"
+    )
+    assert [(t.indicator_id, t.low) for t in run(text, catalog).targets] == [("forest-cover", 56)]

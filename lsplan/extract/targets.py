@@ -38,9 +38,14 @@ _YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _REPORT_PART = re.compile(
     r"^[ivxlc]+ (?:ket qua|danh gia|tinh hinh|bao cao)(?!.*(?:muc tieu|nhiem vu|phuong huong|chi tieu))"
 )
+# Figures that describe a thing rather than commit to one: a project's cost, an estimate handed down.
+_DESCRIPTIVE = re.compile(
+    r"tổng mức đầu tư|dự toán[^,;.]{0,30}\bgiao\b|được phân bổ|đã bố trí|được cấp", re.IGNORECASE
+)
 _REPORTING = re.compile(r"so với cùng kỳ|cùng kỳ năm trước|lũy kế|luỹ kế", re.IGNORECASE)
 _SPAN = re.compile(
-    r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)"
+    r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)",
+    re.IGNORECASE,
 )
 _AVERAGE = re.compile(r"bình quân|trung bình", re.I)
 _PER_YEAR = re.compile(r"%\s*/\s*năm|mỗi năm|hằng năm|hàng năm", re.I)
@@ -331,7 +336,11 @@ def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
             lead = before[max(0, m.start() - 25) : m.start()].lower()
             if year < ctx.plan_year and "so với" not in lead and "tương đương" not in lead:
                 return True
-    return False
+        for m in _SPAN.finditer(before):  # "Giai đoạn 2021 - 2025, … đạt 6,5%": a period that is over
+            lead = before[max(0, m.start() - 25) : m.start()].lower()
+            if int(m.group(2)) < ctx.plan_year and "so với" not in lead:
+                return True
+    return bool(_DESCRIPTIVE.search(before))
 
 
 Matcher = Callable[[str, str, str, set[str], frozenset[str]], tuple[str | None, float]]
