@@ -310,6 +310,44 @@ CODES: dict[str, Code] = _table(
     ("data-not-finite", E, "Number not finite", "{detail}"),
     ("data-alias", E, "YAML alias refused", "{detail}"),
     ("data-number-not-in-quote", E, "Number not in its quote", "{detail}"),
+    # --- lsplan extract: a plan text that cannot be read, and what a reviewer must look at ---
+    (
+        "plan-no-text",
+        E,
+        "No text layer",
+        "The PDF has no text layer ({pages} page(s) of images): run OCR on it first, or give the .docx.",
+    ),
+    (
+        "extract-count-mismatch",
+        W,
+        "Stated count differs",
+        "The text announces {stated} {what} but lists {listed}.",
+    ),
+    (
+        "extract-target-twice",
+        W,
+        "Target given twice",
+        "'{indicator}' is proposed twice (in {first} and {second}).",
+    ),
+    (
+        "extract-target-conflict",
+        W,
+        "Target figures disagree",
+        "'{indicator}' has different figures in two places: '{first}' and '{second}'.",
+    ),
+    ("extract-unit-suspect", W, "Unit does not fit", "A share above 100 %: '{quote}'."),
+    (
+        "extract-section-twice",
+        W,
+        "Section number used twice",
+        "Section {section} is numbered twice ('{text}').",
+    ),
+    (
+        "extract-deadline-before-plan",
+        W,
+        "Deadline before the plan starts",
+        "Task {number}: its time frame '{timeframe}' ends before the plan starts ({start}).",
+    ),
 )
 
 

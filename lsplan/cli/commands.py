@@ -67,6 +67,10 @@ COMMAND_MODULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (("report", "Write the quarterly report to the Provincial People's Committee (XLSX or HTML)."),),
     ),
     (
+        "extract_cmds",
+        (("extract", "Propose the targets and tasks of a new plan, each with its verbatim quote, for review."),),
+    ),
+    (
         "alias_cmds",
         (("alias", "Names officers use for indicators, taught once (aliases.yaml beside the store)."),),
     ),

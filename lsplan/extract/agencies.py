@@ -1,0 +1,150 @@
+"""Stage 7: agency names in a phrase -> registry ids (former names too) or new proposals.
+
+"Sở Văn hóa, Thể thao và Du lịch, Ban Quản lý Khu kinh tế cửa khẩu; Ngân hàng nhà nước khu vực 5
+(… sau hợp nhất) chủ trì từng nội dung": commas and "và" sit inside names as well as between
+them, so the registry's names, aliases and groups are matched first, longest first, word by word
+(folded: no case, no diacritics); what is left is cut at the separators and proposed as a new
+agency when it begins like one ("Sở …", "Ban …", "UBND …"). Parentheses are explanations
+("(sau khi hợp nhất Sở A và Sở B)") and are not read for names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lsplan.extract.model import AgencyRef
+from lsplan.text import fold, strip_diacritics
+
+_WORD = re.compile(r"[\wĐđ&]+")
+_HEADS = (
+    "so",
+    "ban",
+    "cuc",
+    "ubnd",
+    "uy ban",
+    "cong an",
+    "bo chi huy",
+    "ngan hang",
+    "van phong",
+    "thanh tra",
+    "kho bac",
+    "bao hiem",
+    "dai phat thanh",
+    "bao lang",
+    "truong",
+    "hoi",
+    "lien doan",
+    "lien minh",
+    "tinh doan",
+    "cac co quan",
+    "cac don vi",
+    "dien luc",
+    "vien thong",
+    "cong ty",
+    "trung tam",
+    "toa an",
+    "vien kiem sat",
+    "hdnd",
+    "mat tran",
+    "chi cuc",
+    "bql",
+    "doan",
+)
+# Where the names end: the duty that follows them.
+_STOP = re.compile(
+    r"(?<!các)(?<!Các)\s(?:theo chức năng|chủ trì|là cơ quan|làm cơ quan|có trách nhiệm|"
+    r"chịu trách nhiệm|căn cứ|"
+    r"trên cơ sở|tổ chức|triển khai|thực hiện|phối hợp|tham mưu|định kỳ)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _fold_word(word: str) -> str:
+    return strip_diacritics(word).casefold()
+
+
+class AgencyFinder:
+    def __init__(self, catalog: Any) -> None:
+        self.catalog = catalog
+        self._phrases: dict[tuple[str, ...], tuple[str, bool]] = {}
+        for agency in catalog.agencies.values():
+            for name in (agency.name, *agency.aliases):
+                self._add(name, agency.id, False)
+        for group in catalog.groups.values():
+            for name in (group.name, *group.aliases):
+                self._add(name, group.id, True)
+        self._longest = max((len(k) for k in self._phrases), default=1)
+        self._new: dict[str, str] = {}
+
+    def _add(self, name: str, party: str, group: bool) -> None:
+        key = tuple(fold(name).split())
+        if key and (len(key) > 1 or len(key[0]) > 4):  # one short word ("STC") is too easy to meet
+            self._phrases.setdefault(key, (party, group))
+
+    def _ref(self, written: str, party: str, group: bool) -> AgencyRef:
+        current = None
+        if not group and party in self.catalog.agencies and not self.catalog.agencies[party].active:
+            current = self.catalog.successors(party)[0]
+        return AgencyRef(name=written, id=party, current=current, group=group)
+
+    def find(self, text: str) -> list[AgencyRef]:
+        """The agencies a phrase names, in order, each once."""
+        text = _strip_parentheses(text)
+        text = _STOP.sub("", text)
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        folded = [_fold_word(w) for w, _, _ in words]
+        refs: list[AgencyRef] = []
+        rest_start = 0
+        leftovers: list[str] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                entry = self._phrases.get(tuple(folded[i : i + size]))
+                if entry:
+                    hit = (size, entry)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            size, (party, group) = hit
+            start, end = words[i][1], words[i + size - 1][2]
+            leftovers.append(text[rest_start:start])
+            refs.append(self._ref(text[start:end], party, group))
+            rest_start = end
+            i += size
+        leftovers.append(text[rest_start:])
+        for piece in (p for chunk in leftovers for p in re.split(r"[,;]|\s+và\s+", chunk)):
+            ref = self._unknown(piece.strip(" .:-–"))
+            if ref is not None:
+                refs.append(ref)
+        seen: set[str] = set()
+        out = []
+        for ref in refs:
+            key = ref.id or ref.new_id or ref.name
+            if key not in seen:
+                seen.add(key)
+                out.append(ref)
+        return out
+
+    def _unknown(self, piece: str) -> AgencyRef | None:
+        key = fold(piece)
+        if not key or not any(key == h or key.startswith(h + " ") for h in _HEADS) or len(key.split()) < 2:
+            return None
+        if key in ("cac co quan", "cac don vi", "cac co quan don vi"):
+            return None
+        resolution = self.catalog.resolve_agency(piece)
+        if resolution.agency is not None and resolution.how in ("exact", "alias", "folded", "former"):
+            matched = resolution.matched or resolution.agency
+            return self._ref(piece, matched.id, False)
+        new_id = self._new.setdefault(key, "-".join(key.split())[:60])
+        return AgencyRef(name=piece, id=None, new_id=new_id)
+
+
+def _strip_parentheses(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"\([^()]*\)", " ", text)
+    return text

@@ -1,0 +1,157 @@
+"""Stage 2: raw lines -> a Document of paragraphs, with hard line breaks joined.
+
+Text taken from a PDF breaks every line (often with a blank line after each), carries page
+numbers and repeated headers, and interrupts a sentence with the page's footnotes. A portal's
+conversion wraps numbering in **bold** and writes tables as "| a | b |". This stage undoes the
+layout and nothing else: every character of a paragraph is a character of the source, in the
+source's order, so that a quote cut from the normalised text is found in the source once the
+white space is ignored (the way `lsplan data validate` compares quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lsplan.extract.model import Document, Paragraph
+
+# The start of a numbered or bulleted item: "II.", "1.", "1.2.", "a)", "(1)", "1)", "-", "+", "•".
+LIST_MARKER = re.compile(
+    r"^(?:Điều\s+\d{1,3}[.:]|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}\)|[-–•+*])\s*"
+)
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^(?:trang|page)\s+\d+(?:\s*/\s*\d+)?$", re.I)
+_TABLE_RULE = re.compile(r"^\|[\s:\-|]+\|$")
+_FOOTNOTE_RULE = re.compile(r"^(?:_{5,}|-{10,})$")  # or a line of 15 spaces or more
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+\S")
+_SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)]*$")
+_BOLD = re.compile(r"\*\*|__")
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _blank_lines_break(lines: list[str]) -> bool:
+    """True unless the text puts a blank line after nearly every line (a PDF's text layer)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return True
+    followed = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed / len(filled) < 0.7
+
+
+def _furniture(lines: list[str]) -> set[str]:
+    """Short lines repeated next to page breaks: running headers and footers."""
+    near: Counter[str] = Counter()
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        if line == "\f":
+            pages.append([])
+        elif line.strip():
+            pages[-1].append(line.strip())
+    for page in pages:
+        for text in {*page[:2], *page[-2:]}:
+            if len(text) <= 80:
+                near[text] += 1
+    return {text for text, count in near.items() if count >= 2 and not _SENTENCE_END.search(text)}
+
+
+def normalise(lines: list[str], source_kind: str) -> Document:
+    """Join hard line breaks into paragraphs; drop page numbers, running heads and bold marks."""
+    blank_breaks = _blank_lines_break(lines)
+    furniture = _furniture(lines)
+    paragraphs: list[tuple[str, str, tuple[str, ...]]] = []  # (kind, text, cells)
+    current: list[str] = []
+    current_kind = "text"
+    previous_blank = False
+    in_footnotes = False
+    footnotes: list[str] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            paragraphs.append((current_kind, " ".join(current), ()))
+        current = []
+
+    for raw in lines:
+        if raw == "\f":
+            in_footnotes = False
+            continue
+        stripped = raw.strip()
+        if (not stripped and len(raw) >= 15) or (stripped and _FOOTNOTE_RULE.match(stripped)):
+            flush()
+            in_footnotes = True
+            continue
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if source_kind == "md":
+            line = _BOLD.sub("", line)
+            line = re.sub(r"^#{1,6}\s+", "", line)
+            line = re.sub(r"\\([.\-*_()\[\]#|])", r"\1", line)
+            line = line.strip()
+        if not line:
+            previous_blank = True
+            continue
+        was_blank, previous_blank = previous_blank, False
+        if line in furniture or _PAGE_NUMBER.match(line):
+            continue
+        if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+            flush()
+            if not _TABLE_RULE.match(line):
+                cells = tuple(cell.strip() for cell in line[1:-1].split("|"))
+                paragraphs.append(("row", line, cells))
+            continue
+        footnote = _FOOTNOTE_START.match(line) if in_footnotes else None
+        if footnote:
+            flush()
+            current_kind = "footnote"
+            footnotes.append(footnote.group(1))
+            current = [line]
+            continue
+        if (
+            in_footnotes
+            and current_kind == "footnote"
+            and line[:1].islower()
+            and _SENTENCE_END.search(current[-1])
+        ):
+            # The page's main text resumes mid-sentence after its footnotes.
+            in_footnotes = False
+            flush()
+            current_kind = "text"
+            current = [line]
+            continue
+        if current_kind == "footnote" and line[:1].islower():
+            current.append(line)  # the footnote goes on
+            continue
+        if _starts_paragraph(current, line, blank_breaks and was_blank):
+            flush()
+            current_kind = "text"
+        current.append(line)
+    flush()
+
+    out: list[Paragraph] = []
+    offset = 0
+    for kind, text, cells in paragraphs:
+        out.append(Paragraph(text=text, start=offset, kind=kind, cells=cells))
+        offset += len(text) + 1
+    return Document(
+        text="\n".join(p.text for p in out),
+        paragraphs=tuple(out),
+        source_kind=source_kind,
+        footnotes=tuple(dict.fromkeys(footnotes)),
+    )
+
+
+def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:
+    if not current or after_blank:
+        return True
+    previous = current[-1]
+    ended = bool(_SENTENCE_END.search(previous)) or _is_caps(previous) and not _is_caps(line)
+    marker = LIST_MARKER.match(line)
+    rest = line[marker.end() :] if marker else line
+    capital = rest[:1].isupper() or rest[:1].isdigit() and bool(marker)
+    if marker and marker.group(0).strip() and (ended or capital):
+        return True
+    if ended and line[:1].isupper():
+        return True
+    return _is_caps(line) and not _is_caps(" ".join(current))

@@ -1,0 +1,166 @@
+"""Stage 4: the figures of a clause — numbers and ranges, their unit, footnote markers.
+
+Vietnamese numbers group thousands with "." and write decimals with "," ("9.937,8"). A figure
+counts only with a unit (%, a currency, a known measure or a counted noun): years, document
+numbers ("25/NQ-CP"), dates, kilometre posts ("Km18") and phone numbers have none, or are glued
+to letters, and are never read as figures. A digit glued to a number whose thousands groups it
+breaks ("6.8772 hộ") is a footnote marker when the text has that footnote; without one the
+number is not read (it is not guessed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsplan.extract.model import Quantity
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Units as plans write them, longest first so that "nghìn tỷ đồng" wins over "tỷ đồng".
+UNITS = sorted(
+    [
+        "nghìn tỷ đồng",
+        "ngàn tỷ đồng",
+        "tỷ đồng",
+        "triệu đồng/lao động/năm",
+        "triệu đồng/người/năm",
+        "triệu đồng/người",
+        "triệu đồng",
+        "nghìn đồng",
+        "đồng",
+        "triệu USD",
+        "tỷ USD",
+        "USD",
+        "triệu lượt người",
+        "triệu lượt",
+        "nghìn lượt",
+        "lượt người",
+        "lượt",
+        "nghìn ha",
+        "ha",
+        "km2",
+        "km",
+        "m2",
+        "m3",
+        "nghìn tấn",
+        "triệu tấn",
+        "tấn",
+        "triệu kWh",
+        "tỷ kWh",
+        "kWh",
+        "MW",
+        "giường bệnh/vạn dân",
+        "giường bệnh/1 vạn dân",
+        "giường/vạn dân",
+        "bác sĩ/1 vạn dân",
+        "bác sĩ/vạn dân",
+        "hộ gia đình",
+        "hộ",
+        "người",
+        "lao động",
+        "học sinh",
+        "xã",
+        "thôn",
+        "doanh nghiệp",
+        "hợp tác xã",
+        "dự án",
+        "sản phẩm",
+        "khu công nghiệp",
+        "cụm công nghiệp",
+        "khu kinh tế",
+        "tập đoàn",
+        "trường",
+        "công trình",
+        "cơ sở",
+        "điểm",
+        "tuyến",
+        "chợ",
+        "con",
+        "cây",
+        "bệnh viện",
+        "trạm y tế",
+        "nhà",
+        "căn",
+        "sản phẩm OCOP",
+        "tỉnh",
+        "tỉnh, thành phố",
+        "năm",
+    ],
+    key=len,
+    reverse=True,
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+FIGURE = re.compile(
+    rf"(?<![\w/.,\-])(?P<a>{_NUM})(?P<afn>\d)?(?:\[(?P<amark>\d{{1,2}})\])?\s*(?P<apct>%)?"
+    rf"(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{_NUM})\s*(?P<bpct>%)?)?"
+    rf"(?:\[(?P<bmark>\d{{1,2}})\])?"
+    rf"(?P<ratio>/(?P<of>\d+))?"
+    rf"(?:\s*(?P<unit>{_UNIT})(?![\w]))?",
+    re.IGNORECASE,
+)
+_GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
+_PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
+
+
+def parse_number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _grouping_ok(text: str) -> bool:
+    whole = text.split(",")[0]
+    return "." not in whole or all(len(g) == 3 for g in whole.split(".")[1:])
+
+
+def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quantity]:
+    """Every figure of `clause` that has a unit, in order."""
+    out: list[Quantity] = []
+    for m in FIGURE.finditer(clause):
+        a, b = m.group("a"), m.group("b")
+        pct = bool(m.group("apct") or m.group("bpct"))
+        unit = "%" if pct else (m.group("unit") or "")
+        footnote = m.group("afn") or m.group("amark") or m.group("bmark") or ""
+        if m.group("afn"):
+            # "6.8772": a glued footnote marker only if the text has footnote 2 and the
+            # number without it is well formed; otherwise the figure is not read at all.
+            if m.group("afn") not in footnotes or "." not in a or b:
+                continue
+        if m.group("ratio"):
+            # "13/13 sản phẩm": n of m. A date ("24/01/2025") or a code ("25/NQ-CP") is not one.
+            rest = clause[m.end("ratio") :]
+            if not unit or rest.startswith("/") or m.group("a") != m.group("of") and not unit:
+                continue
+        if not unit or unit.lower() == "năm" and not m.group("ratio"):
+            continue
+        tail = clause[m.end() :]
+        if not pct and not m.group("unit") and _GLUED_AFTER.match(tail):
+            continue
+        if _PHONE_BEFORE.search(clause[: m.start()]):
+            continue
+        if len(a.replace(".", "").replace(",", "")) >= 9 and not _grouping_ok(a):
+            continue
+        if (
+            re.fullmatch(r"(19|20)\d\d", a)
+            and unit != "%"
+            and (not m.group("unit") or re.search(r"(?:năm|kỳ|đoạn|vụ \w+)\s*$", clause[: m.start()], re.I))
+        ):
+            continue  # a year ("năm 2025 tỉnh Lạng Sơn"), not a count of provinces
+        low = parse_number(a)
+        high = parse_number(b) if b else None
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                low=low,
+                high=high,
+                unit=unit if unit == "%" else _canonical_unit(unit),
+                text=m.group(0).strip(),
+                footnote=footnote,
+            )
+        )
+    return out
+
+
+def _canonical_unit(unit: str) -> str:
+    for known in UNITS:
+        if known.lower() == unit.lower():
+            return known if known != "kWh" or unit == known else unit
+    return unit

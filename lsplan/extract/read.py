@@ -1,0 +1,124 @@
+"""Stage 1: a plan file -> raw lines. Tables come out as "| cell | cell |" rows, as in markdown.
+
+python-docx and pypdf are imported here only, inside the functions that need them, so that no
+other command pays for them. Each reader keeps the text as the document holds it; joining lines
+and dropping page furniture is the next stage's work.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from lsplan.extract.model import ExtractError
+
+MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+# Below this many letters per page a PDF is taken to be a scan: its text layer is empty or noise.
+MIN_LETTERS_PER_PAGE = 20
+
+
+def read_plan(path: Path) -> tuple[list[str], str]:
+    """The file's lines and its kind ("txt", "md", "docx", "pdf"); ExtractError when unreadable."""
+    if not path.exists():
+        raise ExtractError("file-not-found", path=str(path))
+    if not path.is_file():
+        raise ExtractError("not-a-file", path=str(path))
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ExtractError("format-unsupported", detail=f"{path.name} (.txt, .md, .docx or .pdf expected)")
+    size = path.stat().st_size
+    if size == 0:
+        raise ExtractError("file-empty")
+    if size > MAX_BYTES:
+        raise ExtractError("file-too-large", detail=f"{size} bytes")
+    if kind in ("txt", "md"):
+        lines = _text_lines(path)
+    elif kind == "docx":
+        lines = _docx_lines(path)
+    else:
+        lines = _pdf_lines(path)
+    lines = [unicodedata.normalize("NFC", line) for line in lines]
+    if not any(line.strip() for line in lines):
+        raise ExtractError("file-empty")
+    return lines, kind
+
+
+def _text_lines(path: Path) -> list[str]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ExtractError("file-unreadable", detail="not UTF-8 text")
+    # A form feed is a page break in text taken from PDFs: keep it as a line of its own.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n").split("\n")
+
+
+def row_line(cells: list[str]) -> str:
+    """A table row as one line: "| a | b |" (a pipe inside a cell becomes "/")."""
+    return "| " + " | ".join(" ".join(c.replace("|", "/").split()) for c in cells) + " |"
+
+
+def _docx_lines(path: Path) -> list[str]:
+    import zipfile
+
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - a dependency of lsplan
+        raise ExtractError("format-unsupported", detail=f"python-docx is not installed ({exc})") from None
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise ExtractError("file-corrupt", detail=str(exc)[:200]) from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            # Each Word paragraph is a paragraph: a blank line after it marks the end.
+            lines += [Paragraph(child, document).text, ""]
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                cells: list[str] = []
+                seen: list[object] = []
+                for cell in row.cells:
+                    if any(cell._tc is s for s in seen):  # a merged cell repeats itself
+                        continue
+                    seen.append(cell._tc)
+                    cells.append(cell.text)
+                lines.append(row_line(cells))
+            lines.append("")
+    return lines
+
+
+def _pdf_lines(path: Path) -> list[str]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - a dependency of lsplan
+        raise ExtractError("format-unsupported", detail=f"pypdf is not installed ({exc})") from None
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ExtractError("file-unreadable", detail="the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ExtractError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ExtractError("file-corrupt", detail=str(exc)[:200]) from None
+    letters = sum(ch.isalpha() for page in pages for ch in page)
+    if not pages or letters < MIN_LETTERS_PER_PAGE * len(pages):
+        raise ExtractError("plan-no-text", pages=str(len(pages)))
+    lines: list[str] = []
+    for page in pages:
+        lines += page.split("\n")
+        lines.append("\f")
+    return lines

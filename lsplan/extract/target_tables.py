@@ -1,0 +1,161 @@
+"""Targets written as a table ("Biểu chỉ tiêu chủ yếu"): STT | Chỉ tiêu | Đơn vị tính |
+Ước thực hiện 2025 | Kế hoạch 2026. The planned columns are read ("Kế hoạch", "Mục tiêu",
+"Chỉ tiêu", a year not before the plan's); columns of results and estimates ("Thực hiện",
+"Ước thực hiện", "TH", "ƯTH", earlier years) are not. A bare figure takes the comparison the
+catalogue indicator's direction asks (more is better: at least; less is better: at most), and
+the proposal says so; a figure with a sign or a word ("≥ 95", "trên 95", "8 - 8,5",
+"khoảng 40") takes that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
+from lsplan.extract.quantities import parse_number
+from lsplan.text import fold
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_VALUE = re.compile(
+    rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ)?\s*"
+    rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?\s*(?P<after>trở lên)?$",
+    re.IGNORECASE,
+)
+_PAST_COLUMN = re.compile(r"\b(?:thuc hien|uoc|uth|th|ket qua|thuc te|so sanh|ty le so)\b")
+_PLAN_COLUMN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|du kien)\b")
+
+
+def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object] | None:
+    name = unit = None
+    planned: list[tuple[int, int | None]] = []
+    for index, cell in enumerate(cells):
+        key = fold(cell)
+        if (
+            name is None
+            and re.search(r"\bchi tieu\b|\bten chi tieu\b|\bnoi dung\b", key)
+            and not re.search(r"\d{4}", key)
+        ):
+            name = index
+            continue
+        if unit is None and re.search(r"\bdon vi\b|\bdvt\b|\bdon vi tinh\b", key):
+            unit = index
+            continue
+        if _PAST_COLUMN.search(key):
+            continue
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", key)]
+        if _PLAN_COLUMN.search(key) or years and (plan_year is None or max(years) >= plan_year):
+            planned.append((index, max(years) if years else None))
+    if name is None or not planned:
+        return None
+    return {"name": name, "unit": unit, "planned": planned}
+
+
+Matcher = Callable[..., tuple[str | None, float]]
+
+
+def table_targets(
+    document: Document,
+    plan_year: int | None,
+    default: Period,
+    match: Matcher,
+    direction_of: Callable[[str], str],
+    new_id: Callable[[str], str],
+) -> list[TargetProposal]:
+    out: list[TargetProposal] = []
+    columns: dict[str, object] | None = None
+    previous_kind = ""
+    for paragraph in document.paragraphs:
+        if paragraph.kind != "row":
+            columns, previous_kind = None, paragraph.kind
+            continue
+        header = _columns(paragraph.cells, plan_year)
+        if header is not None:
+            columns = header
+            continue
+        if columns is None:
+            continue
+        out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id))
+    del previous_kind
+    return out
+
+
+def _row_targets(
+    row: Paragraph,
+    columns: dict[str, object],
+    default: Period,
+    match: Matcher,
+    direction_of: Callable[[str], str],
+    new_id: Callable[[str], str],
+) -> list[TargetProposal]:
+    cells = row.cells
+    name_index = columns["name"]
+    assert isinstance(name_index, int)
+    if name_index >= len(cells):
+        return []
+    name = re.sub(r"^[-–+•*]\s*", "", cells[name_index]).strip()
+    unit_index = columns["unit"]
+    unit = cells[unit_index].strip() if isinstance(unit_index, int) and unit_index < len(cells) else ""
+    if not name or not unit:
+        return []
+    out = []
+    planned = columns["planned"]
+    assert isinstance(planned, list)
+    for index, year in planned:
+        if index >= len(cells):
+            continue
+        value = _VALUE.match(cells[index].strip())
+        if not value:
+            continue
+        low: float | None = parse_number(value.group("a"))
+        high: float | None = parse_number(value.group("b")) if value.group("b") else None
+        written = (value.group("q") or value.group("after") or "").strip()
+        qualifier = written.lower()
+        unit_text = "%" if unit.strip() == "%" else unit
+        indicator_id, score = match(name, unit_text, "", set(), frozenset())
+        notes: list[str] = []
+        if high is not None:
+            comparison = "at_least" if value.group("after") else "range"
+            high = None if value.group("after") else high
+        elif qualifier in ("≥", ">=", ">", "trên", "tối thiểu", "ít nhất", "trở lên"):
+            comparison, high = "at_least", None
+        elif qualifier in ("≤", "<=", "<", "dưới", "tối đa", "không quá"):
+            comparison, low, high = "at_most", None, low
+        elif qualifier in ("~", "khoảng", "xấp xỉ"):
+            comparison, high = "approx", low
+        else:
+            direction = direction_of(indicator_id) if indicator_id else ""
+            comparison = {"higher": "at_least", "lower": "at_most"}.get(direction, "exact")
+            if comparison == "at_most":
+                low, high = None, low
+            elif comparison == "exact":
+                high = low
+            notes.append(
+                f"a bare figure in a table, read as {comparison}"
+                + (f" ({direction} is better)" if direction else "")
+            )
+        period = Period(year=year) if year else default
+        start = row.start + row.text.find(cells[name_index])
+        quote = row.text[
+            row.text.find(cells[name_index]) : row.text.find(cells[index], row.text.find(cells[name_index]))
+            + len(cells[index])
+        ]
+        out.append(
+            TargetProposal(
+                indicator=name,
+                indicator_id=indicator_id,
+                new_indicator=None if indicator_id else new_id(name),
+                comparison=comparison,
+                low=low,
+                high=high,
+                unit=unit_text,
+                period=period if period.year or period.start else Period(year=default.end),
+                qualifier=written,
+                section=row.section,
+                quote=quote,
+                offset=start,
+                confidence=round(min(0.95, 0.45 + 0.5 * score), 2) if indicator_id else 0.4,
+                notes=tuple(notes),
+            )
+        )
+    return out

@@ -1,0 +1,425 @@
+"""Stage 8: task blocks -> task proposals (number, title, lead, support, timeframe, quote).
+
+The shapes plans use, each tried in this order:
+- label blocks under a numbered item: "- Cơ quan chủ trì: …", "Đơn vị thực hiện:", "Cơ quan
+  phối hợp:", "Thời gian thực hiện:" (spelt many ways, one per paragraph or all in one);
+- annex tables: STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian | Sản phẩm, with
+  rows "I", "II" (or "A", "B") opening parts whose numbering restarts, year columns as milestones;
+- agency paragraphs under the parts that assign work ("Tổ chức thực hiện", "Nhiệm vụ, giải
+  pháp", "Phân công"): "1. Sở Công Thương: chủ trì …", "5. Cục Thống kê tỉnh có trách nhiệm …",
+  "Giao Sở X chủ trì, phối hợp với …", "Đề nghị Ủy ban MTTQ tỉnh …".
+Indicator duties ("Sở X là cơ quan đầu mối … chỉ tiêu …") also become responsibilities.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lsplan.extract.agencies import AgencyFinder
+from lsplan.extract.model import (
+    AgencyRef,
+    Document,
+    Paragraph,
+    PlanInfo,
+    ResponsibilityProposal,
+    TaskProposal,
+)
+from lsplan.text import fold
+
+# Folded label words: "cơ quan chủ trì", "đơn vị chủ trì thực hiện", "đơn vị thực hiện", ...
+_LABEL = re.compile(
+    r"(?:^|[;.]\s*|\s[-–]\s)(?P<label>(?:co quan|don vi|bo phan)\s+(?:chu tri|thuc hien|phoi hop|tham muu)"
+    r"(?:\s+thuc hien)?|chu tri(?:\s+thuc hien)?|phoi hop(?:\s+thuc hien)?|"
+    r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai))?|thoi han(?:\s+hoan thanh)?|"
+    r"tien do(?:\s+thuc hien)?|"
+    r"san pham(?:\s+dau ra)?|ket qua dau ra)\s*:",
+)
+_DUTY = re.compile(
+    r"(?<!các)\s(?:chủ trì|là cơ quan|làm cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|chủ động|"
+    r"căn cứ|bám sát|"
+    r"định kỳ|tổ chức|triển khai|thực hiện|tham mưu|xây dựng|hướng dẫn|chỉ đạo|theo dõi|tăng cường|"
+    r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt)\b"
+)
+_ASSIGN_PARTS = re.compile(r"to chuc thuc hien|nhiem vu|giai phap|phan cong|trach nhiem")
+_PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    from lsplan.text import strip_diacritics
+
+    folded = strip_diacritics(ch).casefold()
+    return folded[:1] if folded else " "
+
+
+def _fold_keep_length(text: str) -> str:
+    """`fold` letter by letter, so that positions in the result are positions in `text`."""
+    return "".join(map(_fold_char, text))
+
+
+def _labels(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, value, start, end) of each label in a paragraph: kind lead/support/time/product."""
+    folded = _fold_keep_length(text)
+    found = list(_LABEL.finditer(folded))
+    out = []
+    for index, m in enumerate(found):
+        label = m.group("label")
+        kind = (
+            "support"
+            if "phoi hop" in label
+            else "time"
+            if label.startswith(("thoi", "tien do"))
+            else "product"
+            if label.startswith(("san pham", "ket qua"))
+            else "lead"
+        )
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        out.append((kind, text[m.end() : end].strip(" .;-–"), m.start("label"), end))
+    return out
+
+
+def _is_label_paragraph(paragraph: Paragraph) -> bool:
+    text = re.sub(r"^[-–•+*]\s*", "", paragraph.text)
+    found = _labels(text[:60])  # a label block starts with its label
+    return bool(found) and found[0][2] == 0
+
+
+def _title(paragraph: Paragraph) -> str:
+    text = paragraph.text[len(paragraph.label) :].strip()
+    first = re.split(r"(?<=[.;:])\s", text, maxsplit=1)[0]
+    return first.rstrip(".;:")[:300]
+
+
+def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list[TaskProposal]:
+    paragraphs = document.paragraphs
+    tasks: list[TaskProposal] = []
+    taken: set[str] = set()
+    heads: dict[str, Paragraph] = {}  # section path -> its numbered paragraph
+    part_titles: dict[str, str] = {}
+    i = 0
+    while i < len(paragraphs):
+        paragraph = paragraphs[i]
+        if paragraph.label:
+            heads[paragraph.section] = paragraph
+            if "." not in paragraph.section and "(" not in paragraph.section:
+                part_titles[paragraph.section] = fold(paragraph.text)
+        if paragraph.kind == "row":
+            rows = []
+            while i < len(paragraphs) and paragraphs[i].kind == "row":
+                rows.append(paragraphs[i])
+                i += 1
+            tasks.extend(_table_tasks(rows, document, finder))
+            continue
+        if paragraph.kind == "text" and _is_label_paragraph(paragraph):
+            block = [paragraph]
+            while i + 1 < len(paragraphs) and _is_label_paragraph(paragraphs[i + 1]):
+                i += 1
+                block.append(paragraphs[i])
+            head = heads.get(paragraph.section)
+            task = _label_task(block, head, document, finder)
+            if task is not None:  # a number used twice is flagged (extract-section-twice), not dropped
+                tasks.append(task)
+                taken.add(task.number)
+            i += 1
+            continue
+        trailing = _TRAILING_LEAD.search(paragraph.text) if paragraph.kind == "text" else None
+        if trailing:
+            task = _trailing_task(paragraph, trailing, document, finder, tasks)
+            if task is not None:
+                tasks.append(task)
+                taken.add(paragraph.section)
+                i += 1
+                continue
+        if paragraph.kind == "text" and paragraph.section not in taken:
+            top = paragraph.section.split(".")[0].split("(")[0]
+            first_after_head = (
+                i > 0 and paragraphs[i - 1].label and paragraphs[i - 1].section == paragraph.section
+            )
+            if _ASSIGN_PARTS.search(part_titles.get(top, "")) and (paragraph.label or first_after_head):
+                task = _agency_paragraph_task(paragraph, document, finder)
+                if task is not None and _labelled_later(paragraphs, i):
+                    task = None  # the numbered item has its own label block further down
+                if task is not None:
+                    tasks.append(task)
+                    taken.add(task.number)
+        i += 1
+    return tasks
+
+
+# "- Rà soát quy hoạch … (Sở Xây dựng chủ trì, phối hợp với các sở, ngành liên quan)."
+_TRAILING_LEAD = re.compile(
+    r"\((?:giao\s+)?(?P<lead>[^()]{3,200}?)\s+chủ trì(?P<rest>[^()]*)\)\s*[.;]?\s*$", re.I
+)
+
+
+def _trailing_task(
+    paragraph: Paragraph,
+    m: re.Match[str],
+    document: Document,
+    finder: AgencyFinder,
+    tasks: list[TaskProposal],
+) -> TaskProposal | None:
+    lead = finder.find(m.group("lead") + " ")
+    if not lead:
+        return None
+    partner = re.search(r"phối hợp(?:\s+với)?\s+(.+)$", m.group("rest"))
+    support = (
+        [r for r in finder.find(partner.group(1)) if r.id not in {x.id for x in lead}] if partner else []
+    )
+    number = paragraph.section
+    same = sum(1 for t in tasks if t.section == paragraph.section and t.shape == "trailing")
+    if same or not paragraph.label:
+        number = f"{paragraph.section}-{same + 1}" if paragraph.section else str(same + 1)
+    body = paragraph.text[len(paragraph.label) : m.start()].strip()
+    title = re.sub(r"^[-–•+*]\s*", "", re.split(r"(?<=[.;:])\s", body, maxsplit=1)[0]).rstrip(".;:")
+    return TaskProposal(
+        number=number,
+        title=title[:300],
+        lead=tuple(lead),
+        support=tuple(support),
+        timeframe=_timeframe(paragraph.text),
+        section=paragraph.section,
+        quote=paragraph.text,
+        offset=paragraph.start,
+        shape="trailing",
+        confidence=0.8,
+    )
+
+
+def _labelled_later(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
+    section = paragraphs[index].section
+    for paragraph in paragraphs[index + 1 :]:
+        if paragraph.section != section:
+            return False
+        if _is_label_paragraph(paragraph):
+            return True
+    return False
+
+
+def _refs(text: str, finder: AgencyFinder) -> tuple[AgencyRef, ...]:
+    return tuple(finder.find(text))
+
+
+def _label_task(
+    block: list[Paragraph], head: Paragraph | None, document: Document, finder: AgencyFinder
+) -> TaskProposal | None:
+    lead: list[AgencyRef] = []
+    support: list[AgencyRef] = []
+    timeframe = product = ""
+    for paragraph in block:
+        text = re.sub(r"^[-–•+*]\s*", "", paragraph.text)
+        for kind, value, _, _ in _labels(text):
+            if kind == "lead":
+                lead += _refs(value, finder)
+            elif kind == "support":
+                support += _refs(value, finder)
+            elif kind == "time":
+                timeframe = value
+            else:
+                product = value
+    if not lead and not support:
+        return None
+    start, end = block[0].start, block[-1].end
+    quote_paragraphs = [p for p in block if not fold(p.text).lstrip("- ").startswith(("thoi", "tien do"))]
+    if quote_paragraphs:
+        start, end = quote_paragraphs[0].start, quote_paragraphs[-1].end
+    section = block[0].section
+    return TaskProposal(
+        number=section or (head.section if head else ""),
+        title=_title(head) if head else "",
+        lead=tuple(lead),
+        support=tuple(support),
+        timeframe=timeframe,
+        section=section,
+        quote=document.text[start:end],
+        offset=start,
+        shape="labels",
+        product=product,
+        confidence=0.9 if lead else 0.6,
+    )
+
+
+def _agency_paragraph_task(
+    paragraph: Paragraph, document: Document, finder: AgencyFinder
+) -> TaskProposal | None:
+    text = paragraph.text[len(paragraph.label) :].lstrip()
+    body_offset = paragraph.text.find(text)
+    candidates = [(0, text)]
+    # A sentence further on may carry the assignment: "… vướng mắc, các sở, ban, ngành … chủ động".
+    for m in re.finditer(r"(?<=[.:;,])\s+(?=(?:Giao|Đề nghị|Các|các|Sở|UBND|Ủy ban|Cục|Ban)\s)", text):
+        candidates.append((m.end(), text[m.end() :]))
+    for start, sentence in candidates:
+        stripped = _PREFIX.sub("", sentence)
+        colon = stripped.find(":")
+        duty = _DUTY.search(stripped)
+        cut = (
+            colon
+            if 0 < colon < 160 and (duty is None or colon < duty.start())
+            else duty.start()
+            if duty
+            else -1
+        )
+        if cut <= 0 or cut > 200:
+            continue
+        subject = stripped[:cut]
+        lead = list(finder.find(subject + " "))
+        if not lead:
+            continue
+        rest = stripped[cut:]
+        support: list[AgencyRef] = []
+        partner = re.search(
+            r"phối hợp (?:chặt chẽ )?với\s+(.+?)(?=\s(?:triển khai|thực hiện|tổ chức|xây dựng|tham mưu|"
+            r"nghiên cứu|hướng dẫn|theo dõi|đôn đốc|tổng hợp|báo cáo|đề xuất|trình|trong|để|nhằm)\b|[;.]|$)",
+            rest,
+        )
+        if partner:
+            support = [r for r in finder.find(partner.group(1)) if r.id not in {x.id for x in lead}]
+        sentence_end = re.search(r"[.;](?:\s|$)", text[start:])
+        end = start + (sentence_end.start() if sentence_end else len(text) - start)
+        quote_start = paragraph.start + body_offset + start
+        if start == 0:
+            quote_start = paragraph.start
+        quote = document.text[quote_start : paragraph.start + body_offset + end]
+        timeframe = _timeframe(text)
+        return TaskProposal(
+            number=paragraph.section,
+            title=_title(paragraph),
+            lead=tuple(lead),
+            support=tuple(support),
+            timeframe=timeframe,
+            section=paragraph.section,
+            quote=quote.rstrip(),
+            offset=quote_start,
+            shape="assignment" if _PREFIX.match(sentence) else "agency-paragraph",
+            confidence=0.75,
+        )
+    return None
+
+
+def _timeframe(text: str) -> str:
+    m = re.search(
+        r"(?:trước|trong|từ|đến|hoàn thành trong|hoàn thành trước)\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+        r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:/|\s+năm\s+)\d{4}|năm\s+\d{4})|"
+        r"hằng (?:tháng|quý|năm)|định kỳ hằng \w+",
+        text,
+        re.I,
+    )
+    return m.group(0) if m else ""
+
+
+# ------------------------------------------------------------------ annex tables
+
+_COLUMNS = (
+    ("number", re.compile(r"^(?:stt|tt|so tt)$")),
+    ("lead", re.compile(r"chu tri|thuc hien")),
+    ("support", re.compile(r"phoi hop")),
+    ("time", re.compile(r"thoi gian|tien do|thoi han")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("title", re.compile(r"noi dung|nhiem vu|ten|hoat dong|giai phap|cong viec")),
+)
+
+
+def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = fold(cell)
+        if _YEAR.fullmatch(key.replace("nam ", "").strip()):
+            columns[f"year:{key.replace('nam ', '').strip()}"] = index
+            continue
+        for name, pattern in _COLUMNS:
+            if name not in columns and pattern.search(key):
+                columns[name] = index
+                break
+    return columns if {"title", "lead"} <= set(columns) else None
+
+
+def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder) -> list[TaskProposal]:
+    tasks: list[TaskProposal] = []
+    columns: dict[str, int] | None = None
+    part = ""
+    for row in rows:
+        header = _header(row.cells)
+        if header:
+            columns, part = header, ""
+            continue
+        if columns is None:
+            continue
+
+        def cell(name: str, cells: tuple[str, ...] = row.cells, columns: dict[str, int] = columns) -> str:
+            index = columns.get(name)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        number, title, lead_text = cell("number"), cell("title"), cell("lead")
+        if not lead_text and not cell("support") and (re.fullmatch(r"[IVXLC]+|[A-Z]", number) or not number):
+            part = number or part  # a part heading: the numbering below restarts
+            continue
+        if not title:
+            continue
+        milestones = {key[5:]: cell(key) for key in (columns or {}) if key.startswith("year:") and cell(key)}
+        lead = _refs(lead_text, finder)
+        support = _refs(cell("support"), finder)
+        quote_start = row.start + row.text.find(title)
+        tasks.append(
+            TaskProposal(
+                number=f"{part}.{number}" if part and number else number or part,
+                title=title[:300],
+                lead=lead,
+                support=support,
+                timeframe=cell("time"),
+                section=row.section,
+                quote=document.text[row.start : row.end],
+                offset=quote_start if quote_start >= row.start else row.start,
+                shape="annex-table",
+                product=cell("product"),
+                milestones=milestones,
+                confidence=0.85 if lead else 0.5,
+            )
+        )
+    return tasks
+
+
+# ------------------------------------------------------------------ responsibilities
+
+_FOCAL = re.compile(r"\s(?:là|làm) cơ quan đầu mối\b")
+
+
+def find_responsibilities(
+    document: Document, finder: AgencyFinder, matcher: Any
+) -> list[ResponsibilityProposal]:
+    out: list[ResponsibilityProposal] = []
+    for paragraph in document.paragraphs:
+        if paragraph.kind != "text":
+            continue
+        text = paragraph.text
+        focal = _FOCAL.search(text)
+        if not focal or "chỉ tiêu" not in text[focal.end() :]:
+            continue
+        subject = _PREFIX.sub("", text[len(paragraph.label) : focal.start()].strip())
+        agencies = finder.find(subject + " ")
+        duty = text[text.find("chỉ tiêu", focal.end()) :]
+        duty = re.split(r"(?<=[.;])\s", duty)[0]
+        indicators: list[str] = []
+        for piece in re.split(r"[,;:]|\s+và\s+|\bchỉ tiêu\b", duty):
+            if len(piece.split()) < 2:
+                continue
+            indicator_id, score = matcher.match(piece, "")
+            if indicator_id and score >= 0.75 and indicator_id not in indicators:
+                indicators.append(indicator_id)
+        if not agencies or not indicators:
+            continue
+        end = text.find(duty) + len(duty)
+        for agency in agencies:
+            out.append(
+                ResponsibilityProposal(
+                    agency=agency,
+                    indicators=tuple(indicators),
+                    role="lead",
+                    section=paragraph.section,
+                    quote=text[:end].rstrip(),
+                    offset=paragraph.start,
+                )
+            )
+    return out
