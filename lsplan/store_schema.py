@@ -50,6 +50,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Version 3: the benchmark's value sent with a relative target's figure.
         "ALTER TABLE observations ADD COLUMN benchmark REAL",
     ),
+    (
+        # Version 4: reminder letters the clerk numbered (`lsplan remind --record`), so that the
+        # next reminder recalls them ("Tiếp theo Công văn số ...").
+        """CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            agency TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            number TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            targets TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX letters_by_key ON letters(agency, year, period)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -70,7 +70,7 @@ def _register() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
     import importlib
 
-    for name in ("data_cmds", "check_cmds", "store_cmds", "report_cmds"):
+    for name in ("data_cmds", "check_cmds", "store_cmds", "report_cmds", "remind_cmds"):
         try:
             importlib.import_module(f"lsplan.cli.{name}")
         except ModuleNotFoundError as exc:  # a command module not written yet
