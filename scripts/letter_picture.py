@@ -34,19 +34,56 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "XDG_DATA_HOME": str(work / "data"), "LSPLAN_CACHE_DIR": str(work / "cache")}
         env.pop("LSPLAN_STORE", None)
         subprocess.run(
-            [sys.executable, "-m", "lsplan", "remind", "-q", "Q1", "--year", "2025", "--as-of", "2025-04-20",
-             "--agency", "Sở Công Thương", "-o", str(work / "letters")],
-            check=True, env=env, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "lsplan",
+                "remind",
+                "-q",
+                "Q1",
+                "--year",
+                "2025",
+                "--as-of",
+                "2025-04-20",
+                "--agency",
+                "Sở Công Thương",
+                "-o",
+                str(work / "letters"),
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
         )
         docx = work / "letters" / "cong-van-so-cong-thuong-2025-Q1.docx"
         subprocess.run(
-            ["soffice", "--headless", f"-env:UserInstallation=file://{work}/lo", "--convert-to", "pdf",
-             "--outdir", str(work), str(docx)],
-            check=True, capture_output=True, timeout=180,
+            [
+                "soffice",
+                "--headless",
+                f"-env:UserInstallation=file://{work}/lo",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(work / f"{docx.stem}.pdf"),
-             str(work / "page")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(work / f"{docx.stem}.pdf"),
+                str(work / "page"),
+            ],
             check=True,
         )
         args.out.mkdir(parents=True, exist_ok=True)
