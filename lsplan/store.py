@@ -374,6 +374,43 @@ class Store:
                 args.append(value)
         return [_submission(r) for r in self._db.execute(sql + " ORDER BY id", args)]
 
+    def record_letter(
+        self,
+        *,
+        agency: str,
+        year: int,
+        period: str,
+        number: str,
+        sent_on: str,
+        subject: str,
+        targets: Iterable[str],
+    ) -> int:
+        """Keep a numbered reminder letter (lsplan.remind.history); returns its row id."""
+        import json
+
+        cursor = self._db.execute(
+            "INSERT INTO letters (agency, year, period, number, sent_on, subject, targets, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (agency, year, period, number, sent_on, subject, json.dumps(sorted(targets)), _now()),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def letters(self, *, year: int, period: str, agency: str | None = None) -> list[dict]:
+        """Recorded letters of one period (and agency), oldest first."""
+        import json
+
+        sql = "SELECT id, agency, year, period, number, sent_on, subject, targets, recorded_at FROM letters "
+        sql += "WHERE year = ? AND period = ?"
+        args: list[object] = [year, period]
+        if agency is not None:
+            sql += " AND agency = ?"
+            args.append(agency)
+        keys = ("id", "agency", "year", "period", "number", "date", "subject", "targets", "recorded_at")
+        rows = [dict(zip(keys, r, strict=True)) for r in self._db.execute(sql + " ORDER BY id", args)]
+        for row in rows:
+            row["targets"] = json.loads(row["targets"])
+        return rows
+
     def submitted_agencies(self, year: int, period: str) -> set[str]:
         rows = self._db.execute(
             "SELECT DISTINCT agency FROM submissions WHERE year = ? AND period = ?", (year, period)

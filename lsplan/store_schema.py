@@ -55,6 +55,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # kept as its exact bytes; `file_name` holds it readably (lsplan.filenames).
         "ALTER TABLE submissions ADD COLUMN file_name_bytes BLOB",
     ),
+    (
+        # Version 5: reminder letters the clerk numbered (`lsplan remind --record`), so that the
+        # next reminder recalls them ("Tiếp theo Công văn số ...").
+        """CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            agency TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            period TEXT NOT NULL,
+            number TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            targets TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX letters_by_key ON letters(agency, year, period)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

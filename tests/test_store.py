@@ -23,7 +23,7 @@ def run(store, *paths, dry_run=False):
 
 
 def test_new_store_is_at_latest_schema_in_wal_mode(store):
-    assert store.schema_version == SCHEMA_VERSION == 4
+    assert store.schema_version == SCHEMA_VERSION == 5
     assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -245,7 +245,7 @@ def test_migration_from_version_zero_and_one(tmp_path):
     db.commit()
     db.close()
     with Store(v1) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         (value,) = store.current(2024, "Q4").values()
         assert value.observation.value == 42.0 and value.observation.maturity == "official"
         assert store._db.execute("SELECT maturity_rank FROM observations").fetchone()[0] == 2

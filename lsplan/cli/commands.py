@@ -68,7 +68,16 @@ COMMAND_MODULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "extract_cmds",
-        (("extract", "Propose the targets and tasks of a new plan, each with its verbatim quote, for review."),),
+        (
+            (
+                "extract",
+                "Propose the targets and tasks of a new plan, each with its verbatim quote, for review.",
+            ),
+        ),
+    ),
+    (
+        "remind_cmds",
+        (("remind", "Reminder letters (công văn đôn đốc) to agencies late with figures or behind plan."),),
     ),
     (
         "alias_cmds",
