@@ -172,6 +172,8 @@ def load_aliases(path: Path, catalog: Catalog) -> dict[str, str]:
     """Learned alias -> indicator id, for `IndicatorIndex(..., learned=...)`. Raises AliasError
     when the file is invalid or an entry does not fit the catalogue."""
     entries = read_aliases(path)
+    if not entries:  # no file, or an empty one: nothing to check against the catalogue's names
+        return {}
     found = problems(entries, catalog)
     if found:
         raise AliasError(found)
