@@ -165,19 +165,27 @@ def _header(document: Any, text: LetterText) -> None:
     _line(right, text.place_date, 14, italic=True, first=True)
 
 
-def write_docx(text: LetterText, target: Any, *, created: datetime | None = None) -> None:
-    """Write one letter to `target`, a path or a binary file (the caller writes atomically)."""
-    from docx import Document
+def _a4(document: Any) -> Any:
+    """A4 portrait, margins 20 / 20 / 30 / 15 mm (NĐ 30, Phụ lục I): the page of every letter."""
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Mm, Pt
+    from docx.shared import Mm
 
-    document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance = Mm(10)
+    return section
+
+
+def write_docx(text: LetterText, target: Any, *, created: datetime | None = None) -> None:
+    """Write one letter to `target`, a path or a binary file (the caller writes atomically)."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = _a4(document)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(14)
     _page_number_header(section)
@@ -263,13 +271,10 @@ def write_summary_docx(
 ) -> None:
     """The one-page list of who was written to and why (same page set-up as the letters)."""
     from docx import Document
-    from docx.shared import Cm, Mm
+    from docx.shared import Cm
 
     document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    _a4(document)
     _line(document, title, 14, bold=True, first=True, after=12)
     table = document.add_table(rows=1, cols=len(rows[0]))
     table.style = "Table Grid"
