@@ -183,11 +183,28 @@ def load_aliases(path: Path, catalog: Catalog) -> dict[str, str]:
 def learned_index(catalog: Catalog, store: Path | str | None = None) -> tuple[IndicatorIndex, list[Finding]]:
     """The catalogue's indicator index with the learned aliases beside `store`. A broken alias
     file is not fatal to a check: the index is then the shipped one, and the findings say why."""
+    path = alias_path(store)
     try:
-        learned = load_aliases(alias_path(store), catalog)
-    except AliasError as exc:
-        return catalog.indicator_index(), exc.findings
-    return catalog.indicator_index(learned), []
+        stat = path.stat()
+        key: tuple | None = (str(path), stat.st_mtime_ns, stat.st_size, id(catalog))
+    except OSError:
+        key = None  # no file (or none readable): load_aliases says which, and costs nothing
+    if key is not None and key in _LEARNED:
+        learned, findings = _LEARNED[key]
+    else:
+        try:
+            learned, findings = load_aliases(path, catalog), []
+        except AliasError as exc:
+            learned, findings = {}, exc.findings
+        if key is not None:
+            # `check` of 200 files reads and schema-checks the same file once, not 200 times; an
+            # edit changes its mtime or size and is read again.
+            _LEARNED.clear()
+            _LEARNED[key] = (learned, findings)
+    return catalog.indicator_index(learned), list(findings)
+
+
+_LEARNED: dict[tuple, tuple[dict[str, str], list[Finding]]] = {}
 
 
 def add_alias(

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 from workbooks import save_report
 
-from lsplan.aliases import add_alias
+from lsplan.aliases import add_alias, remove_alias
 from lsplan.catalog import load_catalog
 from lsplan.checks import check_file
 
@@ -89,6 +89,9 @@ def test_a_learned_alias_beside_the_store_is_used(tmp_path, catalog, monkeypatch
     add_alias(aliases, catalog, "Doanh số bán lẻ nội địa XYZ", "retail-sales")
     _, after = read(path, catalog)
     assert after["retail-sales"][:2] == (5000, "learned-alias")
+    remove_alias(aliases, "Doanh số bán lẻ nội địa XYZ")  # the file changes: read again, not the memo
+    _, forgotten = read(path, catalog)
+    assert "retail-sales" not in forgotten
 
 
 def test_agency_from_the_file_name_or_a_cover_sheet(tmp_path, catalog):

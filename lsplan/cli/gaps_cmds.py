@@ -15,6 +15,7 @@ from lsplan.cli.options import (
     FormatOption,
     PlanOption,
     QuarterOption,
+    RequiredQuarterOption,
     StoreOption,
     YearOption,
 )
@@ -87,10 +88,7 @@ def _missing_columns() -> list[Column]:
 
 @app.command()
 def gaps(
-    quarter: Annotated[
-        str,
-        typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
-    ],
+    quarter: RequiredQuarterOption,
     year: YearOption = None,
     plan: PlanOption = None,
     agency: AgencyOption = None,

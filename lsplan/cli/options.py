@@ -26,6 +26,11 @@ DataDirOption = Annotated[
 YearOption = Annotated[
     int | None, typer.Option("--year", "-y", help=_("Plan year, e.g. 2025."), show_default=False)
 ]
+# The quarter of commands that need one (gaps, report, remind): required, no default.
+RequiredQuarterOption = Annotated[
+    str,
+    typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
+]
 QuarterOption = Annotated[
     str | None,
     typer.Option(

@@ -9,7 +9,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
-from lsplan.cli.options import DataDirOption, StoreOption, YearOption
+from lsplan.cli.options import DataDirOption, RequiredQuarterOption, StoreOption, YearOption
 from lsplan.cli.store_common import AsOfOption, DemoOption, err
 from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
@@ -70,10 +70,7 @@ def _kind_label(kind: str) -> str:
 
 @app.command()
 def remind(
-    quarter: Annotated[
-        str,
-        typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
-    ],
+    quarter: RequiredQuarterOption,
     year: YearOption = None,
     agency: Annotated[
         str | None,
@@ -215,14 +212,14 @@ def remind(
 
 
 def _write(run, folder: Path) -> None:
+    from lsplan.outputs import atomic_write
     from lsplan.remind.docx_writer import created_at, write_docx, write_summary_docx
     from lsplan.remind.letters import period_words
-    from lsplan.render import _atomic_write
 
     created = created_at(run.plan.as_of)
     for _letter, text in run.letters:
         path = folder / f"{text.file_stem}.docx"
-        _atomic_write(path, lambda handle, text=text: write_docx(text, handle, created=created), binary=True)
+        atomic_write(path, lambda handle, text=text: write_docx(text, handle, created=created), binary=True)
     period = period_words(run.plan.quarter, run.plan.year)
     labels = {
         "late": "Chậm gửi số liệu",
@@ -255,7 +252,7 @@ def _write(run, folder: Path) -> None:
         notes.append("Chưa đến hạn gửi, chưa đôn đốc: " + "; ".join(names) + ".")
     title = f"DANH SÁCH CƠ QUAN ĐƯỢC ĐÔN ĐỐC {period.upper()}"
     path = folder / f"tong-hop-don-doc-{run.plan.year}-{run.plan.quarter}.docx"
-    _atomic_write(
+    atomic_write(
         path, lambda handle: write_summary_docx(title, rows, notes, handle, created=created), binary=True
     )
     err(_("Letters written: {count} in {path}").format(count=len(run.letters), path=folder))

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from lsplan.cli.app import app
-from lsplan.cli.options import DataDirOption, PlanOption, StoreOption, YearOption
+from lsplan.cli.options import DataDirOption, PlanOption, RequiredQuarterOption, StoreOption, YearOption
 from lsplan.cli.store_common import AsOfOption, DemoOption
 from lsplan.i18n import _
 
@@ -39,10 +39,7 @@ def report_command(
             show_default=False,
         ),
     ],
-    quarter: Annotated[
-        str,
-        typer.Option("--quarter", "-q", help=_("Q1..Q4, cumulative (Q2 = six months)."), show_default=False),
-    ],
+    quarter: RequiredQuarterOption,
     year: YearOption = None,
     plan: PlanOption = None,
     lang: LangOption = None,

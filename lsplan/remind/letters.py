@@ -10,7 +10,7 @@ lagging (off track or at risk, not merely indicative). Rendering (docx, markdown
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -192,13 +192,9 @@ def plan_letters(
         )
         prior = prior_letter(agency_id, letter.items) if prior_letter is not None else None
         if prior is not None:
-            letter = Letter(**{**_fields(letter), "prior": prior})
+            letter = replace(letter, prior=prior)
         letters.append(letter)
     return LetterPlan(result.year, result.quarter, as_of, letters, not_yet_due)
-
-
-def _fields(letter: Letter) -> dict:
-    return {name: getattr(letter, name) for name in Letter.__slots__}  # type: ignore[attr-defined]
 
 
 def _resolve(catalog: Any, name: str) -> str:
