@@ -65,7 +65,7 @@ class AliasError(Exception):
 
 def alias_path(store: Path | str | None = None) -> Path:
     """$LSPLAN_ALIASES, else aliases.yaml in the folder of the store `store` resolves to."""
-    from lsplan.store import resolve_store_path
+    from lsplan.store_paths import resolve_store_path
 
     explicit = os.environ.get("LSPLAN_ALIASES")
     if explicit:

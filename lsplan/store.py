@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -34,9 +33,20 @@ from pathlib import Path
 
 from lsplan.i18n import _
 from lsplan.model import Observation
+from lsplan.store_paths import default_store_path, resolve_store_path
 from lsplan.store_schema import MIGRATIONS, SCHEMA_VERSION, SchemaTooNew, migrate
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "StoredValue", "Submission"]
+# The store's location functions live in lsplan.store_paths and are re-exported here.
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+    "StoredValue",
+    "Submission",
+    "default_store_path",
+    "resolve_store_path",
+]
 
 MATURITY_RANK = {"estimate": 0, "preliminary": 1, "official": 2}
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
@@ -98,25 +108,6 @@ class StoredValue:
             "counts": self.counts,
             "derived_from": list(self.derived_from),
         }
-
-
-def default_store_path() -> Path:
-    """The documented default location of the store for this user and platform."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "lsplan" / "store.sqlite3"
-
-
-def resolve_store_path(explicit: Path | str | None = None) -> Path:
-    """`--store`, else `$LSPLAN_STORE`, else the default."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("LSPLAN_STORE")
-    return Path(env) if env else default_store_path()
 
 
 def _now() -> str:

@@ -23,20 +23,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lsplan.i18n import _
 from lsplan.model import Finding, Severity
-
-try:  # libyaml is much faster; fall back to the pure-Python loader where it is missing
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 PathKey = tuple[str | int, ...]
 MAX_DEPTH = 40  # the plan data nests 6 levels deep
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _yaml() -> Any:
+    """PyYAML, imported on first use: a run answered from the plan-data memo (lsplan.datacache)
+    parses no YAML, and the import is a tenth of a `check`'s start-up (README, "Speed")."""
+    import yaml
+
+    return yaml
+
+
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """libyaml's loader (much faster); the pure-Python one where PyYAML was built without it."""
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -123,7 +131,8 @@ def parse_yaml(raw: bytes, path: Path, label: str) -> YamlSource:
                 file=label,
             )
         ) from exc
-    loader = _Loader(text)
+    yaml = _yaml()
+    loader = _loader()(text)
     try:
         root = loader.get_single_node()  # the node tree: aliases are shared nodes, not copies
         problems = _check_nodes(root, label) if root is not None else []
@@ -152,6 +161,7 @@ def _check_nodes(root: Any, label: str) -> list[Finding]:
 
     Iterative and visiting each node once, so that an alias bomb costs its size, not its expansion.
     """
+    yaml = _yaml()
     problems: list[Finding] = []
 
     def finding(code: str, node: Any, path: PathKey, message: str) -> Finding:
@@ -236,8 +246,9 @@ def _finite(tag: str, value: str) -> bool:
 
 
 def _line_map(text: str) -> dict[PathKey, int]:
+    yaml = _yaml()
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return {}
     lines: dict[PathKey, int] = {}

@@ -25,7 +25,7 @@ SCHEMA = json.loads(
 @pytest.fixture(autouse=True)
 def fake_catalog(monkeypatch: pytest.MonkeyPatch) -> FakeCatalog:
     catalog = FakeCatalog()
-    monkeypatch.setattr("lsplan.cli.check_cmds._catalog", lambda data: catalog)
+    monkeypatch.setattr("lsplan.cli.check_run.catalog_or_exit", lambda data: catalog)
     return catalog
 
 

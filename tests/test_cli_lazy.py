@@ -71,7 +71,7 @@ def test_help_imports_no_typer_and_no_command_module() -> None:
     assert _command_modules(modules) == set() and "typer.rich_utils" not in modules
 
 
-def test_check_imports_only_its_own_command_module(tmp_path: Path) -> None:
+def test_check_imports_no_argument_layer_and_no_store(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from workbooks import save_report
 
@@ -80,9 +80,15 @@ def test_check_imports_only_its_own_command_module(tmp_path: Path) -> None:
     _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)  # fills the memo
     modules, out = _modules_after("check", str(report), "--format", "json", LSPLAN_CACHE_DIR=cache)
     assert json.loads(out)["files"][0]["path"].endswith("r.xlsx")
+    # A plain line runs without typer (lsplan.cli.fast), so no command module at all; with the
+    # plan-data memo filled, no YAML parser and no schema validation; no store either.
+    assert _command_modules(modules) == set()
+    heavy = {"typer", "click", "pydantic", "pandas", "numpy", "openpyxl", "yaml", "jsonschema"}
+    assert _tops(modules) & heavy == set()
+    assert "sqlite3" not in modules and "lsplan.store" not in modules
+    # A line the fast path leaves to typer imports check's own command module and no other.
+    modules, _out = _modules_after("check", "--help", LSPLAN_CACHE_DIR=cache)
     assert _command_modules(modules) == {"lsplan.cli.check_cmds"}
-    # With the plan-data memo filled, no schema validation either (jsonschema).
-    assert _tops(modules) & {"pydantic", "pandas", "numpy", "openpyxl", "jsonschema"} == set()
 
 
 def test_the_command_table_matches_the_command_modules() -> None:

@@ -2,8 +2,9 @@
 
 Start-up is kept short (README, "Speed"): this package imports nothing heavy. `main()` answers
 `lsplan --version` and `lsplan --help` itself, without importing typer or any command module
-(lsplan.cli.root_help draws the same help typer would); every other command goes through the
-Typer app (lsplan.cli.app), which imports only the module of the command that runs (the table in
+(lsplan.cli.root_help draws the same help typer would); a plain `lsplan check FILE...` line runs
+without typer too (lsplan.cli.fast); every other command goes through the Typer app
+(lsplan.cli.app), which imports only the module of the command that runs (the table in
 lsplan.cli.commands). `from lsplan.cli import app` gives the complete app, every command module
 imported, as tests and Python callers expect.
 
@@ -66,6 +67,12 @@ def main() -> None:
 
         print_root_help()
         return
+    if rest is not None:
+        from lsplan.cli.fast import run_fast
+
+        code = run_fast(rest)  # a plain `lsplan check ...` line, without typer
+        if code is not None:
+            sys.exit(code)
     from lsplan.cli.app import app as typer_app
 
     typer_app()

@@ -20,6 +20,7 @@ from lsplan.cli.options import (
     PlanOption,
     QuarterOption,
     StoreOption,
+    WideOption,
     YearOption,
 )
 from lsplan.cli.store_common import DemoOption
@@ -197,7 +198,7 @@ def targets_cmd(
     data: DataDirOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
-    wide: labels.WideOption = False,
+    wide: WideOption = False,
 ) -> None:
     """One row per target, with its lead agencies and source.
 

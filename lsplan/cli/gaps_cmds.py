@@ -8,7 +8,7 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
-from lsplan.cli.labels import WideOption, label, status_tone
+from lsplan.cli.labels import label, status_tone
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
@@ -17,6 +17,7 @@ from lsplan.cli.options import (
     QuarterOption,
     RequiredQuarterOption,
     StoreOption,
+    WideOption,
     YearOption,
 )
 from lsplan.cli.store_common import (

@@ -10,24 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 from lsplan.i18n import _, resolve_lang
 from lsplan.render import Column
-
-# --wide, on every command whose terminal table leaves long columns out to fit the terminal.
-WideOption = Annotated[
-    bool,
-    typer.Option(
-        "--wide",
-        help=_(
-            "Every column in the terminal table (the goal's wording, the data source); "
-            "the table may then be wider than the terminal."
-        ),
-    ),
-]
 
 # Display labels of stable codes (English msgids; the catalogs hold the Vietnamese).
 _LABELS: dict[str, str] = {

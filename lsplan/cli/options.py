@@ -57,3 +57,14 @@ StoreOption = Annotated[
         show_default=False,
     ),
 ]
+# --wide, on every command whose terminal table leaves long columns out to fit the terminal.
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help=_(
+            "Every column in the terminal table (the goal's wording, the data source); "
+            "the table may then be wider than the terminal."
+        ),
+    ),
+]

@@ -13,13 +13,14 @@ import typer
 
 from lsplan.cli import store_common as common
 from lsplan.cli.app import app
-from lsplan.cli.labels import WideOption, label, severity_tone
+from lsplan.cli.labels import label, severity_tone
 from lsplan.cli.options import (
     AgencyOption,
     DataDirOption,
     FormatOption,
     QuarterOption,
     StoreOption,
+    WideOption,
     YearOption,
 )
 from lsplan.cli.store_common import (
