@@ -72,7 +72,9 @@ class Catalog(Records):
 
     @cached_property
     def _indicator_index(self) -> IndicatorIndex:
-        return IndicatorIndex(self.indicators)
+        from lsplan.indicator_match import memoised_index
+
+        return memoised_index(self.indicators)
 
     def resolve_agency(self, name: str) -> AgencyResolution:
         """Exact, alias, folded, former name (-> successor, with a note), fuzzy; see lsplan.names."""
@@ -95,7 +97,8 @@ class Catalog(Records):
         key = tuple(sorted(learned.items()))
         if key not in memo:
             memo.clear()  # one alias file per process in practice: keep one index, not many
-            memo[key] = IndicatorIndex(self.indicators, learned)
+            # The shipped index's name forms are reused: only the learned names are new.
+            memo[key] = IndicatorIndex(self.indicators, learned, self._indicator_index.forms)
         return memo[key]
 
     def successors(self, agency_id: str) -> tuple[str, ...]:

@@ -81,9 +81,17 @@ class _Entry:
 class IndicatorIndex:
     """Names, aliases, learned aliases and context names of the catalogue's indicators."""
 
-    def __init__(self, indicators: Mapping[str, Indicator], learned: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        indicators: Mapping[str, Indicator],
+        learned: Mapping[str, str] | None = None,
+        forms: Mapping[str, tuple[str, str, str]] | None = None,
+    ) -> None:
         self.indicators = indicators
         self.learned = dict(learned or {})
+        # name -> (fold, loose key, loose unit) of every catalogue name, heading and context
+        # name: given from the on-disk memo (`memoised_index`), computed for any name it lacks.
+        self.forms: dict[str, tuple[str, str, str]] = dict(forms or {})
         self._exact: dict[str, dict[str, set[str]]] = {"exact-name": {}, "alias": {}, "learned-alias": {}}
         self._loose: dict[str, list[_Entry]] = {}
         self._tokens: dict[str, set[str]] = {}
@@ -93,9 +101,11 @@ class IndicatorIndex:
             names = [indicator.id, indicator.name, indicator.name_en]
             self._add(names, indicator.id, "exact-name")
             self._add(indicator.aliases, indicator.id, "alias")
-            self._headings[indicator.id] = tuple(fold(h) for h in indicator.context_headings if fold(h))
+            headings = (self._forms(h)[0] for h in indicator.context_headings)
+            self._headings[indicator.id] = tuple(h for h in headings if h)
             for name in indicator.context_names:
-                for key in {fold(name), loose_form(name).key}:
+                folded, loose_key, _unit = self._forms(name)
+                for key in {folded, loose_key}:
                     if key:
                         self._context.setdefault(key, set()).add(indicator.id)
         for alias, indicator_id in self.learned.items():
@@ -114,18 +124,26 @@ class IndicatorIndex:
         self._word_index = {w: tuple(p) for w, p in counts.items() if len(p) <= common and len(w) > 1}
         self._choice_sizes = [len(set(choice.split())) for choice in self._choices]
         self._memo: dict[tuple[str, tuple[str, ...], str], IndicatorMatch] = {}
+        self._shared_memo: dict[tuple[tuple[str, ...], int], dict[str, float]] = {}
         self._folded_lines: dict[str, str] = {}  # context lines repeat over a sheet's rows
+
+    def _forms(self, name: str) -> tuple[str, str, str]:
+        found = self.forms.get(name)
+        if found is None:
+            loose = loose_form(name)
+            found = self.forms[name] = (fold(name), loose.key, loose.unit)
+        return found
 
     def _add(self, names: Sequence[str], indicator_id: str, method: str) -> None:
         for name in names:
-            key = fold(name)
+            key, loose_key, loose_unit = self._forms(name)
             if not key:
                 continue
             self._exact[method].setdefault(key, set()).add(indicator_id)
-            loose = loose_form(name)
-            if loose.key:
-                self._loose.setdefault(loose.key, []).append(_Entry(indicator_id, method, loose.unit))
-                self._tokens.setdefault(loose.tokens, set()).add(indicator_id)
+            if loose_key:
+                self._loose.setdefault(loose_key, []).append(_Entry(indicator_id, method, loose_unit))
+                tokens = LooseName(loose_key).tokens
+                self._tokens.setdefault(tokens, set()).add(indicator_id)
 
     def _loose_ids(self, key: str) -> frozenset[str]:
         return frozenset(e.indicator for e in self._loose[key])
@@ -310,15 +328,69 @@ class IndicatorIndex:
         """ "Did you mean": the near spellings, and the names sharing most telling words with
         `key` (Dice coefficient of the word sets, 0-100), best first."""
         words = set(key.split())
-        shared: dict[int, int] = {}
-        for word in words:
-            for position in self._word_index.get(word, ()):
-                shared[position] = shared.get(position, 0) + 1
         suggested = dict(near)
+        for indicator_id, score in self._by_shared_words(words).items():
+            suggested[indicator_id] = max(suggested.get(indicator_id, 0.0), score)
+        ranked = nsmallest(SUGGEST_COUNT, suggested.items(), key=lambda item: (-item[1], item[0]))
+        return tuple((i, round(s, 1)) for i, s in ranked)
+
+    def _by_shared_words(self, words: set[str]) -> dict[str, float]:
+        """Indicator id -> the best Dice score of its names sharing telling words with `words`.
+        Memoised on the telling words and the count of words: the rows of a long sheet that
+        matches nothing ("Sản phẩm ... loại 1", "... loại 2") differ in words no name holds."""
+        telling = tuple(sorted(w for w in words if w in self._word_index))
+        key = (telling, len(words))
+        found = self._shared_memo.get(key)
+        if found is not None:
+            return found
+        shared: dict[int, int] = {}
+        for word in telling:
+            for position in self._word_index[word]:
+                shared[position] = shared.get(position, 0) + 1
+        found = {}
         for position, count in shared.items():
             score = 200.0 * count / (len(words) + self._choice_sizes[position])
             if score >= SUGGEST_CUTOFF:
                 for indicator_id in self._choice_ids[position]:
-                    suggested[indicator_id] = max(suggested.get(indicator_id, 0.0), score)
-        ranked = nsmallest(SUGGEST_COUNT, suggested.items(), key=lambda item: (-item[1], item[0]))
-        return tuple((i, round(s, 1)) for i, s in ranked)
+                    found[indicator_id] = max(found.get(indicator_id, 0.0), score)
+        self._shared_memo[key] = found
+        return found
+
+
+# The code that computes a name's forms: the memo of `memoised_index` is kept per version of it.
+_FORMS_CODE = ("text.py", "name_forms.py", "indicator_match.py")
+
+
+def memoised_index(
+    indicators: Mapping[str, Indicator], learned: Mapping[str, str] | None = None
+) -> IndicatorIndex:
+    """The index, with the forms of the catalogue's names read from the on-disk memo
+    (lsplan.datacache): folding and reducing ~600 names to their loose forms is a tenth of
+    checking one small report, and the forms depend only on the names and on this code. Names
+    the memo lacks are computed; the memo is then rewritten with exactly the current names."""
+    from pathlib import Path
+
+    from lsplan import datacache
+
+    here = Path(__file__).resolve().parent
+    try:
+        key = datacache.digest(*((here / name).read_bytes() for name in _FORMS_CODE))
+    except OSError:
+        return IndicatorIndex(indicators, learned)
+    stored = datacache.get(key, kind="names")
+    forms = stored if isinstance(stored, dict) else {}
+    index = IndicatorIndex(indicators, learned, forms)
+    if len(index.forms) != len(forms) or stored is None:
+        used = {name: index.forms[name] for name in _catalogue_names(indicators)}
+        datacache.put(key, used, kind="names")
+    return index
+
+
+def _catalogue_names(indicators: Mapping[str, Indicator]) -> set[str]:
+    names: set[str] = set()
+    for indicator in indicators.values():
+        names.update((indicator.id, indicator.name, indicator.name_en))
+        names.update(indicator.aliases)
+        names.update(indicator.context_headings)
+        names.update(indicator.context_names)
+    return names

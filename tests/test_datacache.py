@@ -107,3 +107,28 @@ def test_no_cache_switch(monkeypatch: pytest.MonkeyPatch, _own_memo: Path) -> No
     monkeypatch.setenv("LSPLAN_NO_CACHE", "1")
     datacache.put("ab" * 32, {"n": 1})
     assert datacache.get("ab" * 32) is None and not _own_memo.exists()
+
+
+def _index_state(index) -> tuple:
+    return (index._exact, index._loose, index._tokens, index._context, index._headings, index._choices)
+
+
+def test_the_name_forms_memo_builds_the_same_index_and_refills_what_it_lacks(_own_memo: Path) -> None:
+    from lsplan.indicator_match import IndicatorIndex, memoised_index
+
+    indicators = load_catalog().indicators
+    computed = IndicatorIndex(indicators)
+    first = memoised_index(indicators)  # a miss: computes every form and writes the memo
+    (memo,) = sorted(_own_memo.glob("names-*.bin"))
+    second = memoised_index(indicators)  # a hit
+    assert _index_state(first) == _index_state(second) == _index_state(computed)
+    # A memo that lacks names (an older catalogue) is completed and rewritten; one whose bytes
+    # were changed is ignored.
+    key = memo.read_bytes().split(b"\n")[2].decode()
+    some = dict(list(computed.forms.items())[:10])
+    datacache.put(key, some, kind="names")
+    assert _index_state(memoised_index(indicators)) == _index_state(computed)
+    assert datacache.get(key, kind="names") == {n: computed.forms[n] for n in computed.forms}
+    memo.write_bytes(memo.read_bytes().replace(b"tang", b"tank"))
+    assert datacache.get(key, kind="names") is None
+    assert _index_state(memoised_index(indicators)) == _index_state(computed)

@@ -271,12 +271,13 @@ def progress(description: str, total: int, minimum: int = 5) -> Iterator[Callabl
     or a pipe gets no control characters)."""
     from lsplan.render import console
 
-    err = console(stderr=True)
     try:
         interactive = sys.stderr.isatty()
     except (AttributeError, ValueError, OSError):
         interactive = False
-    if total < minimum or not interactive or err.is_dumb_terminal:
+    # Decided before any console is made: `check --format json` of one file imports no rich.
+    err = console(stderr=True) if total >= minimum and interactive else None
+    if err is None or err.is_dumb_terminal:
         yield lambda _step: None
         return
     from rich.progress import Progress
