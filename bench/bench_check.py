@@ -13,8 +13,9 @@ small report is the shipped example examples/submissions/2025-Q1/thong-ke-2025-Q
 Runs are warm, as every run after the first one of a normal install: a warm-up run of each case
 first writes the bytecode caches (PYTHONDONTWRITEBYTECODE is removed for the child processes)
 and fills a private plan-data memo and message cache (LSPLAN_CACHE_DIR in the temporary folder).
-Aims (issue 8): `--version` <= 3x, `--help` <= 4x, `check` of one small report <= 6x, a
-5,000-row report <= 1 s.
+Peak memory is measured in one more run of each case, apart from the timed ones (the resident
+set of that command alone). Aims (issue 8): `--version` <= 3x, `--help` <= 4x, `check` of one
+small report <= 6x, a 5,000-row report <= 1 s with memory flat.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Case:
     times: list[float] | None = None
     cpu: list[float] | None = None
     code: int = 0
+    peak_mb: float = 0.0
 
     def run(self, env: dict[str, str]) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -78,6 +80,22 @@ class Case:
         if self.times is not None and self.cpu is not None:
             self.times.append(elapsed)
             self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+
+# Runs one command in a fresh interpreter and prints the peak resident memory of that command
+# alone (RUSAGE_CHILDREN of a process whose only child it is; kilobytes on Linux).
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], capture_output=True)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def peak_memory_mb(args: list[str], env: dict[str, str]) -> float:
+    command = [sys.executable, "-c", _PEAK, *args]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, env=env, text=True)
+    kilobytes = int(done.stdout.strip() or 0)
+    return kilobytes / (1024 * 1024) if sys.platform == "darwin" else kilobytes / 1024  # macOS: bytes
 
 
 def catalog():
@@ -174,17 +192,22 @@ def main() -> None:
         for _round in range(options.repeat):
             for case in cases:
                 case.run(env)
+        for case in cases:  # apart from the timed runs: memory flat from 25 rows to 5,000
+            case.peak_mb = peak_memory_mb(case.args, env)
     base = statistics.median(baseline.times or [1.0])
     base_cpu = statistics.median(baseline.cpu or [1.0])
     print(f"Machine: {machine()}; {datetime.date.today().isoformat()}; {options.repeat} interleaved rounds\n")
-    print("| measurement | median wall time | ratio to `python -c pass` | CPU time ratio | aim | exit code |")
-    print("|---|---:|---:|---:|---|---:|")
+    print(
+        "| measurement | median wall time | ratio to `python -c pass` | CPU time ratio | peak memory "
+        "| aim | exit code |"
+    )
+    print("|---|---:|---:|---:|---:|---|---:|")
     for case in cases:
         seconds = statistics.median(case.times or [0.0])
         cpu = statistics.median(case.cpu or [0.0])
         print(
             f"| {case.label} | {seconds:.3f} s | {seconds / base:.1f}× | {cpu / base_cpu:.1f}× "
-            f"| {case.aim} | {case.code} |"
+            f"| {case.peak_mb:.0f} MB | {case.aim} | {case.code} |"
         )
 
 

@@ -150,3 +150,17 @@ def test_history_table_in_vietnamese(env):  # noqa: F811
     assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", result.stdout)  # received, dd/mm/yyyy hh:mm
     payload = json.loads(invoke("history", "tourists", "-f", "json").stdout)
     assert payload["values"][0]["maturity"] == "estimate" and payload["values"][0]["period"] == "Q1"
+
+
+def test_nothing_lagging_is_said_not_drawn_as_an_empty_frame() -> None:
+    from typer.testing import CliRunner
+
+    from lsplan.cli import app
+
+    result = CliRunner().invoke(app, ["gaps", "--quarter", "Q1", "--year", "2025", "--demo"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    title = lines.index("Chỉ tiêu chậm tiến độ — Quý I năm 2025")
+    assert lines[title + 1] == "Không có chỉ tiêu nào chậm tiến độ trong kỳ này."
+    assert "┏" not in "\n".join(lines[: title + 2])  # no frame around nothing
+    assert any("Chưa có số liệu (" in line for line in lines[title:])  # the missing figures follow

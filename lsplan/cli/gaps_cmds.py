@@ -172,9 +172,8 @@ def gaps(
         output=output,
         extra_tables=[(missing_title, missing, missing_columns)],
         wide=wide,
+        empty=_("No lagging target for this quarter.") if not show_all else _("No target."),
     )
-    if fmt is OutputFormat.TABLE and output is None and not rows:
-        err(_("No lagging target for this quarter.") if not show_all else _("No target."))
 
 
 # ---------------------------------------------------------------------------------- agency

@@ -243,8 +243,10 @@ def emit(
     extra_tables: Sequence[tuple[str, Sequence[dict], Sequence[Column]]] = (),
     wide: bool = False,
     outline: Outline | None = None,
+    empty: str | None = None,
 ) -> None:
-    """Render one command's result. `extra_tables` are further (title, rows, columns) sections.
+    """Render one command's result. `extra_tables` are further (title, rows, columns) sections;
+    `empty` is what the terminal says in place of a first table with no rows.
 
     The terminal table shows the columns that fit (`wide`: all of them, wider than the terminal
     if need be) and, given an `outline`, shows it in place of the first table; every other
@@ -259,7 +261,9 @@ def emit(
         from lsplan.render.terminal import print_tables
 
         out = console()
-        hidden = print_tables(out, rows, columns, title, caption, extra_tables, wide=wide, outline=outline)
+        hidden = print_tables(
+            out, rows, columns, title, caption, extra_tables, wide=wide, outline=outline, empty=empty
+        )
         if hidden:  # say what is left out, and how to see it
             from lsplan.i18n import _
 
@@ -282,7 +286,9 @@ def emit(
 
         buffer = io.StringIO()
         file_console = Console(file=buffer, width=160, color_system=None)
-        print_tables(file_console, rows, columns, title, caption, extra_tables, wide=True, outline=outline)
+        print_tables(
+            file_console, rows, columns, title, caption, extra_tables, wide=True, outline=outline, empty=empty
+        )
         text = buffer.getvalue()
     if output is not None:
         # A CSV file is opened in Excel, which reads UTF-8 without a byte-order mark as the ANSI

@@ -310,9 +310,12 @@ def print_tables(
     *,
     wide: bool,
     outline: Outline | None,
+    empty: str | None = None,
 ) -> list[str]:
     """The tables of one result on a console, each fitted to its width (`wide`: every column).
-    Returns the headers of the columns left out."""
+    With no rows and an `empty` sentence, the title and that sentence stand for the first table
+    (a reader sees "nothing is lagging", not a frame with nothing in it). Returns the headers of
+    the columns left out."""
     hidden: list[str] = []
 
     def left_out(columns: Sequence[Column], fitted: Sequence[FittedColumn], rows: Sequence[dict]) -> None:
@@ -333,6 +336,14 @@ def print_tables(
             left_out(columns_left, fitted, part_rows)
         if caption:
             out.print(caption)
+    elif not rows and empty:
+        from rich.text import Text
+
+        if title:
+            out.print(Text(title, style="bold"))
+        out.print(Text(empty))
+        if caption:
+            out.print(Text(caption, style="dim"))
     else:
         show(rows, columns, title, caption)
     for extra_title, extra_rows, extra_columns in extra_tables:
