@@ -169,6 +169,10 @@ def main() -> None:
             Case("`lsplan --version`", [*command, "--version"], "≤ 3×"),
             Case("`lsplan --help`", [*command, "--help"], "≤ 4×"),
             Case(f"`lsplan check` one small report ({small.name})", [*command, "check", str(small)], "≤ 6×"),
+            Case(
+                "`lsplan check` the same report, JSON (no terminal table, no rich)",
+                [*command, "check", str(small), "--format", "json"],
+            ),
             Case("`lsplan check` one lsplan form, JSON", [*command, "check", str(form), "--format", "json"]),
             Case(
                 "`lsplan check` one conventional report (25 rows), JSON",
