@@ -102,18 +102,22 @@ def print_root_help() -> None:
     )
     console.print(Padding(Align(text(_(command_table.APP_HELP)), pad=False), (0, 1, 1, 1)))
 
-    options = Table(
-        highlight=True,
-        show_header=False,
-        expand=True,
-        box=None,
-        show_lines=False,
-        leading=0,
-        border_style=None,
-        row_styles=None,
-        pad_edge=False,
-        padding=(0, 1),
-    )
+    def panel_table(highlight: bool) -> Table:
+        """The borderless grid typer draws inside each panel."""
+        return Table(
+            highlight=highlight,
+            show_header=False,
+            expand=True,
+            box=None,
+            show_lines=False,
+            leading=0,
+            border_style=None,
+            row_styles=None,
+            pad_edge=False,
+            padding=(0, 1),
+        )
+
+    options = panel_table(highlight=True)
     for name, kind, help_text in (
         ("--version", "", _(command_table.VERSION_HELP)),
         ("--lang", "<str>", _(command_table.LANG_HELP)),
@@ -130,18 +134,7 @@ def print_root_help() -> None:
     console.print(Panel(options, border_style="dim", title="Options", title_align="left"))
 
     names = command_table.command_names()
-    listing = Table(
-        highlight=False,
-        show_header=False,
-        expand=True,
-        box=None,
-        show_lines=False,
-        leading=0,
-        border_style=None,
-        row_styles=None,
-        pad_edge=False,
-        padding=(0, 1),
-    )
+    listing = panel_table(highlight=False)
     listing.add_column(style="bold cyan", no_wrap=True, width=max(len(n) for n in names))
     listing.add_column("Description", justify="left", no_wrap=False, ratio=10)
     for _module, entries in command_table.COMMAND_MODULES:
