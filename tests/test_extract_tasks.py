@@ -132,3 +132,24 @@ def test_the_lead_in_parentheses_at_the_end_of_an_item(catalog) -> None:
     ]
     assert [r.id for r in found[0].support] == ["so-tai-chinh", "ubnd-cap-xa"]
     assert found[0].title == "Rà soát, điều chỉnh quy hoạch chung đô thị"
+
+
+def test_later_sentences_that_open_with_other_agencies_add_co_leads_or_support(catalog) -> None:
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "(1) Sở Tài chính chủ trì tổng hợp, theo dõi việc thực hiện Kế hoạch. Trên cơ sở đề xuất của "
+        "Sở Xây dựng, tham mưu điều chỉnh. Sở Công Thương xây dựng kế hoạch phát triển thương mại; "
+        "UBND các xã, phường phối hợp triển khai. Các cấp, các ngành chủ động tháo gỡ khó khăn.\n\n"
+        "(2) UBND cấp huyện chủ động rà soát chỉ tiêu.\n\n"
+        "Các sở, ban, ngành, UBND các huyện, thành phố căn cứ Kế hoạch này xây dựng kế hoạch của "
+        "ngành, địa phương.\n"
+    )
+    extraction = extract_text(HEAD + text, "txt", catalog, plan_id="kh-2026")
+    first, second = extraction.tasks
+    assert leads(first) == ["so-tai-chinh", "so-cong-thuong"]  # Sở Xây dựng is only an object
+    assert [r.id for r in first.support] == ["ubnd-cap-xa"]  # "Các cấp, các ngành" names no one
+    assert first.quote.endswith("phối hợp triển khai.")
+    # The group holds UBND cấp huyện: the two clauses together are the group's work.
+    assert leads(second) == ["cac-so-ban-nganh-ubnd-huyen"]
+    for task in extraction.tasks:
+        assert extraction.document.text[task.offset : task.offset + len(task.quote)] == task.quote

@@ -128,6 +128,34 @@ class AgencyFinder:
                 out.append(ref)
         return out
 
+    def everyone(self, ref: AgencyRef) -> bool:
+        """A group that takes in every level, the provincial People's Committee too ("Các cấp,
+        các ngành"): it addresses the whole province rather than naming who does the work."""
+        group = self.catalog.groups.get(ref.id) if ref.group else None
+        return group is not None and "ubnd_tinh" in group.member_kinds
+
+    def union(self, refs: list[AgencyRef]) -> tuple[AgencyRef, ...]:
+        """`refs` without the agencies a group among them already holds ("UBND cấp huyện" beside
+        "Các sở, ban, ngành, UBND các huyện, thành phố" is in the group)."""
+        kinds = {
+            kind
+            for ref in refs
+            if ref.group and ref.id in self.catalog.groups
+            for kind in self.catalog.groups[ref.id].member_kinds
+        }
+        members = {
+            member
+            for ref in refs
+            if ref.group and ref.id in self.catalog.groups
+            for member in self.catalog.groups[ref.id].members
+        }
+
+        def held(ref: AgencyRef) -> bool:
+            agency = self.catalog.agencies.get(ref.id) if not ref.group else None
+            return agency is not None and (agency.kind in kinds or agency.id in members)
+
+        return tuple(ref for ref in refs if not held(ref))
+
     def _unknown(self, piece: str) -> AgencyRef | None:
         key = fold(piece)
         if not key or not any(key == h or key.startswith(h + " ") for h in _HEADS) or len(key.split()) < 2:

@@ -143,6 +143,8 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 if task is not None and _labelled_later(paragraphs, i):
                     task = None  # the numbered item has its own label block further down
                 if task is not None:
+                    task = _with_co_leads(task, _block(paragraphs, i), document, finder)
+                if task is not None:
                     tasks.append(task)
                     taken.add(task.number)
         i += 1
@@ -297,6 +299,84 @@ def _agency_paragraph_task(
             confidence=0.75,
         )
     return None
+
+
+def _block(paragraphs: tuple[Paragraph, ...], index: int) -> list[Paragraph]:
+    """A numbered item and the unnumbered paragraphs after it that are still its own."""
+    block = [paragraphs[index]]
+    for paragraph in paragraphs[index + 1 :]:
+        if paragraph.kind != "text" or paragraph.label or paragraph.section != block[0].section:
+            break
+        block.append(paragraph)
+    return block
+
+
+# Who is only asked to help: "Sở B phối hợp …", "các xã, phường tham gia …".
+_SUPPORT_DUTY = re.compile(
+    r"^\s*(?:có trách nhiệm |chịu trách nhiệm )?(?:phối hợp|tham gia|hỗ trợ|cùng)\b", re.I
+)
+_SENTENCE = re.compile(r"[^.;]+(?:[.;]|$)")
+# Words a subject may carry besides the agencies' names ("Thủ trưởng các sở", "Chủ tịch UBND").
+_SUBJECT_FILLER = frozenset(
+    "cac cac co quan don vi thu truong chu tich giam doc lanh dao lien quan va theo chuc nang nhiem vu "
+    "cua minh dia phuong cap tinh huyen xa giao de nghi yeu cau".split()
+)
+
+
+def _duty_subject(sentence: str, finder: AgencyFinder) -> tuple[list[AgencyRef], str] | None:
+    """The agencies a sentence opens with as the ones who do its duty, and the words after them;
+    None when the sentence does not open with agencies followed by a duty."""
+    stripped = _PREFIX.sub("", sentence.strip())
+    duty = _DUTY.search(stripped)
+    if duty is None or duty.start() > 200:
+        return None
+    subject = stripped[: duty.start()]
+    refs = list(finder.find(subject + " "))
+    if not refs or stripped.find(refs[0].name) > 20:
+        return None
+    rest = fold(subject)
+    for ref in refs:
+        rest = rest.replace(fold(ref.name), " ")
+    if len([w for w in re.findall(r"\w+", rest) if w not in _SUBJECT_FILLER]) > 3:
+        return None  # the agencies are an object ("Trên cơ sở đề xuất của các sở, …"), not the subject
+    return refs, stripped[duty.start() :]
+
+
+def _with_co_leads(
+    task: TaskProposal, block: list[Paragraph], document: Document, finder: AgencyFinder
+) -> TaskProposal:
+    """A task block whose later sentences open with other agencies doing their own part of it
+    ("(1) UBND cấp huyện chủ động …. Các sở, ban, ngành, UBND các huyện, thành phố … xây dựng kế
+    hoạch …"): they are leads of the same task, side by side with the first (a group that holds an
+    agency already named stands for both); those only asked to help ("Sở B phối hợp …", "… tham
+    gia") are its support. "Các cấp, các ngành" names everybody, so no one in particular: it adds
+    no lead beside named ones. The quote runs to the last sentence read."""
+    lead, support = list(task.lead), list(task.support)
+    quote_end = task.offset + len(task.quote)
+    changed = False
+    for paragraph in block:
+        for m in _SENTENCE.finditer(paragraph.text):
+            start = paragraph.start + m.start()
+            if start < quote_end:
+                continue
+            found = _duty_subject(m.group(0), finder)
+            if found is None:
+                continue
+            refs, duty = found
+            into = support if _SUPPORT_DUTY.match(duty) else lead
+            known = {r.id or r.new_id for r in (*lead, *support)}
+            new = [r for r in refs if (r.id or r.new_id) not in known and not finder.everyone(r)]
+            if not new:
+                continue
+            into += new
+            changed = True
+            quote_end = paragraph.start + m.end()
+    if not changed:
+        return task
+    from dataclasses import replace
+
+    quote = document.text[task.offset : quote_end].rstrip()
+    return replace(task, lead=finder.union(lead), support=tuple(support), quote=quote)
 
 
 def _timeframe(text: str) -> str:
