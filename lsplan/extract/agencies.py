@@ -78,7 +78,7 @@ class AgencyFinder:
         self._new: dict[str, str] = {}
 
     def _add(self, name: str, party: str, group: bool) -> None:
-        key = tuple(fold(name).split())
+        key = _without_country(tuple(fold(name).split()))
         if key and (len(key) > 1 or len(key[0]) > 4):  # one short word ("STC") is too easy to meet
             self._phrases.setdefault(key, (party, group))
 
@@ -94,6 +94,14 @@ class AgencyFinder:
         text = _STOP.sub("", text)
         words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         folded = [_fold_word(w) for w, _, _ in words]
+        # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" is "Ủy ban Mặt trận Tổ quốc tỉnh": names are
+        # matched without the country's name inside them (in the registry's names too).
+        drop = {
+            i + k for i in range(1, len(folded) - 1) if folded[i : i + 2] == ["viet", "nam"] for k in (0, 1)
+        }
+        if drop:
+            words = [w for i, w in enumerate(words) if i not in drop]
+            folded = [f for i, f in enumerate(folded) if i not in drop]
         refs: list[AgencyRef] = []
         rest_start = 0
         leftovers: list[str] = []
@@ -168,6 +176,13 @@ class AgencyFinder:
             return self._ref(piece, matched.id, False)
         new_id = self._new.setdefault(key, "-".join(key.split())[:60])
         return AgencyRef(name=piece, id=None, new_id=new_id)
+
+
+def _without_country(key: tuple[str, ...]) -> tuple[str, ...]:
+    for i in range(1, len(key) - 1):
+        if key[i : i + 2] == ("viet", "nam"):
+            return key[:i] + key[i + 2 :]
+    return key
 
 
 def _strip_parentheses(text: str) -> str:

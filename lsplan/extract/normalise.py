@@ -61,22 +61,33 @@ def normalise(lines: list[str], source_kind: str) -> Document:
     """Join hard line breaks into paragraphs; drop page numbers, running heads and bold marks."""
     blank_breaks = _blank_lines_break(lines)
     furniture = _furniture(lines)
-    paragraphs: list[tuple[str, str, tuple[str, ...]]] = []  # (kind, text, cells)
+    paragraphs: list[tuple[str, str, tuple[str, ...], tuple[int, ...]]] = []  # (kind, text, cells, seams)
     current: list[str] = []
+    current_seams: list[int] = []  # lines of `current` that follow dropped lines (furniture)
+    dropped = False  # a line was dropped since the last line kept
     current_kind = "text"
     previous_blank = False
     in_footnotes = False
     footnotes: list[str] = []
 
     def flush() -> None:
-        nonlocal current
+        nonlocal current, current_seams
         if current:
-            paragraphs.append((current_kind, " ".join(current), ()))
-        current = []
+            seams = tuple(len(" ".join(current[:k])) for k in current_seams if 0 < k < len(current))
+            paragraphs.append((current_kind, " ".join(current), (), seams))
+        current, current_seams = [], []
+
+    def append(line: str) -> None:
+        nonlocal dropped
+        if dropped and current:
+            current_seams.append(len(current))
+        dropped = False
+        current.append(line)
 
     for raw in lines:
         if raw == "\f":
             in_footnotes = False
+            dropped = True
             continue
         stripped = raw.strip()
         if (not stripped and len(raw) >= 15) or (stripped and _FOOTNOTE_RULE.match(stripped)):
@@ -94,19 +105,20 @@ def normalise(lines: list[str], source_kind: str) -> Document:
             continue
         was_blank, previous_blank = previous_blank, False
         if line in furniture or _PAGE_NUMBER.match(line):
+            dropped = True
             continue
         if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
             flush()
             if not _TABLE_RULE.match(line):
                 cells = tuple(cell.strip() for cell in line[1:-1].split("|"))
-                paragraphs.append(("row", line, cells))
+                paragraphs.append(("row", line, cells, ()))
             continue
         footnote = _FOOTNOTE_START.match(line) if in_footnotes else None
         if footnote:
             flush()
             current_kind = "footnote"
             footnotes.append(footnote.group(1))
-            current = [line]
+            current, dropped = [line], False
             continue
         if (
             in_footnotes
@@ -118,27 +130,30 @@ def normalise(lines: list[str], source_kind: str) -> Document:
             in_footnotes = False
             flush()
             current_kind = "text"
-            current = [line]
+            current, dropped = [line], False
             continue
         if current_kind == "footnote" and line[:1].islower():
-            current.append(line)  # the footnote goes on
+            append(line)  # the footnote goes on
             continue
         if _starts_paragraph(current, line, blank_breaks and was_blank):
             flush()
             current_kind = "text"
-        current.append(line)
+        append(line)
     flush()
 
     out: list[Paragraph] = []
     offset = 0
-    for kind, text, cells in paragraphs:
+    all_seams: list[int] = []
+    for kind, text, cells, seams in paragraphs:
         out.append(Paragraph(text=text, start=offset, kind=kind, cells=cells))
+        all_seams += [offset + seam for seam in seams]
         offset += len(text) + 1
     return Document(
         text="\n".join(p.text for p in out),
         paragraphs=tuple(out),
         source_kind=source_kind,
         footnotes=tuple(dict.fromkeys(footnotes)),
+        seams=tuple(all_seams),
     )
 
 
@@ -155,3 +170,19 @@ def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:
     if ended and line[:1].isupper():
         return True
     return _is_caps(line) and not _is_caps(" ".join(current))
+
+
+def clip_to_seams(document: Document, offset: int, quote: str, keep: str) -> tuple[int, str]:
+    """A quote that spans a page break cut to one side of it. The page number and running head
+    dropped there are still in the source, so a quote across them would not be found by the
+    quote check; the side kept is the one holding `keep` (the figure, the lead's name), else the
+    longer one."""
+    inside = [s - offset for s in document.seams if offset < s < offset + len(quote)]
+    if not inside:
+        return offset, quote
+    bounds = [0, *inside, len(quote)]
+    pieces = [(bounds[i], quote[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1)]
+    holding = [p for p in pieces if keep and keep in p[1]]
+    start, piece = (holding or sorted(pieces, key=lambda p: -len(p[1].strip())))[0]
+    stripped = piece.strip()
+    return offset + start + piece.find(stripped), stripped

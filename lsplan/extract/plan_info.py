@@ -7,7 +7,15 @@ import re
 from lsplan.extract.model import Document, Period, PlanInfo
 from lsplan.text import fold
 
-_KINDS = ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "ĐỀ ÁN")
+_KINDS = (
+    "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "CHƯƠNG TRÌNH",
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "ĐỀ ÁN",
+    "BÁO CÁO",
+)
 _NUMBER = re.compile(r"Số\s*:\s*([\w\s./\-]*?/(?:KH|CTr|NQ|QĐ|ĐA)[\w\-]*)")
 _DATE = re.compile(r"ngày\s+(\d{0,2})\s*tháng\s+(\d{0,2})\s*năm\s+((?:19|20)\d\d)")
 _SPAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")

@@ -84,6 +84,7 @@ UNITS = sorted(
         "tỉnh",
         "tỉnh, thành phố",
         "năm",
+        "lần",
     ],
     key=len,
     reverse=True,
@@ -145,14 +146,21 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             continue  # a year ("năm 2025 tỉnh Lạng Sơn"), not a count of provinces
         low = parse_number(a)
         high = parse_number(b) if b else None
+        end = m.end()
+        if pct and m.group("unit"):
+            # "100% khu công nghiệp có hệ thống xử lý nước thải": the noun after a share is
+            # what the share is of, it names the indicator; it is no unit of the figure.
+            end = m.start("unit")
+            while clause[end - 1] == " ":
+                end -= 1
         out.append(
             Quantity(
                 start=m.start(),
-                end=m.end(),
+                end=end,
                 low=low,
                 high=high,
                 unit=unit if unit == "%" else _canonical_unit(unit),
-                text=m.group(0).strip(),
+                text=clause[m.start() : end].strip(),
                 footnote=footnote,
             )
         )

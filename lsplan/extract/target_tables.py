@@ -56,6 +56,7 @@ Matcher = Callable[..., tuple[str | None, float]]
 
 def table_targets(
     document: Document,
+    reports: Callable[[Paragraph], bool],
     plan_year: int | None,
     default: Period,
     match: Matcher,
@@ -73,7 +74,7 @@ def table_targets(
         if header is not None:
             columns = header
             continue
-        if columns is None:
+        if columns is None or reports(paragraph):
             continue
         out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id))
     del previous_kind

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lsplan.extract.model import Document, Period, Quantity, Stretch, TargetProposal
+from lsplan.extract.model import Document, Paragraph, Period, Quantity, Stretch, TargetProposal
 from lsplan.extract.quantities import find_quantities
 from lsplan.text import fold
 
@@ -35,9 +35,6 @@ _CITATION = re.compile(
     r"Chương trình(?: hành động)?|Thông báo|Công văn|Đề án|Luật)\s+(?:số\s*)?\d",
 )
 _YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_REPORT_PART = re.compile(
-    r"^[ivxlc]+ (?:ket qua|danh gia|tinh hinh|bao cao)(?!.*(?:muc tieu|nhiem vu|phuong huong|chi tieu))"
-)
 # Figures that describe a thing rather than commit to one: a project's cost, an estimate handed down.
 _DESCRIPTIVE = re.compile(
     r"tổng mức đầu tư|dự toán[^,;.]{0,30}\bgiao\b|được phân bổ|đã bố trí|được cấp", re.IGNORECASE
@@ -231,7 +228,11 @@ def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_It
 
 
 def _after_name(after: str, whole: bool = False) -> str:
-    text = re.split(r"[;(]|\.\s|\s+so với\s" if whole else r"[;(]|\.\s|\s+so với\s|\s+và\s", after)[0]
+    # "… 13 bác sĩ/1 vạn dân và 34 giường bệnh": "và" before another figure ends the name; in
+    # "50 doanh nghiệp khoa học và công nghệ" it is part of it.
+    text = re.split(
+        r"[;(]|\.\s|\s+so với\s" if whole else r"[;(]|\.\s|\s+so với\s|\s+và\s(?=[^,;.]*\d)", after
+    )[0]
     text = re.sub(r"^\s*(?:kế hoạch|GRDP của tỉnh)\b", "", text)
     name, _ = _strip_tail(_clean_name(text))
     return _clean_name(name)
@@ -253,7 +254,7 @@ def _comparison(
         return "at_least", sign, q.low, None
     if sign in ("≤", "<") and q.high is None:
         return "at_most", sign, None, q.low
-    if "còn" in words or "xuống" in words:  # "giảm còn dưới 2%": a level to reach, not a cut
+    if any(w in ("còn", "xuống", "xuống còn") for w in words):  # "giảm còn dưới 2%": a level, not a cut
         if q.high is not None:
             return "range", qualifier, q.low, q.high
         return (
@@ -263,8 +264,11 @@ def _comparison(
         )
     if "giảm" in words:
         return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
-    if item.relative and q.high is None:
-        return "relative", qualifier, q.low, None
+    if item.relative and (q.high is None or q.unit == "lần"):
+        # "tăng 12% so với năm 2025", "tăng 1,5 - 2 lần so với năm 2025": against a benchmark
+        return "relative", qualifier, q.low, q.high
+    if q.unit == "lần":  # "gấp 2 lần": a multiple of something the text names elsewhere
+        return "relative", qualifier, q.low, q.high
     if any(r in w for w in words for r in RANK_WORDS) or re.search(
         r"\b(tinh|dia phuong)\b.*(dan dau|dung dau)", fold(after)
     ):
@@ -285,6 +289,8 @@ def _comparison(
         return "relative", qualifier, q.low, None
     if re.search(r"\d/\d", q.text):
         return "exact", qualifier, q.low, q.low
+    if "action" in words and q.high is None:
+        return "at_least", qualifier, q.low, None
     if any(w in ("đạt", "tăng", "tăng trưởng", "phấn đấu", "đạt mức") for w in words):
         return "at_least", qualifier, q.low, None
     if "có" in words or "là" in words or "bằng" in words or "chiếm" in words:
@@ -304,6 +310,7 @@ def _comparison(
 class PeriodContext:
     default: Period
     plan_year: int | None  # the year the plan is issued in, when known: earlier years are past
+    reports: Callable[[Paragraph], bool] = lambda paragraph: False  # a part that reports results
 
 
 def _period(
@@ -344,6 +351,11 @@ def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
 
 
 Matcher = Callable[[str, str, str, set[str], frozenset[str]], tuple[str | None, float]]
+_ACTION = re.compile(
+    r"^(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
+    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp)$",
+    re.IGNORECASE,
+)
 # A unit that is a counted thing ("khu công nghiệp", "tập đoàn") names what is counted.
 _NOUN_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|/))[^\d%]+$")
 
@@ -357,16 +369,12 @@ def find_targets(
 ) -> list[TargetProposal]:
     proposals: list[TargetProposal] = []
     heading_years: dict[str, int] = {}
-    reporting_parts: set[str] = set()
     for paragraph in document.paragraphs:
         if paragraph.kind in ("row", "footnote"):
             continue  # footnotes explain figures (estimates, breakdowns); they set no targets
         text = paragraph.text
-        top = paragraph.section.split(".")[0].split("(")[0]
-        if paragraph.label and paragraph.section == top and _REPORT_PART.search(fold(text[:120])):
-            reporting_parts.add(top)  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025": results, not targets
-        if top in reporting_parts:
-            continue
+        if ctx.reports(paragraph):
+            continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025", a report: results, not targets
         if paragraph.label and len(text) < 160:
             year = _YEAR.search(text)
             if year:
@@ -460,6 +468,11 @@ def _clause_targets(
             previous = out[-1]
             continue
         name_after = False
+        if _ACTION.match(name) and _after_name(item.after):
+            # "Thu hút 3,5 triệu lượt khách du lịch": the verb says what is done, the words after
+            # the figure what is counted; a count to bring about is a floor.
+            item.words.append("action")
+            name = ""
         if not name:
             after_name = _after_name(item.after)
             if after_name:
@@ -485,6 +498,11 @@ def _clause_targets(
         comparison, qualifier, low, high = _comparison(item, band_context, q.unit == "%")
         if comparison == "rank":
             measure = "rank"
+            about = re.search(r"\svề\s+([^;.]+)", item.after)
+            if about and not name_after:
+                # "tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước về chỉ số PCI": the
+                # ranking is about what follows "về"; the words before name the province.
+                name = about.group(1).strip(" ,")
         verb = next((w for w in item.words if w in ("chiếm", "đạt", "tăng", "có")), "")
         notes = []
         if comparison == "approx":

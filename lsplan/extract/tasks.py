@@ -267,6 +267,8 @@ def _agency_paragraph_task(
         if cut <= 0 or cut > 200:
             continue
         subject = stripped[:cut]
+        if re.search(r"[.;]\s", subject):
+            continue  # the agency is in a later sentence: that sentence is the candidate
         lead = list(finder.find(subject + " "))
         if not lead:
             continue
@@ -282,8 +284,8 @@ def _agency_paragraph_task(
         sentence_end = re.search(r"[.;](?:\s|$)", text[start:])
         end = start + (sentence_end.start() if sentence_end else len(text) - start)
         quote_start = paragraph.start + body_offset + start
-        if start == 0:
-            quote_start = paragraph.start
+        if start == 0 or paragraph.label:
+            quote_start = paragraph.start  # the item from its number: what is to be done, and by whom
         quote = document.text[quote_start : paragraph.start + body_offset + end]
         timeframe = _timeframe(text)
         return TaskProposal(
@@ -441,7 +443,6 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
         milestones = {key[5:]: cell(key) for key in (columns or {}) if key.startswith("year:") and cell(key)}
         lead = _refs(lead_text, finder)
         support = _refs(cell("support"), finder)
-        quote_start = row.start + row.text.find(title)
         tasks.append(
             TaskProposal(
                 number=f"{part}.{number}" if part and number else number or part,
@@ -451,7 +452,7 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
                 timeframe=cell("time"),
                 section=row.section,
                 quote=document.text[row.start : row.end],
-                offset=quote_start if quote_start >= row.start else row.start,
+                offset=row.start,
                 shape="annex-table",
                 product=cell("product"),
                 milestones=milestones,

@@ -1,0 +1,381 @@
+# ruff: noqa: E501 - a plan's paragraphs are one line each, as plans write them
+"""Plans of other provinces, written in code in the shapes and the style they are published in,
+each with the targets and task leads an officer would encode from it (its answer key).
+
+The extractor has never seen them: they stand in for the full plans of other provinces that
+`lsplan extract` is measured on outside the repository. Each plan is built from its clean text;
+`pdf_layout` lays a text out the way text taken from a PDF arrives (hard line breaks, a blank
+line after each, page numbers, a running head, footnotes at the foot of the page), `portal_md`
+the way a legal portal converts it (**bold** numbering, `|` tables).
+
+An answer key's target is (words of its name, comparison, low, high): the proposal must name the
+indicator with those words (folded) and carry the same numbers; a task is (number, lead ids).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Expected:
+    name: str  # words the indicator's name holds
+    comparison: str
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    text: str
+    kind: str  # "txt", "md" ("docx": built by the test from `text`)
+    targets: tuple[Expected, ...]
+    tasks: tuple[tuple[str, frozenset[str]], ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+def T(name: str, comparison: str, low: float | None, high: float | None = None) -> Expected:  # noqa: N802
+    if comparison in ("approx", "exact") and high is None:
+        high = low
+    return Expected(name, comparison, low, high)
+
+
+def L(number: str, *leads: str) -> tuple[str, frozenset[str]]:  # noqa: N802
+    return number, frozenset(leads)
+
+
+def pdf_layout(text: str, head: str, width: int = 78, lines_per_page: int = 22) -> str:
+    """`text` as a PDF's text layer gives it: each paragraph wrapped at `width` with a blank line
+    after every line, the page number and `head` at each page break, a form feed between pages.
+    A paragraph "^N text" is footnote N: it goes to the foot of the page after a rule."""
+    out: list[str] = []
+    page, count, notes = 1, 0, []
+    for paragraph in text.split("\n"):
+        if paragraph.startswith("^"):
+            notes.append(paragraph[1:])
+            continue
+        for line in textwrap.wrap(paragraph, width) or [""]:
+            out += [line, ""]
+            count += 1
+            if count >= lines_per_page:
+                if notes:
+                    out += ["_______________", *notes, ""]
+                    notes = []
+                page += 1
+                out += [str(page - 1), "\f", head, "", str(page), ""]
+                count = 0
+    if notes:
+        out += ["_______________", *notes]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- an annual plan, portal markdown
+
+ANNUAL_2026 = """ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG
+Số: 215/KH-UBND
+Tuyên Quang, ngày 20 tháng 12 năm 2025
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2026 tỉnh Tuyên Quang
+
+Căn cứ Nghị quyết số 45/NQ-HĐND ngày 10/12/2025 của Hội đồng nhân dân tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2026, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+
+**I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025**
+
+Năm 2025, tốc độ tăng trưởng GRDP ước đạt 8,1%, cao hơn mức bình quân chung cả nước; GRDP bình quân đầu người đạt 62,5 triệu đồng. Thu ngân sách nhà nước trên địa bàn đạt 4.850 tỷ đồng, bằng 112% dự toán. Tỷ lệ hộ nghèo giảm 3,2%. Đã có 65 xã đạt chuẩn nông thôn mới; giải quyết việc làm cho 19.200 lao động, tăng 4,5% so với cùng kỳ.
+
+**II. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026**
+
+**1. Mục tiêu tổng quát**
+
+Tập trung tháo gỡ khó khăn, thúc đẩy tăng trưởng kinh tế nhanh và bền vững; phát triển văn hóa, xã hội; bảo đảm quốc phòng, an ninh; tạo nền tảng thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030.
+
+**2. Các chỉ tiêu chủ yếu**
+
+**a) Về kinh tế**
+
+(1) Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) đạt 8,5% trở lên.
+
+(2) GRDP bình quân đầu người đạt trên 70 triệu đồng.
+
+(3) Cơ cấu kinh tế: khu vực nông, lâm nghiệp và thủy sản chiếm 20 - 21%; khu vực công nghiệp - xây dựng chiếm 31 - 32%; khu vực dịch vụ chiếm 41 - 42%.
+
+(4) Tổng thu ngân sách nhà nước trên địa bàn đạt 5.200 tỷ đồng, trong đó thu nội địa đạt 4.950 tỷ đồng.
+
+(5) Tổng vốn đầu tư toàn xã hội tăng 12% so với năm 2025.
+
+(6) Kim ngạch xuất khẩu hàng hóa đạt 1,2 tỷ USD.
+
+(7) Tỷ lệ đô thị hóa đạt khoảng 26%.
+
+(8) Thu hút 3,5 triệu lượt khách du lịch; doanh thu từ du lịch đạt 6.500 tỷ đồng.
+
+**b) Về văn hóa - xã hội**
+
+(9) Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 2 - 2,5%; riêng các xã đặc biệt khó khăn giảm trên 4%.
+
+(10) Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có văn bằng, chứng chỉ đạt 30,5%.
+
+(11) Tạo việc làm mới cho tối thiểu 18.000 lao động.
+
+(12) Số bác sĩ đạt 13 bác sĩ/1 vạn dân; số giường bệnh đạt 34 giường bệnh/vạn dân.
+
+(13) Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%.
+
+(14) Tỷ lệ thất nghiệp ở khu vực thành thị dưới 3%.
+
+**c) Về môi trường**
+
+(15) Tỷ lệ che phủ rừng duy trì ở mức 65%.
+
+(16) Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 95%.
+
+(17) Tỷ lệ dân số nông thôn được sử dụng nước sạch theo quy chuẩn đạt không dưới 60%.
+
+**III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU**
+
+1. Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh; thu hút đầu tư vào các khu, cụm công nghiệp. Phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao.
+
+2. Phát triển nông nghiệp theo hướng hàng hóa, gắn với chương trình mỗi xã một sản phẩm; chủ động phòng, chống thiên tai, dịch bệnh.
+
+3. Nâng cao chất lượng giáo dục, chăm sóc sức khỏe nhân dân; thực hiện đầy đủ, kịp thời các chính sách an sinh xã hội.
+
+**IV. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp báo cáo UBND tỉnh trước ngày 15/12/2026.
+
+2. Sở Nông nghiệp và Môi trường tỉnh Tuyên Quang: chủ trì thực hiện các chỉ tiêu về nông nghiệp, môi trường, tỷ lệ che phủ rừng.
+
+3. Sở Y tế có trách nhiệm chủ trì thực hiện chỉ tiêu số bác sĩ, số giường bệnh và tỷ lệ dân số tham gia bảo hiểm y tế.
+
+4. Sở Giáo dục và Đào tạo chủ trì nâng cao chất lượng giáo dục. Sở Nội vụ chủ trì thực hiện chỉ tiêu lao động qua đào tạo và giải quyết việc làm; Sở Dân tộc và Tôn giáo phối hợp thực hiện chính sách đối với vùng đồng bào dân tộc thiểu số.
+
+5. UBND các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch của địa phương, tổ chức triển khai thực hiện.
+
+6. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng cường giám sát việc thực hiện Kế hoạch.
+"""
+
+ANNUAL_2026_TARGETS = (
+    T("tang truong", "at_least", 8.5),
+    T("grdp binh quan dau nguoi", "at_least", 70),
+    T("nong, lam nghiep va thuy san", "band", 20, 21),
+    T("cong nghiep - xay dung", "band", 31, 32),
+    T("dich vu", "band", 41, 42),
+    T("thu ngan sach", "at_least", 5200),
+    T("thu noi dia", "at_least", 4950),
+    T("von dau tu toan xa hoi", "relative", 12),
+    T("xuat khau", "at_least", 1.2),
+    T("do thi hoa", "approx", 26),
+    T("khach du lich", "at_least", 3.5),
+    T("doanh thu tu du lich", "at_least", 6500),
+    T("ho ngheo", "reduction", 2, 2.5),
+    T("dac biet kho khan", "reduction", 4, 4),
+    T("lao dong qua dao tao", "at_least", 70),
+    T("van bang, chung chi", "at_least", 30.5),
+    T("viec lam", "at_least", 18000),
+    T("bac si", "at_least", 13),
+    T("giuong benh", "at_least", 34),
+    T("bao hiem y te", "at_least", 95),
+    T("that nghiep", "at_most", None, 3),
+    T("che phu rung", "at_least", 65),
+    T("chat thai ran", "at_least", 95),
+    T("nuoc sach", "at_least", 60),
+    T("giai ngan", "at_least", 100),
+)
+ANNUAL_2026_TASKS = (
+    L("IV.1", "so-tai-chinh"),
+    L("IV.2", "so-nong-nghiep-va-moi-truong"),
+    L("IV.3", "so-y-te"),
+    L("IV.4", "so-giao-duc-va-dao-tao", "so-noi-vu"),
+    L("IV.5", "ubnd-cap-xa"),
+    L("IV.6", "uy-ban-mttq-tinh", "cac-to-chuc-chinh-tri-xa-hoi-tinh"),
+)
+
+
+# ---------------------------------------------------------------- a five-year plan, PDF text
+
+FIVE_YEAR = """ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
+KẾ HOẠCH
+Phát triển kinh tế - xã hội 5 năm 2026 - 2030 tỉnh Thái Nguyên
+I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH 5 NĂM 2021 - 2025
+Giai đoạn 2021 - 2025, tốc độ tăng trưởng GRDP bình quân ước đạt 6,8%/năm; quy mô kinh tế năm 2025 ước đạt 185.000 tỷ đồng, gấp 1,5 lần năm 2020. Thu ngân sách nhà nước 5 năm đạt 98.500 tỷ đồng. Tỷ lệ hộ nghèo giảm bình quân 1,8%/năm.
+II. MỤC TIÊU, CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026 - 2030
+1. Mục tiêu tổng quát
+Phát triển tỉnh Thái Nguyên trở thành trung tâm công nghiệp, giáo dục của vùng trung du và miền núi phía Bắc; nâng cao đời sống vật chất và tinh thần của Nhân dân.
+2. Các chỉ tiêu chủ yếu
+a) Các chỉ tiêu về kinh tế
+- Tốc độ tăng trưởng GRDP bình quân giai đoạn 2026 - 2030 đạt 10%/năm trở lên.
+- Đến năm 2030, GRDP bình quân đầu người đạt khoảng 150 triệu đồng.
+- Thu ngân sách nhà nước trên địa bàn tăng bình quân 12%/năm.
+- Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt khoảng 550.000 tỷ đồng.
+- Năng suất lao động xã hội tăng bình quân 7,5 - 8%/năm.
+- Tỷ trọng kinh tế số chiếm 25 - 30% GRDP.
+- Thu nhập bình quân đầu người khu vực nông thôn tăng 1,5 - 2 lần so với năm 2025.
+- Phấn đấu đến năm 2030 tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước về chỉ số năng lực cạnh tranh cấp tỉnh (PCI).
+b) Các chỉ tiêu về xã hội
+- Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm bình quân 1 - 1,5%/năm.
+- Đến năm 2030, tỷ lệ đô thị hóa đạt trên 45%.
+- Tỷ lệ lao động nông nghiệp trong tổng lao động xã hội giảm xuống còn dưới 20%.
+- Có từ 35 giường bệnh/vạn dân trở lên.
+- Thu nhập bình quân của người lao động đạt 9,5 triệu đồng/người/tháng.
+c) Các chỉ tiêu về môi trường
+- Tỷ lệ che phủ rừng ổn định ở mức 53%.
+- 100% khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường.
+III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Hoàn thiện thể chế, đẩy mạnh cải cách hành chính, cải thiện môi trường đầu tư kinh doanh. Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu triển khai thực hiện.
+2. Phát triển hạ tầng giao thông, đô thị; hoàn thành đường vành đai V trong giai đoạn 2026 - 2030 (Sở Xây dựng chủ trì, phối hợp với UBND các xã, phường).
+3. Phát triển công nghiệp, thương mại; thu hút các dự án công nghệ cao. Sở Công Thương chủ trì, phối hợp với Ban Quản lý các khu công nghiệp tỉnh thực hiện.
+IV. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành, UBND các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch 5 năm của ngành, địa phương.
+2. Sở Tài chính là cơ quan đầu mối theo dõi, đôn đốc, tổng hợp tình hình thực hiện Kế hoạch; định kỳ hằng năm báo cáo UBND tỉnh.
+"""
+FIVE_YEAR_TARGETS = (
+    T("tang truong grdp", "at_least", 10),
+    T("grdp binh quan dau nguoi", "approx", 150),
+    T("thu ngan sach", "at_least", 12),
+    T("von dau tu toan xa hoi", "approx", 550000),
+    T("nang suat lao dong", "range", 7.5, 8),
+    T("kinh te so", "band", 25, 30),
+    T("thu nhap", "relative", 1.5, 2),
+    T("nang luc canh tranh", "rank", None, 15),
+    T("ho ngheo", "reduction", 1, 1.5),
+    T("do thi hoa", "at_least", 45),
+    T("lao dong nong nghiep", "at_most", None, 20),
+    T("giuong benh", "at_least", 35),
+    T("thu nhap binh quan cua nguoi lao dong", "at_least", 9.5),
+    T("che phu rung", "at_least", 53),
+    T("khu cong nghiep", "at_least", 100),
+)
+FIVE_YEAR_TASKS = (
+    L("III.1", "so-tai-chinh"),
+    L("III.2", "so-xay-dung"),
+    L("III.3", "so-cong-thuong"),
+    L("IV.1", "cac-so-ban-nganh", "ubnd-cap-xa"),
+    L("IV.2", "so-tai-chinh"),
+)
+
+
+# ---------------------------------------------------------------- a programme with annex tables
+
+PROGRAMME = """ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+
+**CHƯƠNG TRÌNH HÀNH ĐỘNG**
+
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, giai đoạn 2026 - 2030
+
+**I. MỤC TIÊU**
+
+**1. Mục tiêu chung**
+
+Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là đột phá quan trọng hàng đầu, động lực chính để phát triển nhanh lực lượng sản xuất hiện đại.
+
+**2. Mục tiêu cụ thể đến năm 2030**
+
+\\- Kinh tế số đạt tối thiểu 20% GRDP của tỉnh.
+
+\\- Tỷ lệ dân số trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt trên 70%.
+
+\\- Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt không dưới 80%.
+
+\\- Chi cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số đạt 3% tổng chi ngân sách của tỉnh.
+
+\\- Có ít nhất 50 doanh nghiệp khoa học và công nghệ.
+
+\\- Phủ sóng 5G đến 100% khu công nghiệp, khu đô thị.
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+Biểu 01. Chỉ tiêu chủ yếu
+
+| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2025 | Kế hoạch năm 2026 |
+|---|---|---|---|---|
+| 1 | Tỷ lệ cơ quan nhà nước sử dụng văn bản điện tử | % | 92 | ≥ 98 |
+| 2 | Số sáng kiến được công nhận | sáng kiến | 120 | 150 |
+| 3 | Tỷ lệ người dân có danh tính điện tử | % | 75 | 85 - 90 |
+
+Phụ lục. Danh mục nhiệm vụ cụ thể
+
+| STT | Nội dung nhiệm vụ | Phân công thực hiện | | Thời gian hoàn thành | Sản phẩm |
+|---|---|---|---|---|---|
+| | | Cơ quan chủ trì | Cơ quan phối hợp | | |
+| A | HOÀN THIỆN THỂ CHẾ | | | | |
+| 1 | Xây dựng Đề án phát triển khoa học, công nghệ tỉnh giai đoạn 2026 - 2030 | Sở Khoa học và Công nghệ | Sở Tài chính; Sở Nội vụ | Quý II/2026 | Đề án trình HĐND tỉnh |
+| 2 | Ban hành quy chế quản lý dữ liệu dùng chung của tỉnh | Sở Khoa học và Công nghệ tỉnh Phú Thọ | Công an tỉnh | Năm 2026 | Quyết định của UBND tỉnh |
+| B | PHÁT TRIỂN HẠ TẦNG SỐ | | | | |
+| 1 | Triển khai Trung tâm dữ liệu của tỉnh | Công an tỉnh | Sở Khoa học và Công nghệ | 2026 - 2027 | Trung tâm dữ liệu |
+| 2 | Chuyển đổi số trong nông nghiệp | Sở Nông nghiệp và Môi trường | UBND các xã, phường | Hằng năm | Báo cáo |
+| 3 | Đào tạo nhân lực số cho cán bộ cấp xã | Sở Nội vụ | UBND các xã, phường | 2026 - 2030 | Lớp đào tạo |
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+**1.** Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc thực hiện Chương trình; định kỳ hằng năm tổng hợp báo cáo.
+"""
+PROGRAMME_TARGETS = (
+    T("kinh te so", "at_least", 20),
+    T("chu ky so", "at_least", 70),
+    T("truc tuyen toan trinh", "at_least", 80),
+    T("chi cho khoa hoc", "at_least", 3),
+    T("doanh nghiep khoa hoc va cong nghe", "at_least", 50),
+    T("5g", "at_least", 100),
+    T("van ban dien tu", "at_least", 98),
+    T("sang kien", "exact", 150),
+    T("danh tinh dien tu", "range", 85, 90),
+)
+PROGRAMME_TASKS = (
+    L("A.1", "so-khoa-hoc-va-cong-nghe"),
+    L("A.2", "so-khoa-hoc-va-cong-nghe"),
+    L("B.1", "cong-an-tinh"),
+    L("B.2", "so-nong-nghiep-va-moi-truong"),
+    L("B.3", "so-noi-vu"),
+    L("III.1", "so-khoa-hoc-va-cong-nghe"),
+)
+
+
+# ---------------------------------------------------------------- a report that only reports results
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+BÁO CÁO
+Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2025
+I. KẾT QUẢ ĐẠT ĐƯỢC
+1. Về kinh tế
+Tốc độ tăng trưởng GRDP ước đạt 7,2%, đứng thứ 12/14 tỉnh vùng trung du và miền núi phía Bắc. GRDP bình quân đầu người đạt 48,6 triệu đồng. Tổng thu ngân sách nhà nước trên địa bàn đạt 3.250 tỷ đồng, bằng 115% dự toán Trung ương giao, tăng 8,2% so với cùng kỳ. Kim ngạch xuất nhập khẩu qua địa bàn ước đạt 1,1 tỷ USD.
+Sản lượng lương thực cả năm đạt 278.000 tấn; trồng mới 2.500 ha rừng; toàn tỉnh có thêm 12 sản phẩm OCOP đạt 3 sao trở lên.
+2. Về văn hóa - xã hội
+Tỷ lệ hộ nghèo giảm 4,1%, còn 18,5%. Giải quyết việc làm cho 7.800 lao động, đạt 104% kế hoạch. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 98,7%. Tỷ lệ trường đạt chuẩn quốc gia đạt 62%, tăng 3% so với năm 2024.
+Đã hoàn thành xóa 4.200 nhà tạm, nhà dột nát; 100% xã có đường ô tô đến trung tâm.
+II. TỒN TẠI, HẠN CHẾ
+Tăng trưởng chưa đạt kịch bản đề ra (8%); giải ngân vốn đầu tư công mới đạt 78% kế hoạch.
+"""
+
+
+PLANS = [
+    Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
+    Plan(
+        "five-year (PDF text)",
+        pdf_layout(FIVE_YEAR, "Kế hoạch phát triển kinh tế - xã hội 5 năm"),
+        "txt",
+        FIVE_YEAR_TARGETS,
+        FIVE_YEAR_TASKS,
+    ),
+    Plan("programme (portal .md)", PROGRAMME, "md", PROGRAMME_TARGETS, PROGRAMME_TASKS),
+    Plan("report only", REPORT, "txt", ()),
+]
+
+
+def source_text(plan: Plan) -> str:
+    """The plan's text as a reader sees it, the one quotes must be verbatim in: for a portal's
+    markdown, without the marks that are not text (**bold**, escapes, heading hashes)."""
+    if plan.kind != "md":
+        return plan.text
+    text = re.sub(r"\*\*|__", "", plan.text)
+    text = re.sub(r"\\([.\-*_()\[\]#|])", r"\1", text)
+    return re.sub(r"(?m)^#{1,6}\s+", "", text)
+
+
+def extract(plan: Plan, catalog):  # noqa: ANN201 - an Extraction
+    from lsplan.extract import extract_text
+
+    return extract_text(plan.text, plan.kind, catalog, plan_id="x")

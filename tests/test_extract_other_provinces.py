@@ -1,0 +1,150 @@
+"""How `lsplan extract` does on plans of other provinces (tests/extract_provinces.py): the aims of
+issue 12 for plans kept outside the repository, measured on generated ones in their shapes.
+Run with -s to see the numbers; the README quotes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from lsplan.catalog import load_catalog
+from lsplan.extract import extract_text
+from lsplan.text import fold
+from tests import extract_provinces as P
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@dataclass
+class Tally:
+    expected: int = 0
+    found: int = 0
+    right: int = 0
+    proposals: int = 0
+    real: int = 0
+    tasks: int = 0
+    leads_right: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return (a is None) == (b is None) and (a is None or abs(a - b) < 1e-9)
+
+
+def score(plan: P.Plan, extraction) -> Tally:
+    tally = Tally(expected=len(plan.targets), proposals=len(extraction.targets), tasks=len(plan.tasks))
+    used: set[int] = set()
+    for want in plan.targets:
+        hits = [
+            i
+            for i, p in enumerate(extraction.targets)
+            if i not in used
+            and fold(want.name) in fold(p.indicator)
+            and (
+                _same(p.low, want.low)
+                and _same(p.high, want.high)
+                or p.comparison != want.comparison
+                and {p.low, p.high} - {None} == {want.low, want.high} - {None}
+            )
+        ]
+        if not hits:
+            tally.notes.append(f"missed {want}")
+            continue
+        best = next((i for i in hits if extraction.targets[i].comparison == want.comparison), hits[0])
+        used.add(best)
+        tally.found += 1
+        if extraction.targets[best].comparison == want.comparison:
+            tally.right += 1
+        else:
+            p = extraction.targets[best]
+            tally.notes.append(f"comparison {p.comparison} {p.low} {p.high} for {want}")
+    tally.real = len(used)
+    for i, p in enumerate(extraction.targets):
+        if i not in used:
+            tally.notes.append(f"extra {p.indicator!r} {p.comparison} {p.low} {p.high} | {p.quote[:70]}")
+    by_number = {t.number: t for t in extraction.tasks}
+    for number, leads in plan.tasks:
+        task = by_number.get(number)
+        got = frozenset(r.id or r.new_id for r in task.lead) if task else None
+        if got == leads:
+            tally.leads_right += 1
+        else:
+            tally.notes.append(
+                f"task {number}: {sorted(got) if got is not None else 'not found'} for {sorted(leads)}"
+            )
+    return tally
+
+
+def plans() -> list[P.Plan]:
+    return P.PLANS
+
+
+@pytest.fixture(scope="module")
+def results(catalog):
+    out = []
+    for plan in plans():
+        extraction = P.extract(plan, catalog)
+        out.append((plan, extraction, score(plan, extraction)))
+    return out
+
+
+def test_targets_of_other_provinces_plans_are_found_with_their_comparison(results) -> None:
+    total = Tally()
+    for plan, _, t in results:
+        print(
+            f"{plan.name}: {t.found}/{t.expected} found, {t.right} with the comparison, "
+            f"{t.real}/{t.proposals} proposals real; tasks {t.leads_right}/{t.tasks} with the right leads"
+        )
+        for note in t.notes:
+            print("    " + note)
+        for name in ("expected", "found", "right", "proposals", "real", "tasks", "leads_right"):
+            setattr(total, name, getattr(total, name) + getattr(t, name))
+    print(
+        f"all: recall {total.found}/{total.expected} = {total.found / total.expected:.1%}, "
+        f"right comparison {total.right / total.expected:.1%}, "
+        f"precision {total.real}/{total.proposals} = {total.real / total.proposals:.1%}, "
+        f"right leads {total.leads_right}/{total.tasks} = {total.leads_right / total.tasks:.1%}"
+    )
+    assert total.found / total.expected >= 0.90
+    assert total.right / total.expected >= 0.85
+    assert total.real / total.proposals >= 0.85
+    for plan, _, t in results:
+        assert t.found >= 0.8 * t.expected, plan.name  # no shape left far behind
+
+
+def test_task_blocks_of_other_provinces_have_their_leads(results) -> None:
+    right = sum(t.leads_right for _, _, t in results)
+    tasks = sum(t.tasks for _, _, t in results)
+    assert right / tasks >= 0.85
+
+
+def test_every_quote_is_a_slice_of_the_text_and_found_in_the_source(results) -> None:
+    from lsplan.yamlsource import squash
+
+    for plan, extraction, _ in results:
+        source = squash(P.source_text(plan))
+        for item in (*extraction.targets, *extraction.tasks):
+            assert extraction.document.text[item.offset : item.offset + len(item.quote)] == item.quote
+            assert squash(item.quote) in source, (plan.name, item.quote)
+
+
+def test_a_text_that_only_reports_results_gives_no_target(results, catalog) -> None:
+    reports = [(plan, e) for plan, e, _ in results if not plan.targets]
+    assert reports
+    for plan, extraction in reports:
+        assert extraction.targets == (), (plan.name, [t.quote for t in extraction.targets])
+    # The same text without its title and headings, as an excerpt pasted on its own.
+    body = "\n".join(line for line in P.REPORT.splitlines()[3:] if not line[:2].strip(".").isdigit())
+    body = "\n".join(line for line in body.splitlines() if not line.startswith(("I.", "II.")))
+    assert extract_text(body, "txt", catalog, plan_id="x").targets == ()
+    # And every plan's own part of results gives none either.
+    for plan, extraction, _ in results:
+        for target in extraction.targets:
+            assert not any(word in target.quote for word in ("ước đạt", "so với cùng kỳ", "Đã có")), (
+                plan.name,
+                target.quote,
+            )
