@@ -351,6 +351,67 @@ Tăng trưởng chưa đạt kịch bản đề ra (8%); giải ngân vốn đ�
 """
 
 
+# ---------------------------------------------------------------- a HĐND resolution, PDF text with footnotes
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH
+Số: 68/NQ-HĐND
+Bắc Ninh, ngày 10 tháng 12 năm 2025
+NGHỊ QUYẾT
+Về kế hoạch phát triển kinh tế - xã hội năm 2026
+HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH KHÓA XIX, KỲ HỌP THỨ NĂM
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Xét Tờ trình số 512/TTr-UBND ngày 25 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh; ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.
+QUYẾT NGHỊ:
+Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2026 với các nội dung chủ yếu sau:
+1. Mục tiêu tổng quát
+Tiếp tục giữ vững ổn định kinh tế vĩ mô, thúc đẩy tăng trưởng nhanh và bền vững gắn với đổi mới mô hình tăng trưởng; bảo đảm an sinh xã hội, nâng cao đời sống Nhân dân.
+2. Các chỉ tiêu chủ yếu
+2.1. Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) đạt 10 - 10,5%1.
+^1 Chỉ tiêu Trung ương giao cho tỉnh là 10%; năm 2025 ước đạt 9,2%.
+2.2. GRDP bình quân đầu người đạt 195 triệu đồng/người/năm.
+2.3. Kim ngạch xuất khẩu đạt 62 tỷ USD; kim ngạch nhập khẩu tăng 8–8,5 % so với năm 2025.
+2.4. Thu ngân sách nhà nước trên địa bàn đạt 48.500 tỷ đồng2.
+^2 Trong đó: thu nội địa 38.000 tỷ đồng; thu từ hoạt động xuất nhập khẩu 10.500 tỷ đồng.
+2.5. Tổng vốn đầu tư phát triển toàn xã hội đạt khoảng 155.000 tỷ đồng.
+2.6. Tỷ lệ đô thị hóa đạt từ 82% trở lên.
+2.7. Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm xuống còn 0,5%.
+2.8. Tỷ lệ lao động qua đào tạo đạt không dưới 82%; tỷ lệ thất nghiệp khu vực thành thị dưới 2,5%.
+2.9. Tỷ lệ bao phủ bảo hiểm y tế đạt tối thiểu 96,5% dân số.
+2.10. Trồng mới 1.200 ha rừng tập trung.
+2.11. Xây dựng mới 25 km đường giao thông nông thôn.
+2.12. Thu nhập bình quân của người dân nông thôn tăng 1,2 lần so với năm 2025.
+2.13. 100% xã, phường đạt chuẩn tiếp cận pháp luật.
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh giám sát và vận động Nhân dân tham gia thực hiện Nghị quyết.
+Điều 3. Hiệu lực thi hành
+Nghị quyết này đã được Hội đồng nhân dân tỉnh Bắc Ninh khóa XIX, kỳ họp thứ năm thông qua ngày 10 tháng 12 năm 2025 và có hiệu lực từ ngày ký.
+"""
+RESOLUTION_TARGETS = (
+    T("tang truong", "range", 10, 10.5),
+    T("grdp binh quan dau nguoi", "at_least", 195),
+    T("xuat khau", "at_least", 62),
+    T("nhap khau", "relative", 8, 8.5),
+    T("thu ngan sach", "at_least", 48500),
+    T("thu noi dia", "exact", 38000),
+    T("xuat nhap khau", "exact", 10500),
+    T("von dau tu", "approx", 155000),
+    T("do thi hoa", "at_least", 82),
+    T("ho ngheo", "at_most", None, 0.5),
+    T("lao dong qua dao tao", "at_least", 82),
+    T("that nghiep", "at_most", None, 2.5),
+    T("bao hiem y te", "at_least", 96.5),
+    T("rung", "at_least", 1200),
+    T("duong giao thong nong thon", "at_least", 25),
+    T("thu nhap", "relative", 1.2),
+    T("tiep can phap luat", "at_least", 100),
+)
+RESOLUTION_TASKS = (
+    L("Điều 2.1", "ubnd-tinh"),
+    L("Điều 2.2", "uy-ban-mttq-tinh"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -361,6 +422,15 @@ PLANS = [
         FIVE_YEAR_TASKS,
     ),
     Plan("programme (portal .md)", PROGRAMME, "md", PROGRAMME_TARGETS, PROGRAMME_TASKS),
+    Plan(
+        "HĐND resolution (PDF text, footnotes)",
+        pdf_layout(
+            RESOLUTION, "Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2026", lines_per_page=14
+        ),
+        "txt",
+        RESOLUTION_TARGETS,
+        RESOLUTION_TASKS,
+    ),
     Plan("report only", REPORT, "txt", ()),
 ]
 

@@ -95,6 +95,7 @@ class TargetProposal:
     benchmark: str | None = None
     confidence: float = 0.5
     notes: tuple[str, ...] = ()
+    footnote: str = ""  # the footnote marker on the figure, when there is one
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^(?:tran
 _TABLE_RULE = re.compile(r"^\|[\s:\-|]+\|$")
 _FOOTNOTE_RULE = re.compile(r"^(?:_{5,}|-{10,})$")  # or a line of 15 spaces or more
 _FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+\S")
+# A note written out where a portal or a word processor puts it: "[1] …", "[^1]: …".
+_NOTE_DEFINITION = re.compile(r"^\[\^?(\d{1,2})\]:?\s+\S")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)]*$")
 _BOLD = re.compile(r"\*\*|__")
 
@@ -113,7 +115,7 @@ def normalise(lines: list[str], source_kind: str) -> Document:
                 cells = tuple(cell.strip() for cell in line[1:-1].split("|"))
                 paragraphs.append(("row", line, cells, ()))
             continue
-        footnote = _FOOTNOTE_START.match(line) if in_footnotes else None
+        footnote = _FOOTNOTE_START.match(line) if in_footnotes else _NOTE_DEFINITION.match(line)
         if footnote:
             flush()
             current_kind = "footnote"

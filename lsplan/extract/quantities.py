@@ -91,11 +91,12 @@ UNITS = sorted(
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 FIGURE = re.compile(
-    rf"(?<![\w/.,\-])(?P<a>{_NUM})(?P<afn>\d)?(?:\[(?P<amark>\d{{1,2}})\])?\s*(?P<apct>%)?"
+    rf"(?<![\w/.,\-])(?P<a>{_NUM})(?P<afn>\d)?(?:\[\^?(?P<amark>\d{{1,2}})\])?\s*(?P<apct>%)?"
     rf"(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{_NUM})\s*(?P<bpct>%)?)?"
-    rf"(?:\[(?P<bmark>\d{{1,2}})\])?"
+    rf"(?:\[\^?(?P<bmark>\d{{1,2}})\])?"
+    rf"(?:(?<=%)(?P<pfn>\d{{1,2}})(?![\d.,]))?"
     rf"(?P<ratio>/(?P<of>\d+))?"
-    rf"(?:\s*(?P<unit>{_UNIT})(?![\w]))?",
+    rf"(?:\s*(?P<unit>{_UNIT})(?P<ufn>\d{{1,2}})?(?![\w]))?",
     re.IGNORECASE,
 )
 _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
@@ -118,7 +119,11 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
         a, b = m.group("a"), m.group("b")
         pct = bool(m.group("apct") or m.group("bpct"))
         unit = "%" if pct else (m.group("unit") or "")
-        footnote = m.group("afn") or m.group("amark") or m.group("bmark") or ""
+        footnote = (
+            m.group("afn") or m.group("amark") or m.group("bmark") or m.group("pfn") or m.group("ufn") or ""
+        )
+        if (m.group("pfn") or m.group("ufn")) and footnote not in footnotes:
+            continue  # "48.500 tỷ đồng2" with no footnote 2: not a figure to guess at
         if m.group("afn"):
             # "6.8772": a glued footnote marker only if the text has footnote 2 and the
             # number without it is well formed; otherwise the figure is not read at all.

@@ -166,7 +166,9 @@ def _strip_tail(name: str) -> tuple[str, list[str]]:
 
 
 def _clean_name(text: str) -> str:
-    text = _LEAD.sub("", text.strip(" ,;:().")).strip(" ,;:().")
+    text = _LEAD.sub("", text.strip(" ,;:")).strip(" ,;:().")
+    if re.fullmatch(r"[\d.()]*", text):
+        return ""  # a label alone ("2.13."): no name
     text = _SPAN.sub("", text)
     text = re.sub(
         r"(?:(?:bình quân|trung bình)\s*)?(?:hằng|hàng|mỗi)?\s*năm\s*(?:thời kỳ|giai đoạn)?\s*$", "", text
@@ -264,8 +266,9 @@ def _comparison(
         )
     if "giảm" in words:
         return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
-    if item.relative and (q.high is None or q.unit == "lần"):
-        # "tăng 12% so với năm 2025", "tăng 1,5 - 2 lần so với năm 2025": against a benchmark
+    if item.relative:
+        # "tăng 12% so với năm 2025", "tăng 8 - 8,5% so với năm 2025", "tăng 1,5 - 2 lần so với
+        # năm 2025": a change against a benchmark, one figure or a range
         return "relative", qualifier, q.low, q.high
     if q.unit == "lần":  # "gấp 2 lần": a multiple of something the text names elsewhere
         return "relative", qualifier, q.low, q.high
@@ -369,10 +372,22 @@ def find_targets(
 ) -> list[TargetProposal]:
     proposals: list[TargetProposal] = []
     heading_years: dict[str, int] = {}
+    referenced: dict[str, TargetProposal] = {}  # footnote number -> the target whose figure bears it
     for paragraph in document.paragraphs:
-        if paragraph.kind in ("row", "footnote"):
-            continue  # footnotes explain figures (estimates, breakdowns); they set no targets
+        if paragraph.kind == "row":
+            continue
         text = paragraph.text
+        if paragraph.kind == "footnote":
+            # Footnotes explain figures: an estimate, a source, a breakdown. Only the breakdown
+            # of a target's own figure ("6.8772 hộ" … "2 Bao gồm 2.472 hộ …; 4.405 hộ …") is
+            # read: its parts, as shown.
+            number = _BREAKDOWN.match(text)
+            parent = referenced.get(number.group(1)) if number else None
+            if parent is not None:
+                proposals.extend(
+                    _breakdown(paragraph, number.end(), parent, ctx, match, family_of, new_id, document)
+                )
+            continue
         if ctx.reports(paragraph):
             continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025", a report: results, not targets
         if paragraph.label and len(text) < 160:
@@ -386,25 +401,80 @@ def find_targets(
             if key in heading_years:
                 heading_year = heading_years[key]
                 break
-        body_offset = 0
-        if paragraph.kind == "footnote":
-            lead = re.match(r"\d{1,2}\s+(?:Bao gồm|Gồm|Trong đó)?[:,]?\s*", text)
-            body_offset = lead.end() if lead else 0
         sentence = _Sentence()
         for offset, clause, new_sentence in clauses(text):
-            if offset < body_offset:
-                clause, offset = clause[body_offset - offset :], body_offset
             if new_sentence:
                 previous_sentence, sentence = sentence, _Sentence()
                 if re.match(r"\s*trong đó\b", clause, re.I):
                     # "… khoảng 6 triệu lượt. Trong đó có 1,4 triệu …": parts of an approximate total.
                     sentence.approx = previous_sentence.approx and ("*", previous_sentence.approx[1])
-            proposals.extend(
-                _clause_targets(
-                    clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
+            found = _clause_targets(
+                clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
+            )
+            for proposal in found:
+                if proposal.footnote:
+                    referenced.setdefault(proposal.footnote, proposal)
+            proposals.extend(found)
+    return proposals
+
+
+_BREAKDOWN = re.compile(r"^\[?\^?(\d{1,2})\]?:?\s+(?=(?:Bao gồm|Gồm|Trong đó)\b)", re.I)
+
+
+def _breakdown(
+    paragraph: Paragraph,
+    body_start: int,
+    parent: TargetProposal,
+    ctx: PeriodContext,
+    match: Matcher,
+    family_of: Callable[[str | None], set[str]],
+    new_id: Callable[[str], str],
+    document: Document,
+) -> list[TargetProposal]:
+    """The parts a footnote lists of a target's figure: each an exact component, in the section
+    of the figure the footnote explains (the footnote itself sits at the foot of a page)."""
+    from dataclasses import replace
+
+    body = re.match(r"(?:Bao gồm|Gồm|Trong đó)\s*(?:có)?[:,]?\s*", paragraph.text[body_start:], re.I)
+    start = body_start + (body.end() if body else 0)
+    out = []
+    for offset, clause, _ in clauses(paragraph.text[start:]):
+        for part in _clause_targets(
+            clause, paragraph, start + offset, _Sentence(), None, ctx, match, family_of, new_id, document
+        ):
+            if part.low is None:
+                continue
+            # A part is named by its whole and by what sets it apart ("… xóa nhà tạm" + "theo
+            # Nghị quyết số 188-NQ/TU"); it is never the whole's own indicator.
+            indicator_id, score = match(
+                f"{parent.indicator} {part.indicator}",
+                part.unit,
+                "",
+                set(),
+                frozenset({parent.indicator_id} - {None}),
+            )
+            if indicator_id is None or indicator_id == parent.indicator_id:
+                indicator_id, score = part.indicator_id, 0.0
+            out.append(
+                replace(
+                    part,
+                    indicator_id=indicator_id,
+                    new_indicator=None if indicator_id else part.new_indicator,
+                    confidence=round(min(0.95, 0.45 + 0.5 * score), 2) if indicator_id else 0.4,
+                    comparison="exact",
+                    low=part.low,
+                    high=part.high if part.high is not None else part.low,
+                    qualifier="",
+                    section=parent.section,
+                    period=parent.period,
+                    footnote="",
+                    notes=(
+                        *part.notes,
+                        f"a part of the figure footnote {parent.footnote} explains ({parent.indicator})",
+                    ),
                 )
             )
-    return proposals
+    return out
 
 
 @dataclass
@@ -555,6 +625,7 @@ def _clause_targets(
             quote=quote,
             offset=paragraph.start + offset + clause.find(quote, start),
             benchmark=item.relative if comparison == "relative" else None,
+            footnote=q.footnote,
             confidence=round(min(0.95, 0.45 + 0.5 * score), 2) if indicator_id else 0.4,
             notes=tuple(notes),
         )
