@@ -412,6 +412,113 @@ RESOLUTION_TASKS = (
 )
 
 
+# ---------------------------------------------------------------- a Word plan numbered by Word
+
+# (level, text): level 0 "I.", 1 "1.", 2 "a)" drawn by Word's numbering; None: a plain paragraph.
+# A list is a table: its first two rows are the header; "<" merges a cell with the one on its
+# left, "^" with the one above (Word then gives the cell above's text in both rows).
+WORD_PLAN: list = [
+    (None, "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"),
+    (None, "Số: 301/KH-UBND"),
+    (None, "Nghệ An, ngày 05 tháng 01 năm 2026"),
+    (None, "KẾ HOẠCH"),
+    (None, "Chuyển đổi số tỉnh Nghệ An năm 2026"),
+    (0, "MỤC TIÊU"),
+    (1, "Mục tiêu chung"),
+    (None, "Đẩy mạnh chuyển đổi số toàn diện trên cả ba trụ cột chính quyền số, kinh tế số, xã hội số."),
+    (1, "Chỉ tiêu cụ thể"),
+    (2, "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến đạt trên 60%."),
+    (2, "Doanh thu dịch vụ công nghệ thông tin đạt 3.500 tỷ đồng."),
+    (2, "Tỷ lệ hộ gia đình có kết nối Internet cáp quang băng rộng đạt 90% trở lên."),
+    (2, "Giảm 30% thời gian giải quyết thủ tục hành chính so với năm 2025."),
+    (2, "Phấn đấu 100% cơ quan nhà nước cấp tỉnh, cấp xã sử dụng nền tảng họp trực tuyến."),
+    (None, "Biểu: Chỉ tiêu chuyển đổi số năm 2026"),
+    [
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "<", "Năm 2026"],
+        ["^", "^", "^", "Kế hoạch", "Ước thực hiện", "Kế hoạch"],
+        ["1", "Tỷ lệ dân số trưởng thành có điện thoại thông minh", "%", "85", "87", "≥ 92"],
+        ["2", "Số doanh nghiệp công nghệ số", "doanh nghiệp", "400", "420", "500"],
+        ["3", "Tỷ lệ thanh toán không dùng tiền mặt", "%", "50", "55", "60 - 65"],
+    ],
+    (0, "NHIỆM VỤ VÀ GIẢI PHÁP"),
+    (1, "Phát triển hạ tầng số"),
+    (None, "- Cơ quan chủ trì: Sở Khoa học và Công nghệ."),
+    (None, "- Cơ quan phối hợp: Viễn thông Nghệ An, UBND các xã, phường."),
+    (None, "- Thời gian thực hiện: Năm 2026."),
+    (1, "Phát triển chính quyền số"),
+    (None, "- Đơn vị chủ trì: Văn phòng UBND tỉnh; Sở Nội vụ."),
+    (None, "- Đơn vị phối hợp: Các sở, ban, ngành."),
+    (None, "- Thời hạn hoàn thành: Quý IV/2026."),
+    (0, "TỔ CHỨC THỰC HIỆN"),
+    (
+        1,
+        "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch.",
+    ),
+    (
+        1,
+        "Các sở, ban, ngành, UBND các xã, phường căn cứ chức năng, nhiệm vụ chủ động triển khai các nhiệm vụ được giao.",
+    ),
+]
+WORD_PLAN_TARGETS = (
+    T("truc tuyen", "at_least", 60),
+    T("doanh thu dich vu cong nghe thong tin", "at_least", 3500),
+    T("cap quang", "at_least", 90),
+    T("thoi gian giai quyet thu tuc hanh chinh", "reduction", 30, 30),
+    T("hop truc tuyen", "at_least", 100),
+    T("dien thoai thong minh", "at_least", 92),
+    T("doanh nghiep cong nghe so", "at_least", 500),  # a count to reach
+    T("thanh toan khong dung tien mat", "range", 60, 65),
+)
+WORD_PLAN_TASKS = (
+    L("II.1", "so-khoa-hoc-va-cong-nghe"),
+    L("II.2", "van-phong-ubnd-tinh", "so-noi-vu"),
+    L("III.1", "so-khoa-hoc-va-cong-nghe"),
+    L("III.2", "cac-so-ban-nganh", "ubnd-cap-xa"),
+)
+
+_LEVELS = (("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"))
+
+
+def write_numbered_docx(path, items: list):  # noqa: ANN001, ANN201 - a Path
+    """A .docx whose headings are numbered by Word's automatic numbering (numbering.xml), as
+    Word writes plans: the numbers are not in the paragraphs' text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(_LEVELS)
+    )
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>')
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for item in items:
+        if isinstance(item, list):
+            table = document.add_table(rows=len(item), cols=len(item[0]))
+            for r, row in enumerate(item):
+                for c, value in enumerate(row):
+                    if value == "<":
+                        table.cell(r, c - 1).merge(table.cell(r, c))
+                    elif value == "^":
+                        table.cell(r - 1, c).merge(table.cell(r, c))
+                    else:
+                        table.cell(r, c).text = value
+            continue
+        level, text = item
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            ppr = paragraph._p.get_or_add_pPr()
+            ppr.append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+    document.save(str(path))
+    return path
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -431,13 +538,24 @@ PLANS = [
         RESOLUTION_TARGETS,
         RESOLUTION_TASKS,
     ),
+    Plan(
+        "Word plan (automatic numbering)",
+        "",
+        "docx",
+        WORD_PLAN_TARGETS,
+        WORD_PLAN_TASKS,
+        {"items": WORD_PLAN},
+    ),
     Plan("report only", REPORT, "txt", ()),
 ]
 
 
-def source_text(plan: Plan) -> str:
+def source_text(plan: Plan, extraction=None) -> str:  # noqa: ANN001 - an Extraction
     """The plan's text as a reader sees it, the one quotes must be verbatim in: for a portal's
-    markdown, without the marks that are not text (**bold**, escapes, heading hashes)."""
+    markdown, without the marks that are not text (**bold**, escapes, heading hashes); for a
+    Word plan the text Word shows, numbers included (what `lsplan extract --text` writes)."""
+    if plan.kind == "docx":
+        return extraction.document.text
     if plan.kind != "md":
         return plan.text
     text = re.sub(r"\*\*|__", "", plan.text)
@@ -445,7 +563,14 @@ def source_text(plan: Plan) -> str:
     return re.sub(r"(?m)^#{1,6}\s+", "", text)
 
 
-def extract(plan: Plan, catalog):  # noqa: ANN201 - an Extraction
-    from lsplan.extract import extract_text
+def extract(plan: Plan, catalog, folder=None):  # noqa: ANN001, ANN201 - a Path; an Extraction
+    """Extract `plan`: from its text, or for a Word plan from the .docx built in `folder`."""
+    from lsplan.extract import extract_plan, extract_text
 
+    if plan.kind == "docx":
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(folder or tempfile.mkdtemp())
+        return extract_plan(write_numbered_docx(folder / "plan.docx", plan.extra["items"]), catalog, "x")
     return extract_text(plan.text, plan.kind, catalog, plan_id="x")

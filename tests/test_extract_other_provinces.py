@@ -84,10 +84,10 @@ def plans() -> list[P.Plan]:
 
 
 @pytest.fixture(scope="module")
-def results(catalog):
+def results(catalog, tmp_path_factory):
     out = []
     for plan in plans():
-        extraction = P.extract(plan, catalog)
+        extraction = P.extract(plan, catalog, tmp_path_factory.mktemp("plan"))
         out.append((plan, extraction, score(plan, extraction)))
     return out
 
@@ -126,7 +126,7 @@ def test_every_quote_is_a_slice_of_the_text_and_found_in_the_source(results) -> 
     from lsplan.yamlsource import squash
 
     for plan, extraction, _ in results:
-        source = squash(P.source_text(plan))
+        source = squash(P.source_text(plan, extraction))
         for item in (*extraction.targets, *extraction.tasks):
             assert extraction.document.text[item.offset : item.offset + len(item.quote)] == item.quote
             assert squash(item.quote) in source, (plan.name, item.quote)
@@ -148,3 +148,42 @@ def test_a_text_that_only_reports_results_gives_no_target(results, catalog) -> N
                 plan.name,
                 target.quote,
             )
+
+
+def _by_name(results, name: str):
+    return next(e for plan, e, _ in results if plan.name.startswith(name))
+
+
+def test_word_numbering_gives_each_paragraph_its_section(results) -> None:
+    extraction = _by_name(results, "Word plan")
+    sections = {t.section for t in extraction.targets if t.quote.startswith(("Tỷ lệ hồ sơ", "Doanh thu"))}
+    assert sections == {"I.2.a", "I.2.b"}
+    assert [t.number for t in extraction.tasks] == ["II.1", "II.2", "III.1", "III.2"]
+    assert "II. NHIỆM VỤ VÀ GIẢI PHÁP" in extraction.document.text  # the number Word draws, put back
+
+
+def test_two_row_headers_name_each_column_by_both_rows(results) -> None:
+    # "Năm 2025 | Kế hoạch" is last year's plan: only "Năm 2026 | Kế hoạch" gives targets.
+    word = _by_name(results, "Word plan")
+    table = [t for t in word.targets if "|" in t.quote]
+    assert sorted((t.low, t.high) for t in table) == [(60, 65), (92, None), (500, None)]
+    assert all(t.period.as_dict() == {"year": 2026} for t in table)
+    # "Phân công thực hiện" over "Cơ quan chủ trì | Cơ quan phối hợp": both columns are read.
+    programme = _by_name(results, "programme")
+    first = next(t for t in programme.tasks if t.number == "A.1")
+    assert [r.id for r in first.support] == ["so-tai-chinh", "so-noi-vu"]
+    assert first.timeframe == "Quý II/2026"
+
+
+def test_a_unit_named_before_a_registry_agency_is_another_agency(catalog) -> None:
+    from lsplan.extract.agencies import AgencyFinder
+
+    refs = AgencyFinder(catalog).find(
+        "Văn phòng UBND tỉnh; Sở Nội vụ, Thanh tra Sở Xây dựng và UBND các xã, phường"
+    )
+    assert [(r.id, r.new_id) for r in refs] == [
+        (None, "van-phong-ubnd-tinh"),
+        ("so-noi-vu", None),
+        (None, "thanh-tra-so-xay-dung"),
+        ("ubnd-cap-xa", None),
+    ]

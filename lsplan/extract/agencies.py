@@ -118,6 +118,18 @@ class AgencyFinder:
                 continue
             size, (party, group) = hit
             start, end = words[i][1], words[i + size - 1][2]
+            before = re.search(r"(?:^|[,;(]|\svà\s)\s*([^,;()]*?)\s*$", text[rest_start:start])
+            owner = before.group(1) if before else ""
+            if owner and len(owner.split()) <= 4 and _is_head(fold(owner)):
+                # "Văn phòng UBND tỉnh", "Thanh tra Sở Xây dựng": the body named is a unit of
+                # the one matched, another agency; its whole name is read as one.
+                leftovers.append(text[rest_start : rest_start + before.start(1)])
+                refs.append(
+                    self._unknown(f"{owner} {text[start:end]}") or self._ref(text[start:end], party, group)
+                )
+                rest_start = end
+                i += size
+                continue
             leftovers.append(text[rest_start:start])
             refs.append(self._ref(text[start:end], party, group))
             rest_start = end
@@ -176,6 +188,16 @@ class AgencyFinder:
             return self._ref(piece, matched.id, False)
         new_id = self._new.setdefault(key, "-".join(key.split())[:60])
         return AgencyRef(name=piece, id=None, new_id=new_id)
+
+
+def _is_head(key: str) -> bool:
+    return any(key == h or key.startswith(h + " ") for h in _HEADS if h not in _NOT_OWNERS)
+
+
+# Heads that also start a group or a plain phrase before a name ("các cơ quan", "Ban" alone).
+_NOT_OWNERS = frozenset(
+    {"cac co quan", "cac don vi", "ubnd", "uy ban", "hdnd", "hoi", "doan", "truong", "ban"}
+)
 
 
 def _without_country(key: tuple[str, ...]) -> tuple[str, ...]:

@@ -78,19 +78,28 @@ def _docx_lines(path: Path) -> list[str]:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ExtractError("file-corrupt", detail=str(exc)[:200]) from None
+    from lsplan.extract.docx_numbering import Numbering
+
+    numbering = Numbering(document)
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            # Each Word paragraph is a paragraph: a blank line after it marks the end.
-            lines += [Paragraph(child, document).text, ""]
+            # Each Word paragraph is a paragraph: a blank line after it marks the end. Its
+            # automatic number ("II.", "1.", "a)") is not in its text: it is put back in front.
+            text = Paragraph(child, document).text
+            label = numbering.label(child)
+            lines += [f"{label} {text}" if label and text.strip() else text, ""]
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
                 cells: list[str] = []
                 seen: list[object] = []
                 for cell in row.cells:
-                    if any(cell._tc is s for s in seen):  # a merged cell repeats itself
+                    if any(cell._tc is s for s in seen):
+                        # A cell merged across columns repeats itself: it is written once, and
+                        # the columns it spans stay, empty, so that every row keeps the grid.
+                        cells.append("")
                         continue
                     seen.append(cell._tc)
                     cells.append(cell.text)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
 from lsplan.extract.quantities import parse_number
+from lsplan.extract.table_header import is_subheader, merge_header
 from lsplan.text import fold
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -44,7 +45,9 @@ def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object]
         if _PAST_COLUMN.search(key):
             continue
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", key)]
-        if _PLAN_COLUMN.search(key) or years and (plan_year is None or max(years) >= plan_year):
+        if years and plan_year is not None and max(years) < plan_year:
+            continue  # "Năm 2025 Kế hoạch": a past year's plan, not a target of this one
+        if _PLAN_COLUMN.search(key) or years:
             planned.append((index, max(years) if years else None))
     if name is None or not planned:
         return None
@@ -65,19 +68,23 @@ def table_targets(
 ) -> list[TargetProposal]:
     out: list[TargetProposal] = []
     columns: dict[str, object] | None = None
-    previous_kind = ""
+    header_cells: tuple[str, ...] | None = None  # the row just read as the header
     for paragraph in document.paragraphs:
         if paragraph.kind != "row":
-            columns, previous_kind = None, paragraph.kind
+            columns, header_cells = None, None
+            continue
+        if header_cells is not None and is_subheader(paragraph.cells):
+            merged = merge_header(header_cells, paragraph.cells)
+            columns, header_cells = _columns(merged, plan_year) or columns, None
             continue
         header = _columns(paragraph.cells, plan_year)
         if header is not None:
-            columns = header
+            columns, header_cells = header, paragraph.cells
             continue
+        header_cells = None
         if columns is None or reports(paragraph):
             continue
         out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id))
-    del previous_kind
     return out
 
 

@@ -26,6 +26,7 @@ from lsplan.extract.model import (
     ResponsibilityProposal,
     TaskProposal,
 )
+from lsplan.extract.table_header import is_subheader, merge_header
 from lsplan.text import fold
 
 # Folded label words: "cơ quan chủ trì", "đơn vị chủ trì thực hiện", "đơn vị thực hiện", ...
@@ -396,8 +397,8 @@ def _timeframe(text: str) -> str:
 
 _COLUMNS = (
     ("number", re.compile(r"^(?:stt|tt|so tt)$")),
-    ("lead", re.compile(r"chu tri|thuc hien")),
     ("support", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|thuc hien")),
     ("time", re.compile(r"thoi gian|tien do|thoi han")),
     ("product", re.compile(r"san pham|ket qua")),
     ("title", re.compile(r"noi dung|nhiem vu|ten|hoat dong|giai phap|cong viec")),
@@ -421,12 +422,21 @@ def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
 def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder) -> list[TaskProposal]:
     tasks: list[TaskProposal] = []
     columns: dict[str, int] | None = None
+    header_cells: tuple[str, ...] | None = None
     part = ""
     for row in rows:
+        if (
+            header_cells is not None
+            and is_subheader(row.cells)
+            and not re.fullmatch(r"[IVXLC]+|[A-Z]|\d+", row.cells[0].strip() if row.cells else "")
+        ):
+            columns, header_cells = _header(merge_header(header_cells, row.cells)) or columns, None
+            continue
         header = _header(row.cells)
         if header:
-            columns, part = header, ""
+            columns, part, header_cells = header, "", row.cells
             continue
+        header_cells = None
         if columns is None:
             continue
 
