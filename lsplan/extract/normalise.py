@@ -43,6 +43,16 @@ def _blank_lines_break(lines: list[str]) -> bool:
     return followed / len(filled) < 0.7
 
 
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """True when each line is a paragraph (a portal's or a word processor's text, one line per
+    paragraph, many far longer than a printed line), not a page's text broken at its width."""
+    filled = [line for line in lines if line.strip() and not line.lstrip().startswith("|")]
+    if len(filled) < 5:
+        return False
+    long = sum(1 for line in filled if len(line.strip()) > 110)
+    return long / len(filled) >= 0.15
+
+
 def _furniture(lines: list[str]) -> set[str]:
     """Short lines repeated next to page breaks: running headers and footers."""
     near: Counter[str] = Counter()
@@ -62,6 +72,7 @@ def _furniture(lines: list[str]) -> set[str]:
 def normalise(lines: list[str], source_kind: str) -> Document:
     """Join hard line breaks into paragraphs; drop page numbers, running heads and bold marks."""
     blank_breaks = _blank_lines_break(lines)
+    line_breaks = _lines_are_paragraphs(lines)
     furniture = _furniture(lines)
     paragraphs: list[tuple[str, str, tuple[str, ...], tuple[int, ...]]] = []  # (kind, text, cells, seams)
     current: list[str] = []
@@ -137,7 +148,7 @@ def normalise(lines: list[str], source_kind: str) -> Document:
         if current_kind == "footnote" and line[:1].islower():
             append(line)  # the footnote goes on
             continue
-        if _starts_paragraph(current, line, blank_breaks and was_blank):
+        if line_breaks or _starts_paragraph(current, line, blank_breaks and was_blank):
             flush()
             current_kind = "text"
         append(line)

@@ -25,9 +25,9 @@ from lsplan.text import fold
 
 _CLAUSE_SPLIT = re.compile(r";\s*|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(\-–])|(?<=\.)\s*$")
 _PAST = re.compile(
-    r"\b(?:ước (?:đạt|thực hiện|tính|cả năm)|đạt được|thực hiện được|đã (?:đạt|thực hiện|hoàn thành|"
-    r"giải ngân|chi|thu|tăng|giảm|có|được|xây dựng|trồng|thu hút|đón)|kết quả (?:đạt|thực hiện)|"
-    r"so với cùng kỳ|lũy kế|luỹ kế|cùng kỳ năm trước)",
+    r"\b(?:ước (?:đạt|thực hiện|tính|cả năm|tăng|giảm|khoảng)|đạt được|thực hiện được|"
+    r"đã (?:đạt|thực hiện|hoàn thành|giải ngân|chi|thu|tăng|giảm|có|được|xây dựng|trồng|thu hút|đón)|"
+    r"kết quả (?:đạt|thực hiện)|so với cùng kỳ|lũy kế|luỹ kế|cùng kỳ năm trước)",
     re.IGNORECASE,
 )
 _CITATION = re.compile(
@@ -44,6 +44,8 @@ _SPAN = re.compile(
     r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A sentence that opens on a year before the plan's reports that year: "Năm 2025, …".
+_PAST_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Trong\s+|Cả\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _AVERAGE = re.compile(r"bình quân|trung bình", re.I)
 _PER_YEAR = re.compile(r"%\s*/\s*năm|mỗi năm|hằng năm|hàng năm", re.I)
 
@@ -57,6 +59,8 @@ _TAIL_WORDS = [
     "tăng",
     "giảm",
     "chiếm",
+    "đóng góp",
+    "cắt giảm",
     "có thể",
     "có",
     "ở mức",
@@ -264,7 +268,7 @@ def _comparison(
             if qualifier not in APPROX_WORDS
             else ("approx", qualifier, q.low, q.low)
         )
-    if "giảm" in words:
+    if "giảm" in words or "cắt giảm" in words:
         return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
     if item.relative:
         # "tăng 12% so với năm 2025", "tăng 8 - 8,5% so với năm 2025", "tăng 1,5 - 2 lần so với
@@ -279,7 +283,7 @@ def _comparison(
     if q.high is not None:
         if "trở lên" in after[:12] or qualifier in AT_LEAST_WORDS:
             return "at_least", qualifier, q.low, None
-        if band_context or "chiếm" in words:
+        if band_context or "chiếm" in words or "đóng góp" in words:
             return "band", qualifier, q.low, q.high
         return "range", qualifier, q.low, q.high
     if qualifier in AT_LEAST_WORDS or "trở lên" in after[:12]:
@@ -354,6 +358,19 @@ def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
 
 
 Matcher = Callable[[str, str, str, set[str], frozenset[str]], tuple[str | None, float]]
+_ACTION_START = re.compile(
+    r"^(?:thu hút|đón|tạo|trồng|xây dựng|hỗ trợ|đào tạo|thành lập|phát triển|xóa|cải tạo|nâng cấp|"
+    r"cứng hóa|giải quyết)\s",
+    re.IGNORECASE,
+)
+_PLACE_ONLY = re.compile(
+    r"^(?:toàn tỉnh|cả tỉnh|tỉnh|toàn thành phố|trên địa bàn(?: tỉnh)?|địa phương)$", re.I
+)
+# Words right after a figure that name what it measures ("30% thời gian …", "55% GRDP"), not
+# a benchmark, a rate or the end of the item.
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!so với|trở lên|mỗi|hằng|hàng|bình quân|trên|dưới|năm\b|/|và\b|trong\b|vào\b)[A-Za-zĐđÀ-ỹ]"
+)
 _ACTION = re.compile(
     r"^(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
     r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp)$",
@@ -405,6 +422,8 @@ def find_targets(
         for offset, clause, new_sentence in clauses(text):
             if new_sentence:
                 previous_sentence, sentence = sentence, _Sentence()
+                opening = _PAST_OPENING.match(clause)
+                sentence.past = bool(opening and ctx.plan_year and int(opening.group(1)) < ctx.plan_year)
                 if re.match(r"\s*trong đó\b", clause, re.I):
                     # "… khoảng 6 triệu lượt. Trong đó có 1,4 triệu …": parts of an approximate total.
                     sentence.approx = previous_sentence.approx and ("*", previous_sentence.approx[1])
@@ -488,6 +507,7 @@ class _Sentence:
     matched: set[str] = field(default_factory=set)  # indicators matched so far: each once
     first_family: set[str] = field(default_factory=set)  # words of the first one matched
     approx: tuple[str, str] | None = None  # (verb, "khoảng" as written) of a list's first item
+    past: bool = False  # "Năm 2025, GRDP ước tăng 11,2%; thu ngân sách đạt …": every clause is past
 
 
 def _clause_targets(
@@ -526,7 +546,7 @@ def _clause_targets(
         family |= sentence.first_family
     for item in items:
         q = item.quantity
-        if any(c < q.start for c in citations) or _is_past(clause, q.start, ctx):
+        if sentence.past or any(c < q.start for c in citations) or _is_past(clause, q.start, ctx):
             continue
         inside_parens = clause[: q.start].count("(") > clause[: q.start].count(")")
         if item.relative and (inside_parens or _next_inherits(items, item)):
@@ -543,6 +563,27 @@ def _clause_targets(
             # the figure what is counted; a count to bring about is a floor.
             item.words.append("action")
             name = ""
+        elif _ACTION_START.match(name) and q.unit != "%":
+            item.words.append("action")  # "Tạo việc làm mới cho 16.500 lao động"
+        elif name and _PLACE_ONLY.match(name) and _after_name(item.after):
+            name = ""  # "toàn tỉnh có khoảng 10.000 doanh nghiệp đang hoạt động": the place names nothing
+        elif (
+            name
+            and q.unit == "%"
+            and any(w in ("giảm", "cắt giảm", "tăng") for w in item.words)
+            and _NOUN_AFTER.match(item.after)
+        ):
+            # "Cải cách thể chế, cắt giảm ít nhất 30% thời gian xử lý thủ tục hành chính": what
+            # is cut is what follows the figure.
+            name = ""
+        if (
+            name
+            and q.unit == "%"
+            and any(w in ("chiếm", "đóng góp") for w in item.words)
+            and _NOUN_AFTER.match(item.after)
+        ):
+            # "Kinh tế tư nhân đóng góp khoảng 55 - 58% GRDP": a share of what follows it
+            name = f"{name} {_after_name(item.after.split(',')[0])}".strip()
         if not name:
             after_name = _after_name(item.after)
             if after_name:
@@ -563,9 +604,13 @@ def _clause_targets(
         measure = ""
         if q.unit == "%" and any(w in ("tăng", "tăng trưởng") for w in item.words):
             measure = "growth_rate"
-        elif "chiếm" in item.words or band_context and q.unit == "%":
+        elif "chiếm" in item.words or "đóng góp" in item.words or band_context and q.unit == "%":
             measure = "share"
         comparison, qualifier, low, high = _comparison(item, band_context, q.unit == "%")
+        if comparison == "band" and any(w in ("chiếm", "đóng góp") for w in item.words):
+            band_context = (
+                True  # "đóng góp khoảng 55 - 58% GRDP, khoảng 35 - 40% tổng thu …": the list's verb
+            )
         if comparison == "rank":
             measure = "rank"
             about = re.search(r"\svề\s+([^;.]+)", item.after)

@@ -126,6 +126,16 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 taken.add(task.number)
             i += 1
             continue
+        inline = _inline_labels(paragraph) if paragraph.kind == "text" and paragraph.label else None
+        if inline is not None:
+            # "2. Cải cách thể chế …. Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Tư pháp;
+            # thời gian thực hiện: năm 2026.": the item carries its label block in its own text.
+            task = _label_task([paragraph], paragraph, document, finder)
+            if task is not None:
+                tasks.append(task)
+                taken.add(task.number)
+                i += 1
+                continue
         trailing = _TRAILING_LEAD.search(paragraph.text) if paragraph.kind == "text" else None
         if trailing:
             task = _trailing_task(paragraph, trailing, document, finder, tasks)
@@ -190,6 +200,14 @@ def _trailing_task(
         shape="trailing",
         confidence=0.8,
     )
+
+
+def _inline_labels(paragraph: Paragraph) -> list[tuple[str, str, int, int]] | None:
+    """The labels of a numbered item that names its lead after its title, or None."""
+    found = _labels(paragraph.text)
+    if not found or not any(kind == "lead" for kind, *_ in found) or found[0][2] < len(paragraph.label) + 5:
+        return None
+    return found
 
 
 def _labelled_later(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
