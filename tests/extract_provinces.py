@@ -613,6 +613,87 @@ HELD_OUT_PROGRAMME_TASKS = (
 )
 
 
+# Held out, second round: written after the fixes the first round led to, measured as they came.
+
+HELD_OUT_FIVE_YEAR_MD = """**ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH**
+
+**KẾ HOẠCH**
+
+**Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030**
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+Cụ thể hóa các mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp của Nghị quyết; phân công rõ trách nhiệm cho các cơ quan, đơn vị.
+
+**II. CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030**
+
+| TT | Chỉ tiêu | ĐVT | Năm 2025 | Mục tiêu đến năm 2030 |
+|---|---|---|---|---|
+| 1 | Tốc độ tăng trưởng GRDP bình quân | %/năm | 6,5 | 10 - 11 |
+| 2 | GRDP bình quân đầu người | triệu đồng | 85 | ≥ 150 |
+| 3 | Tỷ lệ đô thị hóa | % | 28 | 40 |
+| 4 | Tỷ lệ hộ nghèo | % | 2,1 | < 1 |
+
+Ngoài các chỉ tiêu trên, phấn đấu đến năm 2030 thu hút đầu tư trực tiếp nước ngoài (FDI) đạt 3 tỷ USD; tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 400.000 tỷ đồng; tỷ lệ lao động nông nghiệp giảm còn 25%.
+
+**III. NHIỆM VỤ, GIẢI PHÁP**
+
+Phụ lục: Phân công nhiệm vụ
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Xây dựng quy hoạch phát triển Khu kinh tế Vũng Áng | Ban Quản lý Khu kinh tế tỉnh | Sở Xây dựng | 2026 - 2027 |
+| 2 | Đề án phát triển du lịch biển | Sở Văn hóa, Thể thao và Du lịch | UBND các xã, phường ven biển | 2026 |
+| 3 | Chương trình chuyển đổi số | Sở Khoa học và Công nghệ | Các sở, ngành | Hằng năm |
+
+**IV. TỔ CHỨC THỰC HIỆN**
+
+1\\. Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường chịu trách nhiệm trước Ban Chấp hành Đảng bộ tỉnh về kết quả thực hiện nhiệm vụ được giao.
+
+2\\. Sở Tài chính chủ trì theo dõi, tổng hợp, báo cáo tình hình thực hiện Kế hoạch trước ngày 15/12 hằng năm.
+"""
+HELD_OUT_FIVE_YEAR_MD_TARGETS = (
+    T("tang truong grdp", "range", 10, 11),
+    T("grdp binh quan dau nguoi", "at_least", 150),
+    T("do thi hoa", "at_least", 40),
+    T("ho ngheo", "at_most", None, 1),
+    T("fdi", "at_least", 3),
+    T("von dau tu toan xa hoi", "approx", 400000),
+    T("lao dong nong nghiep", "at_most", None, 25),
+)
+HELD_OUT_FIVE_YEAR_MD_TASKS = (
+    L("1", "ban-quan-ly-khu-kinh-te-tinh"),
+    L("2", "so-van-hoa-the-thao-va-du-lich"),
+    L("3", "so-khoa-hoc-va-cong-nghe"),
+    L("IV.1", "cac-so-ban-nganh", "ubnd-cap-xa"),
+    L("IV.2", "so-tai-chinh"),
+)
+
+HELD_OUT_REPORT_WITH_OUTLOOK = """ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2025 và phương hướng, nhiệm vụ năm 2026
+I. TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025
+Tốc độ tăng trưởng kinh tế đạt 7,4%; GRDP bình quân đầu người đạt 78 triệu đồng. Tổng kim ngạch xuất khẩu ước đạt 2,8 tỷ USD, tăng 9% so với cùng kỳ. Tỷ lệ hộ nghèo còn 2,3%. Có 120/130 xã đạt chuẩn nông thôn mới.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026
+1. Các chỉ tiêu chủ yếu
+- Tốc độ tăng trưởng kinh tế (GRDP) phấn đấu đạt 8,5 - 9%.
+- GRDP bình quân đầu người đạt khoảng 86 triệu đồng.
+- Kim ngạch xuất khẩu đạt trên 3 tỷ USD.
+- Tỷ lệ hộ nghèo giảm còn dưới 2%.
+- Có thêm 5 xã đạt chuẩn nông thôn mới nâng cao.
+2. Nhiệm vụ, giải pháp
+Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND các xã triển khai Đề án phát triển vùng nguyên liệu lúa chất lượng cao.
+"""
+HELD_OUT_REPORT_WITH_OUTLOOK_TARGETS = (
+    T("tang truong", "range", 8.5, 9),
+    T("grdp binh quan dau nguoi", "approx", 86),
+    T("xuat khau", "at_least", 3),
+    T("ho ngheo", "at_most", None, 2),
+    T("nong thon moi nang cao", "at_least", 5),
+)
+HELD_OUT_REPORT_WITH_OUTLOOK_TASKS = (L("II.2", "so-nong-nghiep-va-moi-truong"),)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -654,6 +735,20 @@ PLANS = [
         "txt",
         HELD_OUT_PROGRAMME_TARGETS,
         HELD_OUT_PROGRAMME_TASKS,
+    ),
+    Plan(
+        "held out 2: five-year plan (portal .md)",
+        HELD_OUT_FIVE_YEAR_MD,
+        "md",
+        HELD_OUT_FIVE_YEAR_MD_TARGETS,
+        HELD_OUT_FIVE_YEAR_MD_TASKS,
+    ),
+    Plan(
+        "held out 2: report with its outlook (text)",
+        HELD_OUT_REPORT_WITH_OUTLOOK,
+        "txt",
+        HELD_OUT_REPORT_WITH_OUTLOOK_TARGETS,
+        HELD_OUT_REPORT_WITH_OUTLOOK_TASKS,
     ),
 ]
 

@@ -30,6 +30,7 @@ _PLAN_COLUMN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|du kien)
 def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object] | None:
     name = unit = None
     planned: list[tuple[int, int | None]] = []
+    worded: list[bool] = []  # the column says it holds the plan ("Kế hoạch", "Mục tiêu")
     for index, cell in enumerate(cells):
         key = fold(cell)
         if (
@@ -49,6 +50,12 @@ def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object]
             continue  # "Năm 2025 Kế hoạch": a past year's plan, not a target of this one
         if _PLAN_COLUMN.search(key) or years:
             planned.append((index, max(years) if years else None))
+            worded.append(bool(_PLAN_COLUMN.search(key)))
+    # "Năm 2025 | Mục tiêu đến năm 2030": beside a column that says it holds the plan, a bare
+    # earlier year is the baseline the plan starts from, not a target.
+    goal = max((y for (_, y), w in zip(planned, worded, strict=True) if w and y), default=None)
+    if goal is not None:
+        planned = [(i, y) for (i, y), w in zip(planned, worded, strict=True) if w or y is None or y >= goal]
     if name is None or not planned:
         return None
     return {"name": name, "unit": unit, "planned": planned}

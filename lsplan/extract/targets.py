@@ -296,8 +296,8 @@ def _comparison(
         return "relative", qualifier, q.low, None
     if re.search(r"\d/\d", q.text):
         return "exact", qualifier, q.low, q.low
-    if "action" in words and q.high is None:
-        return "at_least", qualifier, q.low, None
+    if ("action" in words or any(w in ("có thêm", "tăng thêm", "thêm") for w in words)) and q.high is None:
+        return "at_least", qualifier, q.low, None  # a count to bring about, or more of it: a floor
     if any(w in ("đạt", "tăng", "tăng trưởng", "phấn đấu", "đạt mức") for w in words):
         return "at_least", qualifier, q.low, None
     if "có" in words or "là" in words or "bằng" in words or "chiếm" in words:
