@@ -135,6 +135,10 @@ Tập trung tháo gỡ khó khăn, thúc đẩy tăng trưởng kinh tế nhanh 
 
 (17) Tỷ lệ dân số nông thôn được sử dụng nước sạch theo quy chuẩn đạt không dưới 60%.
 
+**d) Về quốc phòng, an ninh**
+
+(18) Giữ vững ổn định chính trị, trật tự an toàn xã hội; kiềm chế, kéo giảm tai nạn giao thông trên cả 3 tiêu chí.
+
 **III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU**
 
 1. Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh; thu hút đầu tư vào các khu, cụm công nghiệp. Phấn đấu giải ngân 100% kế hoạch vốn đầu tư công được giao.
@@ -184,6 +188,7 @@ ANNUAL_2026_TARGETS = (
     T("chat thai ran", "at_least", 95),
     T("nuoc sach", "at_least", 60),
     T("giai ngan", "at_least", 100),
+    T("on dinh chinh tri", "qualitative", None),
 )
 ANNUAL_2026_TASKS = (
     L("IV.1", "so-tai-chinh"),
@@ -224,6 +229,7 @@ b) Các chỉ tiêu về xã hội
 c) Các chỉ tiêu về môi trường
 - Tỷ lệ che phủ rừng ổn định ở mức 53%.
 - 100% khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường.
+- Bảo vệ nghiêm ngặt diện tích rừng tự nhiên hiện có, không để xảy ra cháy rừng lớn.
 III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
 1. Hoàn thiện thể chế, đẩy mạnh cải cách hành chính, cải thiện môi trường đầu tư kinh doanh. Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu triển khai thực hiện.
 2. Phát triển hạ tầng giao thông, đô thị; hoàn thành đường vành đai V trong giai đoạn 2026 - 2030 (Sở Xây dựng chủ trì, phối hợp với UBND các xã, phường).
@@ -248,6 +254,7 @@ FIVE_YEAR_TARGETS = (
     T("thu nhap binh quan cua nguoi lao dong", "at_least", 9.5),
     T("che phu rung", "at_least", 53),
     T("khu cong nghiep", "at_least", 100),
+    T("rung tu nhien", "qualitative", None),
 )
 FIVE_YEAR_TASKS = (
     L("III.1", "so-tai-chinh"),

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import extract_provinces as P
 import pytest
 
 from lsplan.catalog import load_catalog
 from lsplan.extract import extract_text
 from lsplan.text import fold
-from tests import extract_provinces as P
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +187,53 @@ def test_a_unit_named_before_a_registry_agency_is_another_agency(catalog) -> Non
         (None, "thanh-tra-so-xay-dung"),
         ("ubnd-cap-xa", None),
     ]
+
+
+def test_items_of_the_list_of_targets_without_a_figure_are_qualitative(catalog) -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026 tỉnh Cao Bằng\n\n"
+        "II. MỤC TIÊU VÀ CHỈ TIÊU\n\n1. Mục tiêu tổng quát\n\n"
+        "Giữ vững ổn định kinh tế vĩ mô, thúc đẩy tăng trưởng.\n\n"
+        "2. Các chỉ tiêu chủ yếu\n\na) Về kinh tế\n\n"
+        "- Tốc độ tăng trưởng GRDP đạt 7% trở lên.\n\n"
+        "- Hoàn thành quy hoạch chung đô thị Cao Bằng trong năm 2026.\n\n"
+        "b) Về quốc phòng, an ninh\n\n"
+        "- Giữ vững chủ quyền, an ninh biên giới quốc gia; kiềm chế tai nạn giao thông.\n\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Đẩy mạnh cải cách hành chính, cải thiện môi trường đầu tư.\n"
+    )
+    extraction = extract_text(text, "txt", catalog, plan_id="x")
+    qualitative = [
+        (t.section, t.quote, t.period.as_dict()) for t in extraction.targets if t.comparison == "qualitative"
+    ]
+    assert qualitative == [
+        ("II.2.a", "Hoàn thành quy hoạch chung đô thị Cao Bằng trong năm 2026", {"year": 2026}),
+        (
+            "II.2.b",
+            "Giữ vững chủ quyền, an ninh biên giới quốc gia; kiềm chế tai nạn giao thông",
+            {"year": 2026},
+        ),
+    ]
+    assert all(t.low is None and t.high is None for t in extraction.targets if t.comparison == "qualitative")
+
+
+@pytest.mark.parametrize("name", ["annual-2026", "five-year", "Word plan"])
+def test_a_draft_of_another_province_plan_passes_data_validate_as_it_is(tmp_path, name: str) -> None:
+    # New agencies ("Sở Dân tộc và Tôn giáo"), qualitative targets, footnote parts and a Word
+    # plan's numbers: the draft folder is valid data as extracted, quotes included.
+    from typer.testing import CliRunner
+
+    from lsplan.cli import app
+
+    plan = next(p for p in P.PLANS if p.name.startswith(name))
+    if plan.kind == "docx":
+        source = P.write_numbered_docx(tmp_path / "plan.docx", plan.extra["items"])
+    else:
+        source = tmp_path / f"plan.{plan.kind}"
+        source.write_text(plan.text, encoding="utf-8")
+    out = tmp_path / "draft"
+    out.mkdir()
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(source), "--plan-id", "kh-2026", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    checked = runner.invoke(app, ["data", "validate", "--data", str(out), "--sources", str(out / "sources")])
+    assert checked.exit_code == 0, checked.output

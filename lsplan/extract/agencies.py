@@ -135,7 +135,7 @@ class AgencyFinder:
             rest_start = end
             i += size
         leftovers.append(text[rest_start:])
-        for piece in (p for chunk in leftovers for p in re.split(r"[,;]|\s+và\s+", chunk)):
+        for piece in (p for chunk in leftovers for p in _names(chunk)):
             ref = self._unknown(piece.strip(" .:-–"))
             if ref is not None:
                 refs.append(ref)
@@ -180,14 +180,41 @@ class AgencyFinder:
         key = fold(piece)
         if not key or not any(key == h or key.startswith(h + " ") for h in _HEADS) or len(key.split()) < 2:
             return None
-        if key in ("cac co quan", "cac don vi", "cac co quan don vi"):
-            return None
+        if key.startswith(("cac co quan", "cac don vi")) and set(key.split()) <= _GENERIC_WORDS:
+            return None  # "các cơ quan, đơn vị liên quan": whoever it concerns, no one in particular
         resolution = self.catalog.resolve_agency(piece)
         if resolution.agency is not None and resolution.how in ("exact", "alias", "folded", "former"):
             matched = resolution.matched or resolution.agency
             return self._ref(piece, matched.id, False)
         new_id = self._new.setdefault(key, "-".join(key.split())[:60])
         return AgencyRef(name=piece, id=None, new_id=new_id)
+
+
+def _names(chunk: str) -> list[str]:
+    """The names in what the registry did not match, cut at "," ";" and "và" — except where
+    what follows "và" does not begin like an agency: "Sở Dân tộc và Tôn giáo" is one name."""
+    parts = re.split(r"(\s*[,;]\s*|\s+và\s+)", chunk)
+    pieces: list[str] = []
+    joint = ""
+    for index, part in enumerate(parts):
+        if index % 2:
+            joint = part
+            continue
+        piece = part.strip()
+        if not piece:
+            continue
+        if pieces and "và" in joint and not _starts_like_agency(fold(piece.strip(" .:-–"))):
+            pieces[-1] = f"{pieces[-1]}{joint}{piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+_GENERIC_WORDS = frozenset("cac co quan don vi lien va to chuc co lien quan khac".split())
+
+
+def _starts_like_agency(key: str) -> bool:
+    return any(key == h or key.startswith(h + " ") for h in _HEADS)
 
 
 def _is_head(key: str) -> bool:

@@ -238,6 +238,21 @@ def targets_yaml(extraction: Extraction) -> str:
     return "".join(out)
 
 
+def _agency_code(name: str, taken: set[str]) -> str:
+    """A short code from the name's initials ("Sở Dân tộc và Tôn giáo" -> "SDTVTG"), unique in
+    the draft: the registry's format (2-12 capitals or digits), for the officer to confirm."""
+    from lsplan.text import fold
+
+    letters = "".join(w[0] for w in fold(name).split() if w[0].isalnum()).upper()[:10] or "CQ"
+    code = letters if len(letters) >= 2 else letters + "X"
+    n = 1
+    while code in taken:
+        n += 1
+        code = f"{letters[:10]}{n}"
+    taken.add(code)
+    return code
+
+
 def assignments_yaml(extraction: Extraction) -> str:
     plan = extraction.plan
     document = plan.source_file
@@ -249,9 +264,17 @@ def assignments_yaml(extraction: Extraction) -> str:
                 new.setdefault(ref.new_id, ref)
     if not new:
         out.append("  # every agency named is in the registry\n")
+    codes: set[str] = set()
     for agency_id, ref in new.items():
-        out.append(_comment(f"PROPOSED new agency, named as written: {ref.name!r}; check kind and aliases"))
-        out.append(_dump({"id": agency_id, "code": "", "name": ref.name, "kind": "khac"}))
+        out.append(
+            _comment(
+                f"PROPOSED new agency, named as written: {ref.name!r}; check code, kind, aliases, name_en"
+            )
+        )
+        code = _agency_code(ref.name, codes)
+        out.append(
+            _dump({"id": agency_id, "code": code, "name": ref.name, "name_en": ref.name, "kind": "khac"})
+        )
     out.append("groups: []\n" if False else "groups:\n  # groups of the registry are used as they are\n")
     out.append("tasks:\n")
     used: set[str] = set()

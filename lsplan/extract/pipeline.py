@@ -45,6 +45,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
     from lsplan.extract.anomalies import find_anomalies
     from lsplan.extract.indicators import IndicatorMatcher, new_indicator_id
     from lsplan.extract.plan_info import plan_info
+    from lsplan.extract.qualitative import qualitative_targets
     from lsplan.extract.results import result_parts
     from lsplan.extract.target_tables import table_targets
     from lsplan.extract.targets import PeriodContext, find_targets
@@ -86,6 +87,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
         lambda i: catalog.indicators[i].direction.value,
         new_id,
     )
+    targets += qualitative_targets(document, targets, reports, ctx.default, new_id)
     if document.seams:
         targets = [_clipped(document, t, _figure_text(t)) for t in targets]
     finder = AgencyFinder(catalog)
