@@ -237,3 +237,25 @@ def test_a_draft_of_another_province_plan_passes_data_validate_as_it_is(tmp_path
     assert result.exit_code == 0, result.output
     checked = runner.invoke(app, ["data", "validate", "--data", str(out), "--sources", str(out / "sources")])
     assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "- Thực hiện Nghị quyết số 25/NQ-CP ngày 05/02/2025 của Chính phủ về tăng trưởng 8% trở lên.",
+        "- Mọi phản ánh gửi về đường dây nóng 0203 3835 668 hoặc số máy 0912 345 678.",
+        "- Năm 2025 đã giải ngân 4.200 tỷ đồng vốn đầu tư công.",
+        "- GRDP năm 2025 ước đạt 8,1%, đứng thứ 5/14 tỉnh trong vùng.",
+        "- Dự án có tổng mức đầu tư 1.500 tỷ đồng theo Quyết định số 1234/QĐ-UBND ngày 12/12/2025.",
+        "- Thu ngân sách 11 tháng tăng 5,2% so với cùng kỳ năm trước.",
+        "- Lũy kế đến nay toàn tỉnh có 120 xã đạt chuẩn nông thôn mới.",
+    ],
+)
+def test_results_citations_numbers_and_money_spent_in_a_list_of_targets_are_not_targets(trap: str, catalog) -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026 tỉnh Điện Biên\n\n"
+        "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n\n"
+        f"- Tỷ lệ che phủ rừng đạt 45% trở lên.\n\n{trap}\n"
+    )
+    extraction = extract_text(text, "txt", catalog, plan_id="x")
+    assert [(t.low, t.high) for t in extraction.targets] == [(45, None)], [t.quote for t in extraction.targets]

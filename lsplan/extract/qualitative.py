@@ -25,6 +25,13 @@ _BULLET = re.compile(r"^[-–•+*]\s*")
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.I)
 
 
+# How an item that commits to a result opens (folded): a verb of doing or keeping, a goal.
+_COMMITMENT = re.compile(
+    r"^(?:phan dau|giu vung|giu on dinh|bao dam|dam bao|duy tri|kiem che|keo giam|khong de|hoan thanh|"
+    r"hoan thien|xay dung|phat trien|nang cao|tang cuong|thuc hien|day manh|bao ve|trien khai|tap trung|"
+    r"giam|tang|dua|tao|co ban hoan thanh|chu dong|ngan chan|xoa|dat|100)\b"
+)
+_DONE = re.compile(r"\bđã\b|ước (?:đạt|tính|thực hiện)|so với cùng kỳ|lũy kế|luỹ kế", re.I)
 _CAPTION = re.compile(r"^(?:bieu|bang|phu luc|ghi chu|chu thich)\b")
 
 
@@ -83,8 +90,8 @@ def qualitative_targets(
             continue  # a figure the figure stages left out on purpose (a result, a citation)
         body = _BULLET.sub("", paragraph.text[len(paragraph.label) :].strip())
         quote = body.rstrip(" .;")
-        if len(quote.split()) < 5:
-            continue
+        if len(quote.split()) < 5 or not _COMMITMENT.match(fold(quote)) or _DONE.search(quote):
+            continue  # not worded as a result to reach, or a result already reached
         name = re.split(r"[;.]\s", quote, maxsplit=1)[0][:160].rstrip(" ,")
         year = _YEAR.findall(quote)
         period = (
