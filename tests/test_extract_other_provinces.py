@@ -251,11 +251,15 @@ def test_a_draft_of_another_province_plan_passes_data_validate_as_it_is(tmp_path
         "- Lũy kế đến nay toàn tỉnh có 120 xã đạt chuẩn nông thôn mới.",
     ],
 )
-def test_results_citations_numbers_and_money_spent_in_a_list_of_targets_are_not_targets(trap: str, catalog) -> None:
+def test_results_citations_numbers_and_money_spent_in_a_list_of_targets_are_not_targets(
+    trap: str, catalog
+) -> None:
     text = (
         "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026 tỉnh Điện Biên\n\n"
         "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026\n\n"
         f"- Tỷ lệ che phủ rừng đạt 45% trở lên.\n\n{trap}\n"
     )
     extraction = extract_text(text, "txt", catalog, plan_id="x")
-    assert [(t.low, t.high) for t in extraction.targets] == [(45, None)], [t.quote for t in extraction.targets]
+    assert [(t.low, t.high) for t in extraction.targets] == [(45, None)], [
+        t.quote for t in extraction.targets
+    ]
