@@ -153,3 +153,22 @@ def test_later_sentences_that_open_with_other_agencies_add_co_leads_or_support(c
     assert leads(second) == ["cac-so-ban-nganh-ubnd-huyen"]
     for task in extraction.tasks:
         assert extraction.document.text[task.offset : task.offset + len(task.quote)] == task.quote
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Ủy ban nhân dân các xã, phường", [("ubnd-cap-xa", None)]),
+        ("Ủy ban nhân dân tỉnh", [("ubnd-tinh", None)]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", [("uy-ban-mttq-tinh", None)]),
+        ("Sở Dân tộc và Tôn giáo", [(None, "so-dan-toc-va-ton-giao")]),
+        (
+            "Trung tâm Xúc tiến đầu tư và Ban Quản lý dự án tỉnh",
+            [(None, "trung-tam-xuc-tien-dau-tu"), (None, "ban-quan-ly-du-an-tinh")],
+        ),
+        ("Sở Công Thương và các cơ quan, đơn vị liên quan", [("so-cong-thuong", None)]),
+    ],
+)
+def test_agency_names_as_other_provinces_write_them(written: str, expected, catalog) -> None:
+    refs = AgencyFinder(catalog).find(written + " chủ trì")
+    assert [(r.id, r.new_id) for r in refs] == expected

@@ -48,6 +48,8 @@ _HEADS = (
     "hdnd",
     "mat tran",
     "chi cuc",
+    "hai quan",
+    "thuong truc",
     "bql",
     "doan",
 )
@@ -79,6 +81,7 @@ class AgencyFinder:
 
     def _add(self, name: str, party: str, group: bool) -> None:
         key = _without_country(tuple(fold(name).split()))
+        key = tuple(_short_forms([(w, 0, 0) for w in key], list(key))[1])
         if key and (len(key) > 1 or len(key[0]) > 4):  # one short word ("STC") is too easy to meet
             self._phrases.setdefault(key, (party, group))
 
@@ -102,6 +105,7 @@ class AgencyFinder:
         if drop:
             words = [w for i, w in enumerate(words) if i not in drop]
             folded = [f for i, f in enumerate(folded) if i not in drop]
+        words, folded = _short_forms(words, folded)
         refs: list[AgencyRef] = []
         rest_start = 0
         leftovers: list[str] = []
@@ -188,6 +192,30 @@ class AgencyFinder:
             return self._ref(piece, matched.id, False)
         new_id = self._new.setdefault(key, "-".join(key.split())[:60])
         return AgencyRef(name=piece, id=None, new_id=new_id)
+
+
+# "Ủy ban nhân dân" is written "UBND" as often as not, "Hội đồng nhân dân" "HĐND": names are
+# matched in the short form (the registry's too), so that either spelling finds the other.
+_SHORT_FORMS = {("uy", "ban", "nhan", "dan"): "ubnd", ("hoi", "dong", "nhan", "dan"): "hdnd"}
+
+
+def _short_forms(
+    words: list[tuple[str, int, int]], folded: list[str]
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    out_words: list[tuple[str, int, int]] = []
+    out_folded: list[str] = []
+    i = 0
+    while i < len(folded):
+        short = _SHORT_FORMS.get(tuple(folded[i : i + 4]))
+        if short:
+            out_words.append((words[i][0], words[i][1], words[i + 3][2]))
+            out_folded.append(short)
+            i += 4
+            continue
+        out_words.append(words[i])
+        out_folded.append(folded[i])
+        i += 1
+    return out_words, out_folded
 
 
 def _names(chunk: str) -> list[str]:

@@ -13,14 +13,15 @@ import re
 from collections.abc import Callable
 
 from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
-from lsplan.extract.quantities import parse_number
+from lsplan.extract.quantities import _UNIT, parse_number
 from lsplan.extract.table_header import is_subheader, merge_header
 from lsplan.text import fold
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _VALUE = re.compile(
     rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ)?\s*"
-    rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?\s*(?P<after>trở lên)?$",
+    rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?"
+    rf"(?:\s*(?:{_UNIT}))?\s*(?P<after>trở lên)?$",  # "75 triệu đồng": a unit repeated in the cell
     re.IGNORECASE,
 )
 _PAST_COLUMN = re.compile(r"\b(?:thuc hien|uoc|uth|th|ket qua|thuc te|so sanh|ty le so)\b")
