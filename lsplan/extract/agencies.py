@@ -39,6 +39,10 @@ _HEADS = (
     "tinh doan",
     "cac co quan",
     "cac don vi",
+    "cac doanh nghiep",  # "Các doanh nghiệp viễn thông": bodies outside the registry, still named
+    "cac to chuc",
+    "cac hiep hoi",
+    "hiep hoi",
     "dien luc",
     "vien thong",
     "cong ty",
@@ -60,6 +64,21 @@ _STOP = re.compile(
     r"trên cơ sở|tổ chức|triển khai|thực hiện|phối hợp|tham mưu|định kỳ)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# Where a name the registry does not know ends, when the sentence runs on without a comma
+# ("phối hợp với Bảo hiểm xã hội tỉnh đẩy mạnh phát triển …"): after the province, city or
+# district it belongs to, when a word in lower case follows ("… tỉnh Cao Bằng" goes on). Verbs
+# alone cannot say it: lower-case words are part of long names too ("Ban Quản lý dự án đầu tư
+# xây dựng tỉnh").
+_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã)\s+(\w)")
+
+
+def _name_end(piece: str) -> str:
+    for place in _PLACE.finditer(piece):
+        if place.group(1).islower():
+            return piece[: place.start(1)].rstrip()
+    return piece
 
 
 def _fold_word(word: str) -> str:
@@ -106,9 +125,10 @@ class AgencyFinder:
             words = [w for i, w in enumerate(words) if i not in drop]
             folded = [f for i, f in enumerate(folded) if i not in drop]
         words, folded = _short_forms(words, folded)
-        refs: list[AgencyRef] = []
+        # (where in the text, the name): kept in the order the text gives them
+        refs: list[tuple[int, AgencyRef]] = []
         rest_start = 0
-        leftovers: list[str] = []
+        leftovers: list[tuple[int, str]] = []
         i = 0
         while i < len(words):
             hit = None
@@ -127,25 +147,27 @@ class AgencyFinder:
             if owner and len(owner.split()) <= 4 and _is_head(fold(owner)):
                 # "Văn phòng UBND tỉnh", "Thanh tra Sở Xây dựng": the body named is a unit of
                 # the one matched, another agency; its whole name is read as one.
-                leftovers.append(text[rest_start : rest_start + before.start(1)])
-                refs.append(
-                    self._unknown(f"{owner} {text[start:end]}") or self._ref(text[start:end], party, group)
-                )
+                leftovers.append((rest_start, text[rest_start : rest_start + before.start(1)]))
+                named = text[start:end]
+                whole = self._unknown(f"{owner} {named}") or self._ref(named, party, group)
+                refs.append((rest_start + before.start(1), whole))
                 rest_start = end
                 i += size
                 continue
-            leftovers.append(text[rest_start:start])
-            refs.append(self._ref(text[start:end], party, group))
+            leftovers.append((rest_start, text[rest_start:start]))
+            refs.append((start, self._ref(text[start:end], party, group)))
             rest_start = end
             i += size
-        leftovers.append(text[rest_start:])
-        for piece in (p for chunk in leftovers for p in _names(chunk)):
-            ref = self._unknown(piece.strip(" .:-–"))
-            if ref is not None:
-                refs.append(ref)
+        leftovers.append((rest_start, text[rest_start:]))
+        for chunk_start, chunk in leftovers:
+            for piece in _names(chunk):
+                ref = self._unknown(piece.strip(" .:-–"))
+                if ref is not None:
+                    refs.append((chunk_start + max(chunk.find(piece), 0), ref))
+        refs.sort(key=lambda item: item[0])
         seen: set[str] = set()
         out = []
-        for ref in refs:
+        for _where, ref in refs:
             key = ref.id or ref.new_id or ref.name
             if key not in seen:
                 seen.add(key)
@@ -181,6 +203,7 @@ class AgencyFinder:
         return tuple(ref for ref in refs if not held(ref))
 
     def _unknown(self, piece: str) -> AgencyRef | None:
+        piece = _name_end(piece)
         key = fold(piece)
         if not key or not any(key == h or key.startswith(h + " ") for h in _HEADS) or len(key.split()) < 2:
             return None

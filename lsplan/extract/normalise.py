@@ -27,6 +27,9 @@ _FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+\S")
 _NOTE_DEFINITION = re.compile(r"^\[\^?(\d{1,2})\]:?\s+\S")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)]*$")
 _BOLD = re.compile(r"\*\*|__")
+# "Điều 1. Đánh giá tình hình thực hiện năm 2025": an article's or part's heading is a line of
+# its own, so the next line that opens with a capital starts the article's first paragraph.
+_ARTICLE_HEADING = re.compile(r"^(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\s*[.:]", re.I)
 
 
 def _is_caps(text: str) -> bool:
@@ -181,6 +184,8 @@ def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:
     if marker and marker.group(0).strip() and (ended or capital):
         return True
     if ended and line[:1].isupper():
+        return True
+    if len(current) == 1 and _ARTICLE_HEADING.match(previous) and len(previous) < 160 and line[:1].isupper():
         return True
     return _is_caps(line) and not _is_caps(" ".join(current))
 

@@ -102,6 +102,17 @@ FIGURE = re.compile(
     rf"(?:\s*(?P<unit>{_UNIT})(?P<ufn>\d{{1,2}})?(?![\w]))?",
     re.IGNORECASE,
 )
+# "Tuổi thọ trung bình đạt 72 tuổi.", "Số bác sĩ trên 10.000 dân đạt 12 bác sĩ.": a count of a noun
+# the list of units does not hold. Read only where nothing can be mistaken for it: the figure
+# follows a word of reaching or of a bound, and the clause ends with its noun (one to three
+# words in lower case), so a date ("ngày 15 tháng 12"), an article ("khoản 2 Điều 5") or a
+# figure in mid-sentence is never taken for one.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\bđạt|\blà|\bcó|\bở mức|\bcòn|\btrên|\bdưới|\btối thiểu|\bít nhất|\bkhoảng|\bkhông dưới|"
+    r"\bkhông quá|\btừ)\s*$",
+    re.IGNORECASE,
+)
+_COUNTED_NOUN = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*[.;,]?\s*$")
 _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
 _PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
 
@@ -137,10 +148,18 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             rest = clause[m.end("ratio") :]
             if not unit or rest.startswith("/") or m.group("a") != m.group("of") and not unit:
                 continue
+        counted = ""
+        if not unit and not b and not m.group("ratio") and not re.fullmatch(r"(19|20)\d\d", a):
+            tail = clause[m.end() :]
+            spaced = clause[m.end() - 1 : m.end()].isspace() or tail[:1].isspace()
+            noun = _COUNTED_NOUN.match(tail) if spaced else None
+            lower = noun is not None and all(w[0].islower() for w in noun.group(1).split())
+            if lower and _COUNTED_BEFORE.search(clause[: m.start()]) and noun.group(1).lower() != "năm":
+                counted = unit = noun.group(1)
         if not unit or unit.lower() == "năm" and not m.group("ratio"):
             continue
         tail = clause[m.end() :]
-        if not pct and not m.group("unit") and _GLUED_AFTER.match(tail):
+        if not pct and not m.group("unit") and not counted and _GLUED_AFTER.match(tail):
             continue
         if _PHONE_BEFORE.search(clause[: m.start()]):
             continue
@@ -155,6 +174,8 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
         low = parse_number(a)
         high = parse_number(b) if b else None
         end = m.end()
+        if counted:  # the figure's text runs to the end of its noun
+            end = clause.index(counted, m.end()) + len(counted)
         if pct and m.group("unit"):
             # "100% khu công nghiệp có hệ thống xử lý nước thải": the noun after a share is
             # what the share is of, it names the indicator; it is no unit of the figure.

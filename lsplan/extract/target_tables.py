@@ -24,6 +24,12 @@ _VALUE = re.compile(
     rf"(?:\s*(?:{_UNIT}))?\s*(?P<after>trở lên)?$",  # "75 triệu đồng": a unit repeated in the cell
     re.IGNORECASE,
 )
+# What the row's own name says about its figure, as the prose rules read it (lsplan.extract.
+# targets): "giảm" is a cut, a share of a structure ("Tỷ trọng …", "Cơ cấu …") is a band, and
+# "bình quân giai đoạn 2026 - 2030" or "… mỗi năm" is a yearly average over the span.
+_CUT = re.compile(r"\b(?:giam|cat giam)\b")
+_LEVEL_AFTER_CUT = re.compile(r"\b(?:con|xuong)\b")
+_STRUCTURE = re.compile(r"^(?:ty trong|co cau)\b|\bchiem\b")
 _PAST_COLUMN = re.compile(r"\b(?:thuc hien|uoc|uth|th|ket qua|thuc te|so sanh|ty le so)\b")
 _PLAN_COLUMN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|du kien)\b")
 
@@ -130,7 +136,14 @@ def _row_targets(
         unit_text = "%" if unit.strip() == "%" else unit
         indicator_id, score = match(name, unit_text, "", set(), frozenset())
         notes: list[str] = []
-        if high is not None:
+        folded_name = fold(name)
+        cut = bool(_CUT.search(folded_name)) and not _LEVEL_AFTER_CUT.search(folded_name)
+        if cut and not qualifier:
+            comparison = "reduction"  # "Tỷ lệ hộ nghèo giảm bình quân mỗi năm | % | 3 - 4"
+            high = high if high is not None else low
+        elif high is not None and not value.group("after") and _STRUCTURE.search(folded_name):
+            comparison = "band"  # "Tỷ trọng công nghiệp - xây dựng trong GRDP | % | 25 - 26"
+        elif high is not None:
             comparison = "at_least" if value.group("after") else "range"
             high = None if value.group("after") else high
         elif qualifier in ("≥", ">=", ">", "trên", "tối thiểu", "ít nhất", "trở lên"):
@@ -150,7 +163,7 @@ def _row_targets(
                 f"a bare figure in a table, read as {comparison}"
                 + (f" ({direction} is better)" if direction else "")
             )
-        period = Period(year=year) if year else default
+        period = _row_period(name, comparison, default) or (Period(year=year) if year else default)
         start = row.start + row.text.find(cells[name_index])
         quote = row.text[
             row.text.find(cells[name_index]) : row.text.find(cells[index], row.text.find(cells[name_index]))
@@ -175,3 +188,20 @@ def _row_targets(
             )
         )
     return out
+
+
+def _row_period(name: str, comparison: str, default: Period) -> Period | None:
+    """The span a row's name gives its figure: "bình quân giai đoạn 2026 - 2030" (a yearly
+    average), "… mỗi năm" beside a cut (per year, over the plan's span when the name gives
+    none); None when the name says nothing of it."""
+    from lsplan.extract.targets import _AVERAGE, _PER_YEAR, _SPAN
+
+    span = _SPAN.search(name)
+    if span and _AVERAGE.search(name):
+        return Period(start=int(span.group(1)), end=int(span.group(2)), basis="annual_average")
+    if comparison == "reduction" and _PER_YEAR.search(name):
+        if span:
+            return Period(start=int(span.group(1)), end=int(span.group(2)), basis="per_year")
+        if default.start is not None and default.end is not None and default.start != default.end:
+            return Period(start=default.start, end=default.end, basis="per_year")
+    return None

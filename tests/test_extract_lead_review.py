@@ -1,0 +1,111 @@
+"""Traps found by reading the extract's output on plans written the way other provinces write
+them (the lead's review of issue 12): a plan's review of last year, figures with a unit the
+catalogue does not know, averages over a span, structure bands, reductions per year in a
+table, and agency names inside a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from lsplan.catalog import load_catalog
+from lsplan.extract import extract_text
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def run(text: str, catalog, kind: str = "txt"):
+    return extract_text(text, kind, catalog, plan_id="kh-2026")
+
+
+ANNUAL = """NGHỊ QUYẾT
+Về kế hoạch phát triển kinh tế - xã hội năm 2026
+
+Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2025
+Năm 2025, tốc độ tăng trưởng kinh tế (GRDP) ước đạt 6,5%; thu ngân sách nhà nước trên địa bàn
+đạt 2.950 tỷ đồng, vượt 12% dự toán; tỷ lệ che phủ rừng đạt 57,5%.
+
+Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2026
+1. Các chỉ tiêu chủ yếu
+- Tổng thu ngân sách nhà nước trên địa bàn đạt 3.100 tỷ đồng.
+- Số bác sĩ trên 10.000 dân đạt 12 bác sĩ.
+- Tuổi thọ trung bình đạt 72 tuổi.
+- Tỷ lệ che phủ rừng duy trì ở mức 57,5%.
+
+Điều 3. Nhiệm vụ, giải pháp chủ yếu
+1. Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh đẩy mạnh phát triển người tham gia bảo hiểm y tế.
+"""
+
+
+def test_last_years_results_in_the_review_section_are_not_targets(catalog) -> None:
+    extraction = run(ANNUAL, catalog)
+    quotes = [t.quote for t in extraction.targets]
+    assert not [q for q in quotes if "2.950" in q or "vượt 12%" in q], quotes
+    forest = [t for t in extraction.targets if t.indicator_id == "forest-cover"]
+    assert len(forest) == 1 and "duy trì" in forest[0].quote  # the 2026 one, not 2025's result
+    assert [t.low for t in extraction.targets if t.indicator_id == "budget-revenue"] == [3100]
+
+
+@pytest.mark.parametrize(("words", "low", "unit"), [("Số bác sĩ", 12, "bác sĩ"), ("Tuổi thọ", 72, "tuổi")])
+def test_a_figure_keeps_its_number_when_its_unit_is_not_in_the_catalogue(catalog, words, low, unit) -> None:
+    found = [t for t in run(ANNUAL, catalog).targets if t.indicator.startswith(words)]
+    assert len(found) == 1, [(t.indicator, t.comparison, t.low) for t in run(ANNUAL, catalog).targets]
+    assert (found[0].comparison, found[0].low) == ("at_least", low)
+    assert unit in found[0].unit
+
+
+def test_an_agency_named_inside_a_sentence_ends_where_its_name_ends(catalog) -> None:
+    (task,) = run(ANNUAL, catalog).tasks
+    assert [a.name for a in task.lead] == ["Sở Y tế"]
+    assert [a.name for a in task.support] == ["Bảo hiểm xã hội tỉnh"]
+
+
+FIVE_YEAR = """# KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2026 - 2030
+
+## I. MỤC TIÊU
+
+### 2. Các chỉ tiêu chủ yếu đến năm 2030
+
+| STT | Chỉ tiêu | Đơn vị tính | Mục tiêu đến năm 2030 |
+|---|---|---|---|
+| 1 | Tốc độ tăng trưởng GRDP bình quân giai đoạn 2026 - 2030 | % | 8,5 - 9 |
+| 2 | Tỷ trọng công nghiệp - xây dựng trong GRDP | % | 25 - 26 |
+| 3 | Tỷ lệ hộ nghèo (chuẩn nghèo đa chiều) giảm bình quân mỗi năm | % | 3 - 4 |
+"""
+
+
+def test_a_five_year_table_keeps_averages_bands_and_reductions(catalog) -> None:
+    extraction = run(FIVE_YEAR, catalog, "md")
+    by_id = {t.indicator_id: t for t in extraction.targets}
+    growth = by_id["grdp-growth"]
+    assert growth.comparison == "range" and (growth.low, growth.high) == (8.5, 9)
+    assert growth.period.as_dict() == {"start": 2026, "end": 2030, "basis": "annual_average"}
+    share = by_id["grdp-share-industry-construction"]
+    assert share.comparison == "band" and (share.low, share.high) == (25, 26)
+    poverty = by_id["multidimensional-poverty-rate"]
+    assert poverty.comparison == "reduction" and (poverty.low, poverty.high) == (3, 4)
+
+
+ANNEX = """# CHƯƠNG TRÌNH HÀNH ĐỘNG
+
+## PHỤ LỤC: DANH MỤC NHIỆM VỤ
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |
+|---|---|---|---|---|---|
+| I | Phát triển hạ tầng số | | | | |
+| 1 | Phủ sóng 5G tại 100% trung tâm xã, phường | Sở Khoa học và Công nghệ | \
+Các doanh nghiệp viễn thông; UBND các xã, phường | 2026 - 2028 | Báo cáo |
+""".replace("\\\n", "")
+
+
+def test_an_annex_cell_keeps_every_body_it_names(catalog) -> None:
+    (task,) = run(ANNEX, catalog, "md").tasks
+    assert [a.name for a in task.support] == ["Các doanh nghiệp viễn thông", "UBND các xã, phường"]
+
+
+def test_a_yearly_cut_in_a_five_year_table_is_per_year_over_the_plans_span(catalog) -> None:
+    targets = run(FIVE_YEAR, catalog, "md").targets
+    poverty = next(t for t in targets if t.indicator_id == "multidimensional-poverty-rate")
+    assert poverty.period.as_dict() == {"start": 2026, "end": 2030, "basis": "per_year"}
