@@ -229,6 +229,12 @@ def _short_forms(
     out_folded: list[str] = []
     i = 0
     while i < len(folded):
+        if folded[i : i + 2] == ["phuong", "xa"] and i and folded[i - 1] in ("cac", "ubnd"):
+            # "UBND các phường, xã" is "UBND các xã, phường"
+            out_words += [words[i + 1], words[i]]
+            out_folded += ["xa", "phuong"]
+            i += 2
+            continue
         short = _SHORT_FORMS.get(tuple(folded[i : i + 4]))
         if short:
             out_words.append((words[i][0], words[i][1], words[i + 3][2]))

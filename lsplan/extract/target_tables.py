@@ -69,6 +69,17 @@ def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object]
 
 
 Matcher = Callable[..., tuple[str | None, float]]
+# What a plan wants less of: a bare figure of such an indicator is a ceiling.
+_LESS_IS_BETTER = re.compile(
+    r"\b(?:ho ngheo|can ngheo|that nghiep|tai nan|tu vong|suy dinh duong|o nhiem|no xau|no dong|"
+    r"toi pham|chay rung|lao dong nong nghiep|ty le sinh|chenh lech|thoi gian (?:giai quyet|xu ly))\b"
+)
+
+
+def _direction_of_name(name: str) -> str:
+    """For an indicator the catalogue does not know: what its name says is better. A plan's
+    figure to reach is a floor ("Kim ngạch xuất khẩu … 2.800"), a poverty rate's a ceiling."""
+    return "lower" if _LESS_IS_BETTER.search(fold(name)) else "higher"
 
 
 def table_targets(
@@ -153,7 +164,7 @@ def _row_targets(
         elif qualifier in ("~", "khoảng", "xấp xỉ"):
             comparison, high = "approx", low
         else:
-            direction = direction_of(indicator_id) if indicator_id else ""
+            direction = direction_of(indicator_id) if indicator_id else _direction_of_name(name)
             comparison = {"higher": "at_least", "lower": "at_most"}.get(direction, "exact")
             if comparison == "at_most":
                 low, high = None, low

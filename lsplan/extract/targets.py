@@ -376,6 +376,8 @@ _ACTION = re.compile(
     r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp)$",
     re.IGNORECASE,
 )
+# A unit that says what is counted ("bác sĩ/vạn dân", "giường bệnh/vạn dân", "doanh nghiệp").
+_NAMING_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|%))\w.*$")
 # A unit that is a counted thing ("khu công nghiệp", "tập đoàn") names what is counted.
 _NOUN_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|/))[^\d%]+$")
 
@@ -594,9 +596,10 @@ def _clause_targets(
                 name = item.fallback
             elif carried:
                 name = carried
-            elif previous is not None:
+            elif previous is not None and (previous.unit == q.unit or not _NAMING_UNIT.match(q.unit)):
                 name = previous.indicator
             else:
+                # "Đạt 35 giường bệnh/vạn dân và 19 bác sĩ/vạn dân": a unit of its own names the figure
                 name = q.unit if q.unit != "%" else ""
         if not name:
             continue
@@ -625,6 +628,7 @@ def _clause_targets(
         elif (
             sentence.approx
             and sentence.approx[0] in (verb, "*")
+            and (verb != "đạt" or sentence.approx[0] == "*")  # every item "đạt": each says its own
             and not qualifier
             and q.high is None
             and comparison in ("at_least", "exact")

@@ -144,8 +144,21 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 taken.add(paragraph.section)
                 i += 1
                 continue
+        top = paragraph.section.split(".")[0].split("(")[0]
+        if (
+            paragraph.kind == "text"
+            and _BULLET.match(paragraph.text)
+            and _ASSIGN_PARTS.search(part_titles.get(top, ""))
+        ):
+            # "- Sở Công Thương: chủ trì …", "- Giao Sở Tài chính chủ trì …": one task a bullet,
+            # numbered after its section in order ("Điều 1.2-1", "Điều 1.2-2").
+            task = _bullet_task(paragraph, document, finder, tasks)
+            if task is not None:
+                tasks.append(task)
+                taken.add(paragraph.section)
+                i += 1
+                continue
         if paragraph.kind == "text" and paragraph.section not in taken:
-            top = paragraph.section.split(".")[0].split("(")[0]
             first_after_head = (
                 i > 0 and paragraphs[i - 1].label and paragraphs[i - 1].section == paragraph.section
             )
@@ -208,6 +221,27 @@ def _inline_labels(paragraph: Paragraph) -> list[tuple[str, str, int, int]] | No
     if not found or not any(kind == "lead" for kind, *_ in found) or found[0][2] < len(paragraph.label) + 5:
         return None
     return found
+
+
+_BULLET = re.compile(r"^[-–•+*]\s+")
+
+
+def _bullet_task(
+    paragraph: Paragraph, document: Document, finder: AgencyFinder, tasks: list[TaskProposal]
+) -> TaskProposal | None:
+    task = _agency_paragraph_task(paragraph, document, finder)
+    if task is None:
+        return None
+    opening = _PREFIX.sub("", _BULLET.sub("", paragraph.text))
+    if opening.find(task.lead[0].name) > 20:
+        return None  # the bullet does not open with who does it
+    from dataclasses import replace
+
+    same = sum(
+        1 for t in tasks if t.section == paragraph.section and t.number.startswith(f"{paragraph.section}-")
+    )
+    number = f"{paragraph.section}-{same + 1}" if paragraph.section else str(same + 1)
+    return replace(task, number=number, title=_title(paragraph).lstrip("-–•+* "))
 
 
 def _labelled_later(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
