@@ -109,3 +109,22 @@ def test_a_yearly_cut_in_a_five_year_table_is_per_year_over_the_plans_span(catal
     targets = run(FIVE_YEAR, catalog, "md").targets
     poverty = next(t for t in targets if t.indicator_id == "multidimensional-poverty-rate")
     assert poverty.period.as_dict() == {"start": 2026, "end": 2030, "basis": "per_year"}
+
+
+UBND_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 215/KH-UBND
+Quảng Trị, ngày 25 tháng 12 năm 2025
+
+KẾ HOẠCH
+Thực hiện Nghị quyết của Hội đồng nhân dân tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2026
+
+I. MỤC TIÊU
+1. Thu ngân sách nhà nước trên địa bàn không dưới 4.200 tỷ đồng.
+2. Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh đẩy mạnh phát triển người tham gia bảo hiểm y tế.
+"""
+
+
+def test_the_issuer_is_the_body_named_first_and_the_place_is_a_name(catalog) -> None:
+    plan = run(UBND_PLAN, catalog).plan
+    assert plan.issuer == "UBND tỉnh Quảng Trị"  # not the HĐND its title cites, not "tỉnh đẩy"

@@ -30,13 +30,20 @@ def _plan_id(path: Path) -> str:
 
 
 def _place(text: str) -> str:
-    """The province the plan is about: the most frequent "tỉnh X Y" ("Lạng Sơn")."""
+    """The province the plan is about: the most frequent "tỉnh X Y" ("Lạng Sơn"), its words
+    capitalised ("Bảo hiểm xã hội tỉnh đẩy mạnh …" names no province)."""
     import re
     from collections import Counter
 
-    names = Counter(
-        m.group(1) for m in re.finditer(r"\btỉnh\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)?)", text)
-    )
+    names: Counter[str] = Counter()
+    for m in re.finditer(r"\b(?:tỉnh|TỈNH)\s+(\w+)(?:\s+(\w+))?", text):
+        words = [w for w in m.groups() if w]
+        if not words[0][:1].isupper():
+            continue
+        if len(words) > 1 and not words[1][:1].isupper():
+            words = words[:1]
+        name = " ".join(words)
+        names[name.title() if name.isupper() else name] += 1  # "TỈNH CAO BẰNG" in a letterhead
     return names.most_common(1)[0][0] if names else ""
 
 

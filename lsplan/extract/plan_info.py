@@ -86,11 +86,19 @@ def plan_info(
 
 
 def _issuer(head: str, place: str) -> str:
+    """The body that issues the plan: the one named first at its top ("ỦY BAN NHÂN DÂN TỈNH …
+    KẾ HOẠCH Thực hiện Nghị quyết của Hội đồng nhân dân tỉnh …" is a UBND plan)."""
     folded = fold(head)
-    if "hoi dong nhan dan" in folded or "hdnd" in folded.split()[:3]:
-        return f"HĐND tỉnh {place}".strip()
-    if "uy ban nhan dan" in folded or "ubnd" in folded:
-        return f"UBND tỉnh {place}".strip()
-    if "tinh uy" in folded or "ban chap hanh" in folded:
-        return f"Tỉnh ủy {place}".strip()
-    return ""
+    bodies = (
+        (("hoi dong nhan dan", "hdnd"), "HĐND tỉnh"),
+        (("uy ban nhan dan", "ubnd"), "UBND tỉnh"),
+        (("tinh uy", "ban chap hanh"), "Tỉnh ủy"),
+    )
+    found = []
+    for names, label in bodies:
+        positions = [m.start() for name in names for m in re.finditer(rf"\b{name}\b", folded)]
+        if positions:
+            found.append((min(positions), label))
+    if not found:
+        return ""
+    return f"{min(found)[1]} {place}".strip()
