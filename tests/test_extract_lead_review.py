@@ -128,3 +128,32 @@ I. MỤC TIÊU
 def test_the_issuer_is_the_body_named_first_and_the_place_is_a_name(catalog) -> None:
     plan = run(UBND_PLAN, catalog).plan
     assert plan.issuer == "UBND tỉnh Quảng Trị"  # not the HĐND its title cites, not "tỉnh đẩy"
+
+
+TOURISM = """KẾ HOẠCH
+Phát triển du lịch tỉnh Bắc Kạn năm 2026
+
+I. MỤC TIÊU
+1. Chỉ tiêu cụ thể
+- Đón khoảng 1,5 triệu lượt khách, trong đó khách quốc tế đạt 45.000 lượt.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch: chủ trì, hướng dẫn, đôn đốc thực hiện Kế hoạch; tổng hợp, báo cáo.
+"""
+
+
+def test_a_part_named_after_its_whole_is_its_own_item_and_a_bare_name_is_not_guessed(catalog) -> None:
+    targets = run(TOURISM, catalog).targets
+    by_low = {t.low: t for t in targets}
+    assert by_low[45000].indicator_id == "tourists-international"
+    whole = by_low[1.5]
+    assert whole.indicator == "khách" and whole.comparison == "approx"
+    # "khách" alone fits all visitors and the domestic ones alike: a new indicator to review,
+    # never the domestic one by a guess.
+    assert whole.indicator_id != "tourists-domestic"
+
+
+def test_an_agency_paragraph_is_titled_by_its_duty(catalog) -> None:
+    (task,) = run(TOURISM, catalog).tasks
+    assert [a.name for a in task.lead] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert task.title == "chủ trì, hướng dẫn, đôn đốc thực hiện Kế hoạch"

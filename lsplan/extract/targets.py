@@ -236,8 +236,14 @@ def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_It
 def _after_name(after: str, whole: bool = False) -> str:
     # "… 13 bác sĩ/1 vạn dân và 34 giường bệnh": "và" before another figure ends the name; in
     # "50 doanh nghiệp khoa học và công nghệ" it is part of it.
+    # "1,5 triệu lượt khách, trong đó khách quốc tế …": the parts that follow are items of
+    # their own, not words of this name.
     text = re.split(
-        r"[;(]|\.\s|\s+so với\s" if whole else r"[;(]|\.\s|\s+so với\s|\s+và\s(?=[^,;.]*\d)", after
+        r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b"
+        if whole
+        else r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b|\s+và\s(?=[^,;.]*\d)",
+        after,
+        flags=re.IGNORECASE,
     )[0]
     text = re.sub(r"^\s*(?:kế hoạch|GRDP của tỉnh)\b", "", text)
     name, _ = _strip_tail(_clean_name(text))

@@ -341,9 +341,15 @@ def _agency_paragraph_task(
             quote_start = paragraph.start  # the item from its number: what is to be done, and by whom
         quote = document.text[quote_start : paragraph.start + body_offset + end]
         timeframe = _timeframe(text)
+        title = _title(paragraph)
+        if cut == colon and start == 0:
+            # "1. Sở Văn hóa, Thể thao và Du lịch: chủ trì, hướng dẫn, đôn đốc …": the agency is
+            # the subject; what it is to do is the task's title.
+            duty_text = stripped[cut + 1 :].strip()
+            title = re.split(r"(?<=[.;])\s", duty_text, maxsplit=1)[0].rstrip(".;:")[:300] or title
         return TaskProposal(
             number=paragraph.section,
-            title=_title(paragraph),
+            title=title,
             lead=tuple(lead),
             support=tuple(support),
             timeframe=timeframe,
