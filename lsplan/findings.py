@@ -318,6 +318,14 @@ CODES: dict[str, Code] = _table(
         "The PDF has no text layer ({pages} page(s) of images): run OCR on it first, or give the .docx.",
     ),
     (
+        "plan-text-garbled",
+        E,
+        "Text layer garbled",
+        "The PDF's text has its letters parted from their marks ({share} of its words are a lone "
+        "marked letter): its font does not give the text back. Give the .docx, or text copied from "
+        "the original.",
+    ),
+    (
         "extract-count-mismatch",
         W,
         "Stated count differs",

@@ -157,3 +157,93 @@ def test_an_agency_paragraph_is_titled_by_its_duty(catalog) -> None:
     (task,) = run(TOURISM, catalog).tasks
     assert [a.name for a in task.lead] == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert task.title == "chủ trì, hướng dẫn, đôn đốc thực hiện Kế hoạch"
+
+
+def _placed_pdf(lines: list[list[tuple[int, str]]]) -> bytes:
+    """A one-page PDF whose lines place each piece of text at its own x (points), as a table's
+    cells sit on a page: the text layer has no table, only words where they stand."""
+    from extract_fixtures import _pdf, _stream
+
+    chars = sorted({ch for line in lines for _, text in line for ch in text})
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    cmap_lines = "\n".join(f"<{code[ch]:02X}> <{ord(ch):04X}>" for ch in chars)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Extract-Test def /CMapType 2 def\n"
+        "1 begincodespacerange <01> <FF> endcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{cmap_lines}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    widths = " ".join("500" for _ in range(255))
+    ops = [b"BT /F1 10 Tf"]
+    for row, line in enumerate(lines):
+        for x, text in line:
+            encoded = bytes(code[ch] for ch in text)
+            escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops.append(f"1 0 0 1 {x} {800 - 14 * row} Tm".encode() + b" (" + escaped + b") Tj")
+    ops.append(b"ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar 255 "
+        f"/Widths [{widths}] /ToUnicode 4 0 R >>".encode(),
+        _stream(cmap),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 6 0 R >>",
+        _stream(b"\n".join(ops)),
+    ]
+    return _pdf(objects)
+
+
+COLUMNS = (40, 70, 200, 330, 460)  # STT, Nội dung, Cơ quan chủ trì, Cơ quan phối hợp, Thời gian
+
+
+def test_an_annex_table_in_a_pdf_keeps_its_rows(tmp_path, catalog) -> None:
+    from lsplan.extract import extract_plan
+
+    def line(*cells: str) -> list[tuple[int, str]]:
+        return [(x, text) for x, text in zip(COLUMNS, cells, strict=True) if text]
+
+    page = [
+        [(40, "KẾ HOẠCH")],
+        [(40, "Chuyển đổi số tỉnh Bắc Kạn năm 2026")],
+        [(40, "II. NHIỆM VỤ CỤ THỂ")],
+        line("STT", "Nội dung", "Cơ quan chủ", "Cơ quan", "Thời gian"),
+        line("", "", "trì", "phối hợp", ""),
+        line("1", "Xây dựng kho", "Sở Khoa học và", "Sở Tài chính;", "Quý II/2026"),
+        line("", "dữ liệu số", "Công nghệ", "Công an tỉnh", ""),
+        line("2", "Số hóa hồ sơ", "Sở Nội vụ", "UBND các xã,", "Năm 2026"),
+        line("", "lưu trữ", "", "phường", ""),
+        [(40, "III. TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ NÊU TRÊN THEO ĐÚNG TIẾN ĐỘ ĐỀ RA")],
+    ]
+    path = tmp_path / "chuyen-doi-so.pdf"
+    path.write_bytes(_placed_pdf(page))
+    tasks = extract_plan(path, catalog).tasks
+    read = [(t.title, [a.name for a in t.lead], [a.name for a in t.support], t.timeframe) for t in tasks]
+    assert read == [
+        (
+            "Xây dựng kho dữ liệu số",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính", "Công an tỉnh"],
+            "Quý II/2026",
+        ),
+        ("Số hóa hồ sơ lưu trữ", ["Sở Nội vụ"], ["UBND các xã, phường"], "Năm 2026"),
+    ]
+
+
+def test_a_pdf_whose_font_parts_letters_from_their_marks_is_refused(tmp_path, catalog) -> None:
+    from extract_fixtures import text_pdf
+
+    from lsplan.extract import extract_plan
+    from lsplan.extract.model import ExtractError
+
+    garbled = "chính sách u đãi, th  t c pháp lý, gi i phóng m t b ng ư ủ ụ ả ặ ằ ồ ậ"
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(text_pdf([[garbled] * 12]))
+    with pytest.raises(ExtractError) as refused:
+        extract_plan(path, catalog)
+    assert refused.value.code == "plan-text-garbled"
+    # The same words with their marks in place read as they are.
+    whole = "Chính sách ưu đãi, thủ tục pháp lý, giải phóng mặt bằng và nguồn cung vật liệu."
+    path.write_bytes(text_pdf([[whole] * 12]))
+    extract_plan(path, catalog)
