@@ -247,3 +247,19 @@ def test_a_pdf_whose_font_parts_letters_from_their_marks_is_refused(tmp_path, ca
     whole = "Chính sách ưu đãi, thủ tục pháp lý, giải phóng mặt bằng và nguồn cung vật liệu."
     path.write_bytes(text_pdf([[whole] * 12]))
     extract_plan(path, catalog)
+
+
+def test_a_stated_count_is_held_to_the_items_of_its_own_list(catalog) -> None:
+    text = """KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2026 tỉnh Yên Bái
+
+I. MỤC TIÊU
+1. Có 4 chỉ tiêu chủ yếu sau:
+a) Tốc độ tăng trưởng GRDP đạt 8%.
+b) Thu ngân sách nhà nước đạt 3.000 tỷ đồng.
+c) Tỷ lệ che phủ rừng đạt 63%.
+2. Tỷ lệ hộ nghèo giảm 3%.
+3. Tỷ lệ trường đạt chuẩn quốc gia đạt 70%.
+"""
+    (mismatch,) = [a for a in run(text, catalog).anomalies if a.code == "extract-count-mismatch"]
+    assert "4" in mismatch.message and "3" in mismatch.message.replace("4", "")  # 3 listed, not 5
