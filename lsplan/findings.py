@@ -326,6 +326,12 @@ CODES: dict[str, Code] = _table(
         "the original.",
     ),
     (
+        "extract-value-unread",
+        W,
+        "Table figure not read",
+        "The planned figure of '{name}' ({value}) is not written in a way lsplan reads: enter it by hand.",
+    ),
+    (
         "extract-count-mismatch",
         W,
         "Stated count differs",

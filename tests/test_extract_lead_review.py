@@ -265,3 +265,38 @@ c) Tỷ lệ che phủ rừng đạt 63%.
     import re
 
     assert re.findall(r"\b\d\b", mismatch.message) == ["4", "3"]  # 4 stated, 3 listed (not 5)
+
+
+PORTAL = """**QUYẾT ĐỊNH**
+
+**Về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026 tỉnh Thái Nguyên**
+
+**Điều 1.** Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026 như sau:
+
+| STT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2025 | Kế hoạch năm 2026 |
+|---|---|---|---|---|
+| 1 | Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều) | % | 2,5 | giảm 0,5 - 1 |
+| 2 | Tỷ lệ lao động qua đào tạo | % | 74 | 75[^1] |
+| 3 | Tỷ lệ xã đạt chuẩn nông thôn mới | % | 65 | 70 (dự kiến) |
+
+[^1]: Trong đó có bằng cấp, chứng chỉ đạt 35%.
+
+**Điều 2.** Giao Sở Tài chính chủ trì, phối hợp với các sở, ban, ngành theo dõi, đôn đốc thực hiện.
+"""
+
+
+def test_a_portals_table_cells_say_cuts_carry_notes_and_what_is_not_read_is_flagged(catalog) -> None:
+    extraction = run(PORTAL, catalog, "md")
+    by_id = {t.indicator_id: t for t in extraction.targets}
+    poverty = by_id["multidimensional-poverty-rate"]
+    assert (poverty.comparison, poverty.low, poverty.high) == ("reduction", 0.5, 1)
+    assert (by_id["trained-labour-rate"].comparison, by_id["trained-labour-rate"].low) == ("at_least", 75)
+    (unread,) = [a for a in extraction.anomalies if a.code == "extract-value-unread"]
+    assert "70 (dự kiến)" in unread.message and "nông thôn mới" in unread.message
+    assert not [t for t in extraction.targets if "nông thôn mới" in t.indicator]  # flagged, not guessed
+
+
+def test_an_article_that_gives_a_duty_is_a_task(catalog) -> None:
+    (task,) = run(PORTAL, catalog, "md").tasks
+    assert task.number == "Điều 2" and [a.name for a in task.lead] == ["Sở Tài chính"]
+    assert [a.name for a in task.support] == ["các sở, ban, ngành"]

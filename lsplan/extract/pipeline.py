@@ -85,6 +85,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
         reports=reports,
     )
     targets = find_targets(document, ctx, matcher.match, matcher.family, new_id)
+    unread: list = []
     targets += table_targets(
         document,
         reports,
@@ -93,6 +94,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
         matcher.match,
         lambda i: catalog.indicators[i].direction.value,
         new_id,
+        unread,
     )
     targets += qualitative_targets(document, targets, reports, ctx.default, new_id)
     if document.seams:
@@ -102,7 +104,7 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
     if document.seams:
         tasks = [_clipped(document, t, t.lead[0].name if t.lead else "") for t in tasks]
     responsibilities = find_responsibilities(document, finder, matcher)
-    anomalies = find_anomalies(document, targets, tasks, repeated, info)
+    anomalies = unread + find_anomalies(document, targets, tasks, repeated, info)
     return Extraction(
         plan=info,
         document=document,

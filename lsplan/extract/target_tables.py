@@ -15,13 +15,16 @@ from collections.abc import Callable
 from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
 from lsplan.extract.quantities import _UNIT, parse_number
 from lsplan.extract.table_header import is_subheader, merge_header
+from lsplan.findings import make_finding
+from lsplan.model import Finding
 from lsplan.text import fold
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _VALUE = re.compile(
-    rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ)?\s*"
+    rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ|giảm|tăng)?\s*"
     rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?"
-    rf"(?:\s*(?:{_UNIT}))?\s*(?P<after>trở lên)?$",  # "75 triệu đồng": a unit repeated in the cell
+    rf"(?:\s*(?:{_UNIT}))?\s*(?P<after>trở lên)?"  # "75 triệu đồng": a unit repeated in the cell
+    rf"\s*(?P<note>\[\^?\d{{1,2}}\]|\(\d{{1,2}}\)|\*+)?$",  # "75[^1]", "75(1)": a footnote marker
     re.IGNORECASE,
 )
 # What the row's own name says about its figure, as the prose rules read it (lsplan.extract.
@@ -90,7 +93,10 @@ def table_targets(
     match: Matcher,
     direction_of: Callable[[str], str],
     new_id: Callable[[str], str],
+    unread: list[Finding] | None = None,
 ) -> list[TargetProposal]:
+    """The targets of the document's target tables; a planned cell with a figure that is not
+    read is put in `unread` as a finding on its row (never dropped without a word)."""
     out: list[TargetProposal] = []
     columns: dict[str, object] | None = None
     header_cells: tuple[str, ...] | None = None  # the row just read as the header
@@ -109,7 +115,7 @@ def table_targets(
         header_cells = None
         if columns is None or reports(paragraph):
             continue
-        out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id))
+        out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id, unread))
     return out
 
 
@@ -120,6 +126,7 @@ def _row_targets(
     match: Matcher,
     direction_of: Callable[[str], str],
     new_id: Callable[[str], str],
+    unread: list[Finding] | None = None,
 ) -> list[TargetProposal]:
     cells = row.cells
     name_index = columns["name"]
@@ -139,6 +146,11 @@ def _row_targets(
             continue
         value = _VALUE.match(cells[index].strip())
         if not value:
+            if unread is not None and re.search(r"\d", cells[index]):
+                written_value, where = cells[index].strip(), row.section or None
+                unread.append(
+                    make_finding("extract-value-unread", name=name, value=written_value, cell=where)
+                )
             continue
         low: float | None = parse_number(value.group("a"))
         high: float | None = parse_number(value.group("b")) if value.group("b") else None
@@ -149,9 +161,12 @@ def _row_targets(
         notes: list[str] = []
         folded_name = fold(name)
         cut = bool(_CUT.search(folded_name)) and not _LEVEL_AFTER_CUT.search(folded_name)
-        if cut and not qualifier:
-            comparison = "reduction"  # "Tỷ lệ hộ nghèo giảm bình quân mỗi năm | % | 3 - 4"
+        if cut and not qualifier or qualifier == "giảm":
+            # "Tỷ lệ hộ nghèo giảm bình quân mỗi năm | % | 3 - 4", "Tỷ lệ hộ nghèo | % | giảm 0,5 - 1"
+            comparison = "reduction"
             high = high if high is not None else low
+        elif qualifier == "tăng":  # "Kim ngạch xuất khẩu | % | tăng 10": a change on the year before
+            comparison = "relative"
         elif high is not None and not value.group("after") and _STRUCTURE.search(folded_name):
             comparison = "band"  # "Tỷ trọng công nghiệp - xây dựng trong GRDP | % | 25 - 26"
         elif high is not None:

@@ -45,6 +45,7 @@ _DUTY = re.compile(
 )
 _ASSIGN_PARTS = re.compile(r"to chuc thuc hien|nhiem vu|giai phap|phan cong|trach nhiem")
 _PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I)
+_GIVEN = re.compile(r"^\s*Giao(?:\s+cho)?\s+[^.;:]{3,160}?\s+chủ trì\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -162,7 +163,10 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
             first_after_head = (
                 i > 0 and paragraphs[i - 1].label and paragraphs[i - 1].section == paragraph.section
             )
-            if _ASSIGN_PARTS.search(part_titles.get(top, "")) and (paragraph.label or first_after_head):
+            body = paragraph.text[len(paragraph.label) :]
+            # "Điều 2. Giao Sở Tài chính chủ trì, phối hợp với …": an assignment wherever it stands.
+            assigns = bool(_ASSIGN_PARTS.search(part_titles.get(top, ""))) or bool(_GIVEN.match(body))
+            if assigns and (paragraph.label or first_after_head):
                 task = _agency_paragraph_task(paragraph, document, finder)
                 if task is not None and _labelled_later(paragraphs, i):
                     task = None  # the numbered item has its own label block further down
