@@ -779,6 +779,94 @@ HELD_OUT_CITY_TASKS = (
 )
 
 
+# Held out, fourth round: written after the third round's fixes, measured as they came.
+
+HELD_OUT_AGRI = """ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK
+KẾ HOẠCH
+Phát triển nông nghiệp, nông thôn tỉnh Đắk Lắk năm 2026
+I. MỤC TIÊU
+1. Mục tiêu chung
+Phát triển nông nghiệp hiệu quả, bền vững, nâng cao thu nhập của người dân nông thôn.
+2. Chỉ tiêu cụ thể
+- Tốc độ tăng giá trị sản xuất nông, lâm nghiệp và thủy sản đạt từ 4 - 4,5%.
+- Sản lượng cà phê nhân đạt khoảng 550 nghìn tấn; diện tích cây sầu riêng đạt trên 40.000 ha.
+- Thu nhập bình quân của người dân nông thôn đạt 62 triệu đồng/người/năm, tăng 8% so với năm 2025.
+- Duy trì tỷ lệ che phủ rừng không thấp hơn 39%.
+- Tỷ lệ diện tích cây trồng được tưới tiết kiệm nước đạt tối thiểu 30%.
+- Có thêm 10 sản phẩm OCOP đạt 4 sao trở lên.
+- Không để phát sinh dịch bệnh nguy hiểm trên đàn gia súc, gia cầm.
+II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+Chủ trì, phối hợp với các sở, ngành, địa phương tổ chức thực hiện Kế hoạch; tham mưu UBND tỉnh các cơ chế, chính sách phát triển nông nghiệp.
+2. Sở Tài chính
+Cân đối, bố trí nguồn vốn thực hiện Kế hoạch; hướng dẫn thanh quyết toán kinh phí.
+3. Sở Khoa học và Công nghệ
+Chủ trì hỗ trợ xây dựng, bảo hộ chỉ dẫn địa lý cho các sản phẩm nông nghiệp chủ lực.
+4. UBND các xã, phường
+Xây dựng kế hoạch cụ thể của địa phương; tổ chức thực hiện các chỉ tiêu được giao.
+"""
+HELD_OUT_AGRI_TARGETS = (
+    T("gia tri san xuat", "range", 4, 4.5),
+    T("ca phe", "approx", 550),
+    T("sau rieng", "at_least", 40000),
+    T("thu nhap", "at_least", 62),
+    T("thu nhap", "relative", 8),
+    T("che phu rung", "at_least", 39),
+    T("tuoi tiet kiem", "at_least", 30),
+    T("ocop", "at_least", 10),
+    T("dich benh", "qualitative", None),
+)
+HELD_OUT_AGRI_TASKS = (
+    L("II.1", "so-nong-nghiep-va-moi-truong"),
+    L("II.2", "so-tai-chinh"),
+    L("II.3", "so-khoa-hoc-va-cong-nghe"),
+    L("II.4", "ubnd-cap-xa"),
+)
+
+HELD_OUT_SOCIAL = """**ỦY BAN NHÂN DÂN TỈNH THANH HÓA**
+
+**KẾ HOẠCH**
+
+**Thực hiện công tác giảm nghèo bền vững năm 2026**
+
+**I. MỤC TIÊU, CHỈ TIÊU**
+
+1\\. Tỷ lệ hộ nghèo đa chiều giảm từ 1 - 1,5%; riêng các xã miền núi giảm 3%.
+
+2\\. Hỗ trợ xây dựng, sửa chữa 1.500 căn nhà ở cho hộ nghèo, hộ cận nghèo.
+
+3\\. 100% người thuộc hộ nghèo được cấp thẻ bảo hiểm y tế.
+
+4\\. Giải quyết việc làm cho khoảng 60.000 lao động, trong đó xuất khẩu lao động 12.000 người.
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Rà soát hộ nghèo, hộ cận nghèo | Sở Nội vụ | UBND các xã, phường | Quý IV/2026 |
+| 2 | Hỗ trợ nhà ở cho hộ nghèo | Sở Xây dựng | Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh | Năm 2026 |
+| 3 | Cấp thẻ bảo hiểm y tế | Bảo hiểm xã hội tỉnh | Sở Y tế | Năm 2026 |
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+Giao Sở Nội vụ là cơ quan thường trực, chủ trì theo dõi, tổng hợp, báo cáo UBND tỉnh trước ngày 20/12/2026.
+"""
+HELD_OUT_SOCIAL_TARGETS = (
+    T("ho ngheo", "reduction", 1, 1.5),
+    T("mien nui", "reduction", 3, 3),
+    T("nha o", "at_least", 1500),
+    T("bao hiem y te", "at_least", 100),
+    T("viec lam", "approx", 60000),
+    T("xuat khau lao dong", "approx", 12000),
+)
+HELD_OUT_SOCIAL_TASKS = (
+    L("1", "so-noi-vu"),
+    L("2", "so-xay-dung"),
+    L("3", "bao-hiem-xa-hoi-tinh"),
+    L("III", "so-noi-vu"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -848,6 +936,20 @@ PLANS = [
         "md",
         HELD_OUT_CITY_TARGETS,
         HELD_OUT_CITY_TASKS,
+    ),
+    Plan(
+        "held out 4: agriculture plan, agencies as headings (PDF text)",
+        pdf_layout(HELD_OUT_AGRI, "Kế hoạch phát triển nông nghiệp, nông thôn năm 2026"),
+        "txt",
+        HELD_OUT_AGRI_TARGETS,
+        HELD_OUT_AGRI_TASKS,
+    ),
+    Plan(
+        "held out 4: poverty plan with a task table (.md)",
+        HELD_OUT_SOCIAL,
+        "md",
+        HELD_OUT_SOCIAL_TARGETS,
+        HELD_OUT_SOCIAL_TASKS,
     ),
 ]
 

@@ -95,8 +95,11 @@ def test_a_footnote_that_interrupts_a_sentence_stays_apart() -> None:
     ]
     document = normalise(lines, "txt")
     kinds = [(p.kind, p.text) for p in document.paragraphs]
+    # The sentence is taken up again after the footnote, which follows it; a seam marks where
+    # the footnote lay, so that no quote runs across it.
+    assert kinds[0] == ("text", "cho khoảng 6.8772 hộ gia đình người có công, hộ nghèo, các hộ khác.")
     assert kinds[1] == ("footnote", "2 Bao gồm 2.472 hộ theo Nghị quyết số 188-NQ/TU.")
-    assert kinds[2] == ("text", "nghèo, các hộ khác.")
+    assert document.seams == (len("cho khoảng 6.8772 hộ gia đình người có công, hộ"),)
     assert document.footnotes == ("2",)
 
 

@@ -53,7 +53,11 @@ def _lines_are_paragraphs(lines: list[str]) -> bool:
     if len(filled) < 5:
         return False
     long = sum(1 for line in filled if len(line.strip()) > 110)
-    return long / len(filled) >= 0.15
+    if long / len(filled) < 0.15:
+        return False
+    # A page broken at a wide width has long lines too, but most of them stop mid-sentence.
+    ended = sum(1 for line in filled if _SENTENCE_END.search(line.strip()) or _is_caps(line))
+    return ended / len(filled) >= 0.6
 
 
 def _furniture(lines: list[str]) -> set[str]:
@@ -85,23 +89,55 @@ def normalise(lines: list[str], source_kind: str) -> Document:
     previous_blank = False
     in_footnotes = False
     footnotes: list[str] = []
+    resume = False  # the page's footnotes are over: the main text may go on mid-sentence
+    inherited: tuple[int, ...] = ()  # seams of a paragraph taken up again after footnotes
+    deferred: list[tuple[str, str, tuple[str, ...], tuple[int, ...]]] = []  # its footnotes, after it
 
     def flush() -> None:
-        nonlocal current, current_seams
+        nonlocal current, current_seams, inherited
         if current:
-            seams = tuple(len(" ".join(current[:k])) for k in current_seams if 0 < k < len(current))
-            paragraphs.append((current_kind, " ".join(current), (), seams))
-        current, current_seams = [], []
+            # A seam inside the paragraph, where a line follows dropped ones; or at its start (0),
+            # so that a quote running on from the paragraph before does not cross them either.
+            seams = tuple(len(" ".join(current[:k])) if k else 0 for k in current_seams if k < len(current))
+            paragraphs.append((current_kind, " ".join(current), (), inherited + seams))
+        paragraphs.extend(deferred)
+        deferred.clear()
+        current, current_seams, inherited = [], [], ()
+
+    def take_up(line: str) -> bool:
+        """The sentence a page's footnotes interrupted goes on: "… đạt không" [footnotes, page
+        break] "dưới 82%; …". The paragraph before the footnotes is taken up again, the footnotes
+        follow it; the seam keeps quotes from crossing what lies between."""
+        nonlocal current, current_kind, inherited, dropped
+        if not (line[:1].islower() or line[:1].isdigit() and not LIST_MARKER.match(line)):
+            return False  # a capital or a number of an item: something new begins
+        j = len(paragraphs) - 1
+        while j >= 0 and paragraphs[j][0] == "footnote":
+            j -= 1
+        if j < 0 or j == len(paragraphs) - 1 or paragraphs[j][0] != "text":
+            return False
+        if _SENTENCE_END.search(paragraphs[j][1]):
+            return False
+        deferred.extend(paragraphs[j + 1 :])
+        kind, text, _, seams = paragraphs[j]
+        del paragraphs[j:]
+        current, current_kind, inherited = [text], kind, seams
+        dropped = True
+        append(line)
+        return True
 
     def append(line: str) -> None:
         nonlocal dropped
-        if dropped and current:
-            current_seams.append(len(current))
+        if dropped:
+            current_seams.append(len(current))  # 0: the paragraph begins after dropped lines
         dropped = False
         current.append(line)
 
     for raw in lines:
         if raw == "\f":
+            if current_kind == "footnote":
+                flush()  # footnotes end with their page
+                current_kind, resume = "text", True
             in_footnotes = False
             dropped = True
             continue
@@ -123,6 +159,10 @@ def normalise(lines: list[str], source_kind: str) -> Document:
         if line in furniture or _PAGE_NUMBER.match(line):
             dropped = True
             continue
+        if resume and not in_footnotes:
+            resume = False
+            if take_up(line):
+                continue
         if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
             flush()
             if not _TABLE_RULE.match(line):
@@ -146,7 +186,8 @@ def normalise(lines: list[str], source_kind: str) -> Document:
             in_footnotes = False
             flush()
             current_kind = "text"
-            current, dropped = [line], False
+            if not take_up(line):
+                current, dropped = [line], False
             continue
         if current_kind == "footnote" and line[:1].islower():
             append(line)  # the footnote goes on
@@ -180,6 +221,8 @@ def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:
     ended = bool(_SENTENCE_END.search(previous)) or _is_caps(previous) and not _is_caps(line)
     marker = LIST_MARKER.match(line)
     rest = line[marker.end() :] if marker else line
+    if marker and marker.group(0).strip() in ("-", "–") and rest[:1].isdigit() and previous[-1:].isdigit():
+        return False  # "… đạt từ 4" / "- 4,5%.": a range broken at its dash, not a new item
     capital = rest[:1].isupper() or rest[:1].isdigit() and bool(marker)
     if marker and marker.group(0).strip() and (ended or capital):
         return True

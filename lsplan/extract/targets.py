@@ -377,11 +377,12 @@ _PLACE_ONLY = re.compile(
 _NOUN_AFTER = re.compile(
     r"^\s+(?!so với|trở lên|mỗi|hằng|hàng|bình quân|trên|dưới|năm\b|/|và\b|trong\b|vào\b)[A-Za-zĐđÀ-ỹ]"
 )
-_ACTION = re.compile(
-    r"^(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
-    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp)$",
-    re.IGNORECASE,
+_ACTION_VERB = (
+    r"(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
+    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp|sửa chữa)"
 )
+# "Thu hút", "Hỗ trợ xây dựng, sửa chữa": verbs only, nothing named
+_ACTION = re.compile(rf"^{_ACTION_VERB}(?:(?:\s*,\s*|\s+và\s+|\s+){_ACTION_VERB})*$", re.IGNORECASE)
 # A unit that says what is counted ("bác sĩ/vạn dân", "giường bệnh/vạn dân", "doanh nghiệp").
 _NAMING_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|%))\w.*$")
 # A unit that is a counted thing ("khu công nghiệp", "tập đoàn") names what is counted.
