@@ -300,3 +300,14 @@ def test_an_article_that_gives_a_duty_is_a_task(catalog) -> None:
     (task,) = run(PORTAL, catalog, "md").tasks
     assert task.number == "Điều 2" and [a.name for a in task.lead] == ["Sở Tài chính"]
     assert [a.name for a in task.support] == ["các sở, ban, ngành"]
+
+
+def test_a_name_keeps_its_own_brackets(catalog) -> None:
+    text = """NGHỊ QUYẾT
+Về kế hoạch phát triển kinh tế - xã hội năm 2026 tỉnh Nghệ An
+
+Điều 1. Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng kinh tế (GRDP) đạt 9 - 9,5%; (2) Tỷ lệ hộ nghèo
+(theo chuẩn nghèo đa chiều) giảm 1 - 1,5%.
+"""
+    names = [t.indicator for t in run(text, catalog).targets]
+    assert names == ["Tốc độ tăng trưởng kinh tế (GRDP)", "Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)"]

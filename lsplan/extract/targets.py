@@ -166,11 +166,25 @@ def _strip_tail(name: str) -> tuple[str, list[str]]:
         name = name[: m.start()].rstrip(" ,:")
         if not name:
             break
-    return name.strip(" ,;:()"), words
+    return _edges(name), words
+
+
+def _edges(text: str) -> str:
+    """`text` without separators at its ends, and without brackets there unless they pair up:
+    "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its ")", "(trong đó" loses its "("."""
+    while True:
+        trimmed = text.strip(" ,;:.")
+        if trimmed.endswith(")") and trimmed.count("(") < trimmed.count(")") or trimmed.endswith("("):
+            trimmed = trimmed[:-1]
+        if trimmed.startswith("(") and trimmed.count("(") > trimmed.count(")") or trimmed.startswith(")"):
+            trimmed = trimmed[1:]
+        if trimmed == text:
+            return text
+        text = trimmed
 
 
 def _clean_name(text: str) -> str:
-    text = _LEAD.sub("", text.strip(" ,;:")).strip(" ,;:().")
+    text = _edges(_LEAD.sub("", text.strip(" ,;:")))
     if re.fullmatch(r"[\d.()]*", text):
         return ""  # a label alone ("2.13."): no name
     text = _SPAN.sub("", text)
@@ -178,7 +192,7 @@ def _clean_name(text: str) -> str:
         r"(?:(?:bình quân|trung bình)\s*)?(?:hằng|hàng|mỗi)?\s*năm\s*(?:thời kỳ|giai đoạn)?\s*$", "", text
     )
     text = re.sub(r"\s*(?:đến|tới|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*$", "", text, flags=re.I)
-    return text.strip(" ,;:().")
+    return _edges(text)
 
 
 def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_Item]:
