@@ -311,3 +311,16 @@ Về kế hoạch phát triển kinh tế - xã hội năm 2026 tỉnh Nghệ An
 """
     names = [t.indicator for t in run(text, catalog).targets]
     assert names == ["Tốc độ tăng trưởng kinh tế (GRDP)", "Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)"]
+
+
+def test_a_label_whose_value_is_on_the_next_line_keeps_it(catalog) -> None:
+    text = """KẾ HOẠCH
+Phát triển kinh tế - xã hội 5 năm giai đoạn 2026 - 2030 tỉnh Tuyên Quang
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển công nghiệp chế biến. Cơ quan chủ trì: Sở Công Thương; cơ quan phối hợp:
+Sở Nông nghiệp và Môi trường; thời gian thực hiện: giai đoạn 2026 - 2030.
+"""
+    (task,) = run(text, catalog).tasks
+    assert [a.name for a in task.support] == ["Sở Nông nghiệp và Môi trường"]
+    assert task.timeframe == "giai đoạn 2026 - 2030"

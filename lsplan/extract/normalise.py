@@ -29,6 +29,10 @@ _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.)[\"”’)]*$")
 _BOLD = re.compile(r"\*\*|__")
 # "Điều 1. Đánh giá tình hình thực hiện năm 2025": an article's or part's heading is a line of
 # its own, so the next line that opens with a capital starts the article's first paragraph.
+# "… cơ quan phối hợp:" at a line's end: the label's value is on the next line, whatever its case.
+_LABEL_AT_END = re.compile(
+    r"(?:chủ trì|phối hợp|thực hiện|hoàn thành|thời gian|thời hạn|sản phẩm|kinh phí|nguồn vốn)\s*:$", re.I
+)
 _ARTICLE_HEADING = re.compile(r"^(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\s*[.:]", re.I)
 
 
@@ -218,6 +222,8 @@ def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:
     if not current or after_blank:
         return True
     previous = current[-1]
+    if _LABEL_AT_END.search(previous.rstrip()) and not LIST_MARKER.match(line):
+        return False
     ended = bool(_SENTENCE_END.search(previous)) or _is_caps(previous) and not _is_caps(line)
     marker = LIST_MARKER.match(line)
     rest = line[marker.end() :] if marker else line
