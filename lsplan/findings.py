@@ -326,6 +326,12 @@ CODES: dict[str, Code] = _table(
         "the original.",
     ),
     (
+        "extract-period-unknown",
+        W,
+        "No year for a target",
+        "'{quote}' names no year, and the plan gives none: set its period before loading it.",
+    ),
+    (
         "extract-value-unread",
         W,
         "Table figure not read",

@@ -324,3 +324,36 @@ Sở Nông nghiệp và Môi trường; thời gian thực hiện: giai đoạn 
     (task,) = run(text, catalog).tasks
     assert [a.name for a in task.support] == ["Sở Nông nghiệp và Môi trường"]
     assert task.timeframe == "giai đoạn 2026 - 2030"
+
+
+def test_a_target_with_no_year_is_flagged_and_left_out_of_the_draft_which_validates(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from lsplan.cli import app
+
+    plan = tmp_path / "chuong-trinh.md"
+    plan.write_text(
+        "# CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ CHUYỂN ĐỔI SỐ\n\n## I. MỤC TIÊU\n\n"
+        "1. Đến năm 2030, kinh tế số chiếm tỷ trọng tối thiểu 20% GRDP của tỉnh.\n"
+        "2. Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình đạt trên 80%.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft"
+    out.mkdir()
+    runner = CliRunner()
+    made = runner.invoke(app, ["extract", str(plan), "-o", str(out)])
+    assert made.exit_code == 0, made.output
+    assert "extract-period-unknown" in made.stderr
+    import yaml
+
+    loaded = yaml.safe_load((out / "targets.yaml").read_text(encoding="utf-8"))
+    ours = [t["id"] for t in loaded["targets"] if t["plan"] == "chuong-trinh"]
+    assert ours == ["chuong-trinh.digital-economy-share"]  # the yearless one is not loaded
+    # The reviewable draft keeps it, commented out, for the officer to date.
+    draft = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["extract", str(plan), "-o", str(draft)]).exit_code == 0
+    reviewed = draft.read_text(encoding="utf-8")
+    assert "# NOT LOADED: no year is known" in reviewed and "\n    year: null" not in reviewed
+    # `--data FOLDER` finds the plan's text in FOLDER/sources by itself.
+    checked = runner.invoke(app, ["data", "validate", "--data", str(out)])
+    assert checked.exit_code == 0, checked.output

@@ -128,6 +128,12 @@ def find_anomalies(
                 )
             )
     for target in targets:
+        period = target.period
+        if period.year is None and (period.start is None or period.end is None):
+            findings.append(
+                make_finding("extract-period-unknown", quote=target.quote[:80], cell=target.section or None)
+            )
+    for target in targets:
         if target.unit == "%" and target.comparison != "relative":
             value = max(v for v in (target.low, target.high, 0.0) if v is not None)
             if value > 100 and target.comparison in ("band", "at_least", "approx", "exact", "range"):

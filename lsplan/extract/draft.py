@@ -234,6 +234,12 @@ def targets_yaml(extraction: Extraction) -> str:
         if target.comparison == "relative":
             record["benchmark"] = target.benchmark or target.quote
         record["source"] = _source(document, target.section or UNNUMBERED, target.quote)
+        if target.period.year is None and (target.period.start is None or target.period.end is None):
+            # No year in the text and none from the plan (extract-period-unknown): left commented
+            # out, so that the draft still validates and nothing is loaded with a year made up.
+            out.append(_comment("NOT LOADED: no year is known; set period, then uncomment"))
+            out.append("".join(f"  # {line[2:]}\n" for line in _dump(record).splitlines()))
+            continue
         out.append(_dump(record))
     return "".join(out)
 
