@@ -357,3 +357,17 @@ def test_a_target_with_no_year_is_flagged_and_left_out_of_the_draft_which_valida
     # `--data FOLDER` finds the plan's text in FOLDER/sources by itself.
     checked = runner.invoke(app, ["data", "validate", "--data", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+def test_an_agency_answering_for_an_indicator_is_a_responsibility_however_it_is_said(catalog) -> None:
+    text = """KẾ HOẠCH
+Thực hiện các chỉ tiêu năm 2026
+
+I. PHÂN CÔNG THEO DÕI CHỈ TIÊU
+1. Sở Công Thương là cơ quan đầu mối theo dõi, đánh giá chỉ tiêu tổng mức bán lẻ hàng hóa và doanh
+thu dịch vụ tiêu dùng.
+2. Sở Văn hóa, Thể thao và Du lịch chịu trách nhiệm theo dõi chỉ tiêu lượng khách du lịch.
+"""
+    duties = {(r.agency.name, r.indicators) for r in run(text, catalog).responsibilities}
+    culture = "Sở Văn hóa, Thể thao và Du lịch"
+    assert duties == {("Sở Công Thương", ("retail-sales",)), (culture, ("tourists",))}

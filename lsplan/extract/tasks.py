@@ -536,7 +536,11 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
 
 # ------------------------------------------------------------------ responsibilities
 
-_FOCAL = re.compile(r"\s(?:là|làm) cơ quan đầu mối\b")
+# "Sở X là cơ quan đầu mối theo dõi chỉ tiêu …", "… chịu trách nhiệm theo dõi chỉ tiêu …", "… phụ
+# trách chỉ tiêu …": an agency named as the one who answers for indicators.
+_FOCAL = re.compile(
+    r"\s(?:(?:là|làm) (?:cơ quan |đơn vị )?đầu mối|chịu trách nhiệm (?:chính )?(?:theo dõi|về)|phụ trách)\b"
+)
 
 
 def find_responsibilities(
