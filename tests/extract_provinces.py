@@ -867,6 +867,85 @@ HELD_OUT_SOCIAL_TASKS = (
 )
 
 
+# Held out, fifth round: written after the fourth round's fixes, measured as they came.
+
+HELD_OUT_INVEST = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+KẾ HOẠCH
+Thu hút đầu tư và phát triển các khu công nghiệp năm 2026
+I. MỤC TIÊU
+1. Thu hút vốn đầu tư trực tiếp nước ngoài (FDI) đạt tối thiểu 4,5 tỷ USD; vốn đầu tư trong nước đạt khoảng 45.000 tỷ đồng.
+2. Tỷ lệ lấp đầy các khu công nghiệp đang hoạt động đạt bình quân trên 75%.
+3. Giải ngân vốn đầu tư công đạt 100% kế hoạch được giao.
+4. Thời gian cấp giấy chứng nhận đăng ký đầu tư không quá 10 ngày làm việc.
+5. Số dự án đầu tư mới được chấp thuận tăng ít nhất 15% so với năm 2025.
+6. Chỉ số PCI của tỉnh thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước.
+II. NHIỆM VỤ CỤ THỂ
+1. Ban Quản lý các khu công nghiệp tỉnh: chủ trì xúc tiến đầu tư, hỗ trợ nhà đầu tư trong các khu công nghiệp; báo cáo kết quả hằng quý.
+2. Sở Tài chính: chủ trì thẩm định chủ trương đầu tư các dự án ngoài khu công nghiệp; phối hợp với Sở Nông nghiệp và Môi trường giải quyết thủ tục đất đai.
+3. Công an tỉnh chủ trì bảo đảm an ninh, trật tự tại các khu công nghiệp.
+"""
+HELD_OUT_INVEST_TARGETS = (
+    T("fdi", "at_least", 4.5),
+    T("trong nuoc", "approx", 45000),
+    T("lap day", "at_least", 75),
+    T("giai ngan", "at_least", 100),
+    T("thoi gian cap giay chung nhan", "at_most", None, 10),
+    T("du an dau tu moi", "relative", 15),
+    T("pci", "rank", None, 10),
+)
+HELD_OUT_INVEST_TASKS = (
+    L("II.1", "ban-quan-ly-cac-khu-cong-nghiep-tinh"),
+    L("II.2", "so-tai-chinh"),
+    L("II.3", "cong-an-tinh"),
+)
+
+HELD_OUT_HEALTH = """**ỦY BAN NHÂN DÂN TỈNH NGHỆ AN**
+
+**KẾ HOẠCH**
+
+**Nâng cao chất lượng chăm sóc sức khỏe Nhân dân năm 2026**
+
+**I. CHỈ TIÊU**
+
+| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2025 | Kế hoạch 2026 |
+|---|---|---|---|---|
+| 1 | Số bác sĩ/vạn dân | Bác sĩ | 11,2 | 12 |
+| 2 | Tỷ lệ trạm y tế xã có bác sĩ làm việc | % | 92 | 95 |
+| 3 | Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi | % | 17,5 | 16,8 |
+| 4 | Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi | % | 96 | ≥ 95 |
+
+Ngoài ra, phấn đấu tuổi thọ trung bình đạt 74,5 tuổi; giảm tỷ suất tử vong trẻ em dưới 1 tuổi xuống dưới 10‰.
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Nâng cao năng lực y tế cơ sở**
+
+\\- Cơ quan chủ trì: Sở Y tế.
+
+\\- Cơ quan phối hợp: Sở Nội vụ, Sở Tài chính, UBND các xã, phường.
+
+\\- Thời gian: Năm 2026.
+
+**2. Phát triển nguồn nhân lực y tế**
+
+\\- Đơn vị thực hiện: Sở Y tế; Trường Đại học Y khoa Vinh.
+
+\\- Thời hạn: 2026 - 2027.
+"""
+HELD_OUT_HEALTH_TARGETS = (
+    T("bac si", "at_least", 12),
+    T("tram y te", "at_least", 95),
+    T("suy dinh duong", "at_most", None, 16.8),
+    T("tiem chung", "at_least", 95),
+    T("tuoi tho", "at_least", 74.5),
+    T("tu vong tre em", "at_most", None, 10),
+)
+HELD_OUT_HEALTH_TASKS = (
+    L("II.1", "so-y-te"),
+    L("II.2", "so-y-te", "truong-dai-hoc-y-khoa-vinh"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -950,6 +1029,20 @@ PLANS = [
         "md",
         HELD_OUT_SOCIAL_TARGETS,
         HELD_OUT_SOCIAL_TASKS,
+    ),
+    Plan(
+        "held out 5: investment plan (text)",
+        HELD_OUT_INVEST,
+        "txt",
+        HELD_OUT_INVEST_TARGETS,
+        HELD_OUT_INVEST_TASKS,
+    ),
+    Plan(
+        "held out 5: health plan, table and label blocks (.md)",
+        HELD_OUT_HEALTH,
+        "md",
+        HELD_OUT_HEALTH_TARGETS,
+        HELD_OUT_HEALTH_TASKS,
     ),
 ]
 

@@ -88,6 +88,11 @@ UNITS = sorted(
         "tỉnh, thành phố",
         "năm",
         "lần",
+        "ngày làm việc",
+        "ngày",
+        "giờ",
+        "tuổi",
+        "‰",
     ],
     key=len,
     reverse=True,
@@ -103,6 +108,10 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
+_BOUND_BEFORE = re.compile(
+    r"(?:không quá|tối đa|dưới|còn|xuống|rút ngắn|giảm|trên|tối thiểu|ít nhất|không vượt quá)\s*$", re.I
+)
+_AGE_GROUP = re.compile(r"(?:trẻ em|trẻ|người|lao động|dân số|học sinh)\s+(?:dưới|trên|từ|đủ|đến)?\s*$", re.I)
 _PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
 
 
@@ -144,6 +153,10 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             continue
         if _PHONE_BEFORE.search(clause[: m.start()]):
             continue
+        if unit.lower() == "tuổi" and _AGE_GROUP.search(clause[: m.start()]):
+            continue  # "trẻ em dưới 1 tuổi": who is counted, not a figure to reach
+        if unit.lower() in ("ngày", "ngày làm việc", "giờ") and not _BOUND_BEFORE.search(clause[: m.start()]):
+            continue  # "báo cáo trong 15 ngày" is a deadline; "không quá 10 ngày" a target
         if len(a.replace(".", "").replace(",", "")) >= 9 and not _grouping_ok(a):
             continue
         if (
