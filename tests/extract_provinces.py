@@ -946,6 +946,43 @@ HELD_OUT_HEALTH_TASKS = (
 )
 
 
+# Held out, sixth round: written after the fifth round's fixes, measured as they came.
+
+HELD_OUT_TOURISM = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 88/KH-UBND
+Lào Cai, ngày 15 tháng 01 năm 2026
+KẾ HOẠCH
+Phát triển du lịch tỉnh Lào Cai năm 2026
+I. MỤC TIÊU, CHỈ TIÊU
+1. Đón 12 triệu lượt khách du lịch, trong đó khách quốc tế đạt ít nhất 1,5 triệu lượt.
+2. Tổng thu từ khách du lịch đạt 45.000 tỷ đồng, tăng 15% so với năm 2025.
+3. Công suất sử dụng buồng phòng bình quân đạt mức 60%.
+4. Có thêm 2 khu du lịch được công nhận là khu du lịch cấp tỉnh.
+5. Số lao động trực tiếp trong ngành du lịch đạt 25.000 người, trong đó lao động qua đào tạo chiếm 70%.
+6. Giữ vững thương hiệu Sa Pa là điểm đến hàng đầu của du lịch miền núi phía Bắc.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các sở, ngành tổ chức các sự kiện xúc tiến du lịch; tham mưu UBND tỉnh ban hành chính sách kích cầu du lịch trong quý I/2026.
+2. Sở Xây dựng chủ trì đầu tư, nâng cấp hạ tầng giao thông đến các khu, điểm du lịch. Sở Tài chính bố trí nguồn vốn thực hiện.
+3. Đề nghị Hiệp hội Du lịch tỉnh vận động các doanh nghiệp tham gia các chương trình kích cầu.
+"""
+HELD_OUT_TOURISM_TARGETS = (
+    T("khach du lich", "at_least", 12),
+    T("khach quoc te", "at_least", 1.5),
+    T("tong thu", "at_least", 45000),
+    T("tong thu", "relative", 15),
+    T("buong phong", "at_least", 60),
+    T("khu du lich", "at_least", 2),
+    T("lao dong truc tiep", "at_least", 25000),
+    T("qua dao tao", "at_least", 70),  # "chiếm 70%" of a share more is better of: a floor
+    T("thuong hieu", "qualitative", None),
+)
+HELD_OUT_TOURISM_TASKS = (
+    L("II.1", "so-van-hoa-the-thao-va-du-lich"),
+    L("II.2", "so-xay-dung", "so-tai-chinh"),
+    L("II.3", "hiep-hoi-du-lich-tinh"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -1043,6 +1080,13 @@ PLANS = [
         "md",
         HELD_OUT_HEALTH_TARGETS,
         HELD_OUT_HEALTH_TASKS,
+    ),
+    Plan(
+        "held out 6: tourism plan (text)",
+        HELD_OUT_TOURISM,
+        "txt",
+        HELD_OUT_TOURISM_TARGETS,
+        HELD_OUT_TOURISM_TASKS,
     ),
 ]
 

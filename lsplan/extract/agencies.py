@@ -49,6 +49,7 @@ _HEADS = (
     "mat tran",
     "chi cuc",
     "hai quan",
+    "hiep hoi",
     "thuong truc",
     "bql",
     "doan",

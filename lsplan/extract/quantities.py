@@ -111,6 +111,8 @@ _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, no
 _BOUND_BEFORE = re.compile(
     r"(?:không quá|tối đa|dưới|còn|xuống|rút ngắn|giảm|trên|tối thiểu|ít nhất|không vượt quá)\s*$", re.I
 )
+_MORE_OF = re.compile(r"(?:có thêm|tăng thêm|thêm|có ít nhất|có tối thiểu|ít nhất|tối thiểu)\s*$", re.I)
+_COUNTED = re.compile(r"\s*((?!năm\b|tháng\b|quý\b|ngày\b|lần\b)[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)(?=[\s,;.]|$)")
 _AGE_GROUP = re.compile(r"(?:trẻ em|trẻ|người|lao động|dân số|học sinh)\s+(?:dưới|trên|từ|đủ|đến)?\s*$", re.I)
 _PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
 
@@ -146,10 +148,18 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             rest = clause[m.end("ratio") :]
             if not unit or rest.startswith("/") or m.group("a") != m.group("of") and not unit:
                 continue
+        end_of = 0
+        if not unit and not b and not m.group("ratio"):
+            counted = _COUNTED.match(clause[m.end() :]) if _MORE_OF.search(clause[: m.start()]) else None
+            if counted:
+                # "Có thêm 2 khu du lịch được công nhận": after "có thêm", "ít nhất" the noun
+                # that follows a number is what is counted, known unit or not.
+                unit = counted.group(1)
+                end_of = m.end() + counted.end()
         if not unit or unit.lower() == "năm" and not m.group("ratio"):
             continue
         tail = clause[m.end() :]
-        if not pct and not m.group("unit") and _GLUED_AFTER.match(tail):
+        if not pct and not m.group("unit") and not end_of and _GLUED_AFTER.match(tail):
             continue
         if _PHONE_BEFORE.search(clause[: m.start()]):
             continue
@@ -167,7 +177,7 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             continue  # a year ("năm 2025 tỉnh Lạng Sơn"), not a count of provinces
         low = parse_number(a)
         high = parse_number(b) if b else None
-        end = m.end()
+        end = end_of or m.end()
         if pct and m.group("unit"):
             # "100% khu công nghiệp có hệ thống xử lý nước thải": the noun after a share is
             # what the share is of, it names the indicator; it is no unit of the figure.
