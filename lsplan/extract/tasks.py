@@ -363,6 +363,8 @@ def _block(paragraphs: tuple[Paragraph, ...], index: int) -> list[Paragraph]:
     for paragraph in paragraphs[index + 1 :]:
         if paragraph.kind != "text" or paragraph.label or paragraph.section != block[0].section:
             break
+        if _BULLET.match(paragraph.text):
+            break  # a bullet is an item of its own
         block.append(paragraph)
     return block
 
