@@ -983,6 +983,66 @@ HELD_OUT_TOURISM_TASKS = (
 )
 
 
+# Held out, seventh round: written after the sixth round's fixes, measured as they came.
+
+HELD_OUT_WORD_PROGRAMME: list = [
+    (None, "TỈNH ỦY PHÚ THỌ"),
+    (None, "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+    (None, "Thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo"),
+    (0, "MỤC TIÊU"),
+    (1, "Mục tiêu đến năm 2030"),
+    (None, "+ Tỷ lệ huy động trẻ em mẫu giáo đến trường đạt 99,5% trở lên."),
+    (
+        None,
+        "+ Tỷ lệ trường đạt chuẩn quốc gia đạt 85%; trong đó trường trung học phổ thông đạt tối thiểu 90%.",
+    ),
+    (None, "+ 100% cơ sở giáo dục được kết nối Internet băng thông rộng."),
+    (
+        None,
+        "+ Phấn đấu có ít nhất 1 trường đại học của tỉnh nằm trong nhóm 200 trường đại học hàng đầu châu Á.",
+    ),
+    (None, "+ Tỷ lệ học sinh tốt nghiệp trung học cơ sở vào học nghề đạt 35 - 40%."),
+    (0, "NHIỆM VỤ, GIẢI PHÁP"),
+    (None, "Phụ lục: Phân công nhiệm vụ"),
+    [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        [
+            "1",
+            "Rà soát, sắp xếp mạng lưới trường, lớp",
+            "Sở Giáo dục và Đào tạo",
+            "UBND các xã, phường",
+            "Năm 2026",
+        ],
+        [
+            "2",
+            "Bố trí kinh phí xây dựng trường chuẩn quốc gia",
+            "Sở Tài chính",
+            "Sở Giáo dục và Đào tạo",
+            "Hằng năm",
+        ],
+        ["3", "Tuyển dụng giáo viên còn thiếu", "Sở Nội vụ", "Sở Giáo dục và Đào tạo", "2026 - 2027"],
+    ],
+    (0, "TỔ CHỨC THỰC HIỆN"),
+    (1, "Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì hướng dẫn, tuyên truyền Chương trình."),
+    (1, "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch thực hiện, hoàn thành trong quý I/2026."),
+]
+HELD_OUT_WORD_PROGRAMME_TARGETS = (
+    T("mau giao", "at_least", 99.5),
+    T("chuan quoc gia", "at_least", 85),
+    T("trung hoc pho thong", "at_least", 90),
+    T("internet", "at_least", 100),
+    T("truong dai hoc", "at_least", 1),
+    T("hoc nghe", "range", 35, 40),
+)
+HELD_OUT_WORD_PROGRAMME_TASKS = (
+    L("1", "so-giao-duc-va-dao-tao"),
+    L("2", "so-tai-chinh"),
+    L("3", "so-noi-vu"),
+    L("III.1", "ban-tuyen-giao-va-dan-van-tinh-uy"),
+    L("III.2", "dang-uy-ubnd-tinh"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -1087,6 +1147,14 @@ PLANS = [
         "txt",
         HELD_OUT_TOURISM_TARGETS,
         HELD_OUT_TOURISM_TASKS,
+    ),
+    Plan(
+        "held out 7: Word programme with a task table",
+        "",
+        "docx",
+        HELD_OUT_WORD_PROGRAMME_TARGETS,
+        HELD_OUT_WORD_PROGRAMME_TASKS,
+        {"items": HELD_OUT_WORD_PROGRAMME},
     ),
 ]
 

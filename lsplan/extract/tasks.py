@@ -42,7 +42,7 @@ _DUTY = re.compile(
     r"căn cứ|bám sát|"
     r"định kỳ|tổ chức|triển khai|thực hiện|tham mưu|xây dựng|hướng dẫn|chỉ đạo|theo dõi|tăng cường|"
     r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt|bố trí|cân đối|vận động|"
-    r"giám sát|kiểm tra|thẩm định|bảo đảm|đảm bảo|đẩy mạnh|nghiên cứu|ban hành|đôn đốc)\b"
+    r"giám sát|kiểm tra|thẩm định|bảo đảm|đảm bảo|đẩy mạnh|nghiên cứu|ban hành|đôn đốc|(?<!chí )lãnh đạo)\b"
 )
 _ASSIGN_PARTS = re.compile(r"to chuc thuc hien|nhiem vu|giai phap|phan cong|trach nhiem")
 _PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I)
