@@ -867,6 +867,182 @@ HELD_OUT_SOCIAL_TASKS = (
 )
 
 
+# Held out, fifth round: written after the fourth round's fixes, measured as they came.
+
+HELD_OUT_INVEST = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+KẾ HOẠCH
+Thu hút đầu tư và phát triển các khu công nghiệp năm 2026
+I. MỤC TIÊU
+1. Thu hút vốn đầu tư trực tiếp nước ngoài (FDI) đạt tối thiểu 4,5 tỷ USD; vốn đầu tư trong nước đạt khoảng 45.000 tỷ đồng.
+2. Tỷ lệ lấp đầy các khu công nghiệp đang hoạt động đạt bình quân trên 75%.
+3. Giải ngân vốn đầu tư công đạt 100% kế hoạch được giao.
+4. Thời gian cấp giấy chứng nhận đăng ký đầu tư không quá 10 ngày làm việc.
+5. Số dự án đầu tư mới được chấp thuận tăng ít nhất 15% so với năm 2025.
+6. Chỉ số PCI của tỉnh thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước.
+II. NHIỆM VỤ CỤ THỂ
+1. Ban Quản lý các khu công nghiệp tỉnh: chủ trì xúc tiến đầu tư, hỗ trợ nhà đầu tư trong các khu công nghiệp; báo cáo kết quả hằng quý.
+2. Sở Tài chính: chủ trì thẩm định chủ trương đầu tư các dự án ngoài khu công nghiệp; phối hợp với Sở Nông nghiệp và Môi trường giải quyết thủ tục đất đai.
+3. Công an tỉnh chủ trì bảo đảm an ninh, trật tự tại các khu công nghiệp.
+"""
+HELD_OUT_INVEST_TARGETS = (
+    T("fdi", "at_least", 4.5),
+    T("trong nuoc", "approx", 45000),
+    T("lap day", "at_least", 75),
+    T("giai ngan", "at_least", 100),
+    T("thoi gian cap giay chung nhan", "at_most", None, 10),
+    T("du an dau tu moi", "relative", 15),
+    T("pci", "rank", None, 10),
+)
+HELD_OUT_INVEST_TASKS = (
+    L("II.1", "ban-quan-ly-cac-khu-cong-nghiep-tinh"),
+    L("II.2", "so-tai-chinh"),
+    L("II.3", "cong-an-tinh"),
+)
+
+HELD_OUT_HEALTH = """**ỦY BAN NHÂN DÂN TỈNH NGHỆ AN**
+
+**KẾ HOẠCH**
+
+**Nâng cao chất lượng chăm sóc sức khỏe Nhân dân năm 2026**
+
+**I. CHỈ TIÊU**
+
+| STT | Chỉ tiêu | Đơn vị tính | Thực hiện 2025 | Kế hoạch 2026 |
+|---|---|---|---|---|
+| 1 | Số bác sĩ/vạn dân | Bác sĩ | 11,2 | 12 |
+| 2 | Tỷ lệ trạm y tế xã có bác sĩ làm việc | % | 92 | 95 |
+| 3 | Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi | % | 17,5 | 16,8 |
+| 4 | Tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi | % | 96 | ≥ 95 |
+
+Ngoài ra, phấn đấu tuổi thọ trung bình đạt 74,5 tuổi; giảm tỷ suất tử vong trẻ em dưới 1 tuổi xuống dưới 10‰.
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Nâng cao năng lực y tế cơ sở**
+
+\\- Cơ quan chủ trì: Sở Y tế.
+
+\\- Cơ quan phối hợp: Sở Nội vụ, Sở Tài chính, UBND các xã, phường.
+
+\\- Thời gian: Năm 2026.
+
+**2. Phát triển nguồn nhân lực y tế**
+
+\\- Đơn vị thực hiện: Sở Y tế; Trường Đại học Y khoa Vinh.
+
+\\- Thời hạn: 2026 - 2027.
+"""
+HELD_OUT_HEALTH_TARGETS = (
+    T("bac si", "at_least", 12),
+    T("tram y te", "at_least", 95),
+    T("suy dinh duong", "at_most", None, 16.8),
+    T("tiem chung", "at_least", 95),
+    T("tuoi tho", "at_least", 74.5),
+    T("tu vong tre em", "at_most", None, 10),
+)
+HELD_OUT_HEALTH_TASKS = (
+    L("II.1", "so-y-te"),
+    L("II.2", "so-y-te", "truong-dai-hoc-y-khoa-vinh"),
+)
+
+
+# Held out, sixth round: written after the fifth round's fixes, measured as they came.
+
+HELD_OUT_TOURISM = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 88/KH-UBND
+Lào Cai, ngày 15 tháng 01 năm 2026
+KẾ HOẠCH
+Phát triển du lịch tỉnh Lào Cai năm 2026
+I. MỤC TIÊU, CHỈ TIÊU
+1. Đón 12 triệu lượt khách du lịch, trong đó khách quốc tế đạt ít nhất 1,5 triệu lượt.
+2. Tổng thu từ khách du lịch đạt 45.000 tỷ đồng, tăng 15% so với năm 2025.
+3. Công suất sử dụng buồng phòng bình quân đạt mức 60%.
+4. Có thêm 2 khu du lịch được công nhận là khu du lịch cấp tỉnh.
+5. Số lao động trực tiếp trong ngành du lịch đạt 25.000 người, trong đó lao động qua đào tạo chiếm 70%.
+6. Giữ vững thương hiệu Sa Pa là điểm đến hàng đầu của du lịch miền núi phía Bắc.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các sở, ngành tổ chức các sự kiện xúc tiến du lịch; tham mưu UBND tỉnh ban hành chính sách kích cầu du lịch trong quý I/2026.
+2. Sở Xây dựng chủ trì đầu tư, nâng cấp hạ tầng giao thông đến các khu, điểm du lịch. Sở Tài chính bố trí nguồn vốn thực hiện.
+3. Đề nghị Hiệp hội Du lịch tỉnh vận động các doanh nghiệp tham gia các chương trình kích cầu.
+"""
+HELD_OUT_TOURISM_TARGETS = (
+    T("khach du lich", "at_least", 12),
+    T("khach quoc te", "at_least", 1.5),
+    T("tong thu", "at_least", 45000),
+    T("tong thu", "relative", 15),
+    T("buong phong", "at_least", 60),
+    T("khu du lich", "at_least", 2),
+    T("lao dong truc tiep", "at_least", 25000),
+    T("qua dao tao", "at_least", 70),  # "chiếm 70%" of a share more is better of: a floor
+    T("thuong hieu", "qualitative", None),
+)
+HELD_OUT_TOURISM_TASKS = (
+    L("II.1", "so-van-hoa-the-thao-va-du-lich"),
+    L("II.2", "so-xay-dung", "so-tai-chinh"),
+    L("II.3", "hiep-hoi-du-lich-tinh"),
+)
+
+
+# Held out, seventh round: written after the sixth round's fixes, measured as they came.
+
+HELD_OUT_WORD_PROGRAMME: list = [
+    (None, "TỈNH ỦY PHÚ THỌ"),
+    (None, "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+    (None, "Thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo"),
+    (0, "MỤC TIÊU"),
+    (1, "Mục tiêu đến năm 2030"),
+    (None, "+ Tỷ lệ huy động trẻ em mẫu giáo đến trường đạt 99,5% trở lên."),
+    (
+        None,
+        "+ Tỷ lệ trường đạt chuẩn quốc gia đạt 85%; trong đó trường trung học phổ thông đạt tối thiểu 90%.",
+    ),
+    (None, "+ 100% cơ sở giáo dục được kết nối Internet băng thông rộng."),
+    (
+        None,
+        "+ Phấn đấu có ít nhất 1 trường đại học của tỉnh nằm trong nhóm 200 trường đại học hàng đầu châu Á.",
+    ),
+    (None, "+ Tỷ lệ học sinh tốt nghiệp trung học cơ sở vào học nghề đạt 35 - 40%."),
+    (0, "NHIỆM VỤ, GIẢI PHÁP"),
+    (None, "Phụ lục: Phân công nhiệm vụ"),
+    [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        [
+            "1",
+            "Rà soát, sắp xếp mạng lưới trường, lớp",
+            "Sở Giáo dục và Đào tạo",
+            "UBND các xã, phường",
+            "Năm 2026",
+        ],
+        [
+            "2",
+            "Bố trí kinh phí xây dựng trường chuẩn quốc gia",
+            "Sở Tài chính",
+            "Sở Giáo dục và Đào tạo",
+            "Hằng năm",
+        ],
+        ["3", "Tuyển dụng giáo viên còn thiếu", "Sở Nội vụ", "Sở Giáo dục và Đào tạo", "2026 - 2027"],
+    ],
+    (0, "TỔ CHỨC THỰC HIỆN"),
+    (1, "Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì hướng dẫn, tuyên truyền Chương trình."),
+    (1, "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch thực hiện, hoàn thành trong quý I/2026."),
+]
+HELD_OUT_WORD_PROGRAMME_TARGETS = (
+    T("mau giao", "at_least", 99.5),
+    T("chuan quoc gia", "at_least", 85),
+    T("trung hoc pho thong", "at_least", 90),
+    T("internet", "at_least", 100),
+    T("truong dai hoc", "at_least", 1),
+    T("hoc nghe", "range", 35, 40),
+)
+HELD_OUT_WORD_PROGRAMME_TASKS = (
+    L("1", "so-giao-duc-va-dao-tao"),
+    L("2", "so-tai-chinh"),
+    L("3", "so-noi-vu"),
+    L("III.1", "ban-tuyen-giao-va-dan-van-tinh-uy"),
+    L("III.2", "dang-uy-ubnd-tinh"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -950,6 +1126,35 @@ PLANS = [
         "md",
         HELD_OUT_SOCIAL_TARGETS,
         HELD_OUT_SOCIAL_TASKS,
+    ),
+    Plan(
+        "held out 5: investment plan (text)",
+        HELD_OUT_INVEST,
+        "txt",
+        HELD_OUT_INVEST_TARGETS,
+        HELD_OUT_INVEST_TASKS,
+    ),
+    Plan(
+        "held out 5: health plan, table and label blocks (.md)",
+        HELD_OUT_HEALTH,
+        "md",
+        HELD_OUT_HEALTH_TARGETS,
+        HELD_OUT_HEALTH_TASKS,
+    ),
+    Plan(
+        "held out 6: tourism plan (text)",
+        HELD_OUT_TOURISM,
+        "txt",
+        HELD_OUT_TOURISM_TARGETS,
+        HELD_OUT_TOURISM_TASKS,
+    ),
+    Plan(
+        "held out 7: Word programme with a task table",
+        "",
+        "docx",
+        HELD_OUT_WORD_PROGRAMME_TARGETS,
+        HELD_OUT_WORD_PROGRAMME_TASKS,
+        {"items": HELD_OUT_WORD_PROGRAMME},
     ),
 ]
 

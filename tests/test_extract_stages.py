@@ -358,3 +358,17 @@ def test_periods_that_are_over_and_descriptions_are_not_targets(catalog) -> None
         "3. Dự toán trung ương giao 3.000 tỷ đồng.\n\n4. Tỷ lệ che phủ rừng đạt 56%.\n"
     )
     assert [(t.indicator_id, t.low) for t in run(text, catalog).targets] == [("forest-cover", 56)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("báo cáo UBND tỉnh trong 15 ngày làm việc", []),  # a deadline of a task
+        ("thời gian giải quyết không quá 10 ngày làm việc", [(10.0, "ngày làm việc")]),
+        ("tỷ suất tử vong trẻ em dưới 1 tuổi xuống dưới 10‰", [(10.0, "‰")]),  # an age group is no figure
+        ("tuổi thọ trung bình đạt 74,5 tuổi", [(74.5, "tuổi")]),
+        ("kim ngạch tăng 1,5 - 2 lần", [(1.5, "lần")]),
+    ],
+)
+def test_durations_ages_per_mille_and_multiples(text: str, expected) -> None:
+    assert [(q.low, q.unit) for q in find_quantities(text)] == expected

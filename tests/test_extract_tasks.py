@@ -172,3 +172,20 @@ def test_later_sentences_that_open_with_other_agencies_add_co_leads_or_support(c
 def test_agency_names_as_other_provinces_write_them(written: str, expected, catalog) -> None:
     refs = AgencyFinder(catalog).find(written + " chủ trì")
     assert [(r.id, r.new_id) for r in refs] == expected
+
+
+def test_bullets_that_open_with_an_agency_are_tasks_of_their_own(catalog) -> None:
+    text = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Sở Tài chính chủ trì tổng hợp tình hình thực hiện Kế hoạch.\n\n"
+        "- Sở Công Thương: chủ trì phát triển thị trường xuất khẩu.\n\n"
+        "- Giao Sở Xây dựng chủ trì, phối hợp với UBND các xã, phường nâng cấp hạ tầng.\n\n"
+        "- Tăng cường công tác thanh tra, kiểm tra.\n"
+    )
+    found = tasks(text, catalog)
+    assert [(t.number, leads(t)) for t in found] == [
+        ("III.1", ["so-tai-chinh"]),
+        ("III.1-1", ["so-cong-thuong"]),
+        ("III.1-2", ["so-xay-dung"]),
+    ]
+    assert [r.id for r in found[2].support] == ["ubnd-cap-xa"]

@@ -88,6 +88,11 @@ UNITS = sorted(
         "tỉnh, thành phố",
         "năm",
         "lần",
+        "ngày làm việc",
+        "ngày",
+        "giờ",
+        "tuổi",
+        "‰",
     ],
     key=len,
     reverse=True,
@@ -114,6 +119,12 @@ _COUNTED_BEFORE = re.compile(
 )
 _COUNTED_NOUN = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*[.;,]?\s*$")
 _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
+_BOUND_BEFORE = re.compile(
+    r"(?:không quá|tối đa|dưới|còn|xuống|rút ngắn|giảm|trên|tối thiểu|ít nhất|không vượt quá)\s*$", re.I
+)
+_MORE_OF = re.compile(r"(?:có thêm|tăng thêm|thêm|có ít nhất|có tối thiểu|ít nhất|tối thiểu)\s*$", re.I)
+_COUNTED = re.compile(r"\s*((?!năm\b|tháng\b|quý\b|ngày\b|lần\b)[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)(?=[\s,;.]|$)")
+_AGE_GROUP = re.compile(r"(?:trẻ em|trẻ|người|lao động|dân số|học sinh)\s+(?:dưới|trên|từ|đủ|đến)?\s*$", re.I)
 _PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
 
 
@@ -148,21 +159,33 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             rest = clause[m.end("ratio") :]
             if not unit or rest.startswith("/") or m.group("a") != m.group("of") and not unit:
                 continue
-        counted = ""
-        if not unit and not b and not m.group("ratio") and not re.fullmatch(r"(19|20)\d\d", a):
-            tail = clause[m.end() :]
-            spaced = clause[m.end() - 1 : m.end()].isspace() or tail[:1].isspace()
-            noun = _COUNTED_NOUN.match(tail) if spaced else None
-            lower = noun is not None and all(w[0].islower() for w in noun.group(1).split())
-            if lower and _COUNTED_BEFORE.search(clause[: m.start()]) and noun.group(1).lower() != "năm":
-                counted = unit = noun.group(1)
+        end_of = 0
+        if not unit and not b and not m.group("ratio"):
+            counted = _COUNTED.match(clause[m.end() :]) if _MORE_OF.search(clause[: m.start()]) else None
+            if counted:
+                # "Có thêm 2 khu du lịch được công nhận": after "có thêm", "ít nhất" the noun
+                # that follows a number is what is counted, known unit or not.
+                unit = counted.group(1)
+                end_of = m.end() + counted.end()
+            elif not re.fullmatch(r"(19|20)\d\d", a):
+                tail = clause[m.end() :]
+                spaced = clause[m.end() - 1 : m.end()].isspace() or tail[:1].isspace()
+                noun = _COUNTED_NOUN.match(tail) if spaced else None
+                lower = noun is not None and all(w[0].islower() for w in noun.group(1).split())
+                if lower and _COUNTED_BEFORE.search(clause[: m.start()]) and noun.group(1).lower() != "năm":
+                    unit = noun.group(1)  # "đạt 72 tuổi.": the clause ends with what is counted
+                    end_of = clause.index(unit, m.end()) + len(unit)
         if not unit or unit.lower() == "năm" and not m.group("ratio"):
             continue
         tail = clause[m.end() :]
-        if not pct and not m.group("unit") and not counted and _GLUED_AFTER.match(tail):
+        if not pct and not m.group("unit") and not end_of and _GLUED_AFTER.match(tail):
             continue
         if _PHONE_BEFORE.search(clause[: m.start()]):
             continue
+        if unit.lower() == "tuổi" and _AGE_GROUP.search(clause[: m.start()]):
+            continue  # "trẻ em dưới 1 tuổi": who is counted, not a figure to reach
+        if unit.lower() in ("ngày", "ngày làm việc", "giờ") and not _BOUND_BEFORE.search(clause[: m.start()]):
+            continue  # "báo cáo trong 15 ngày" is a deadline; "không quá 10 ngày" a target
         if len(a.replace(".", "").replace(",", "")) >= 9 and not _grouping_ok(a):
             continue
         if (
@@ -173,9 +196,7 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             continue  # a year ("năm 2025 tỉnh Lạng Sơn"), not a count of provinces
         low = parse_number(a)
         high = parse_number(b) if b else None
-        end = m.end()
-        if counted:  # the figure's text runs to the end of its noun
-            end = clause.index(counted, m.end()) + len(counted)
+        end = end_of or m.end()
         if pct and m.group("unit"):
             # "100% khu công nghiệp có hệ thống xử lý nước thải": the noun after a share is
             # what the share is of, it names the indicator; it is no unit of the figure.

@@ -572,6 +572,14 @@ def _clause_targets(
         if sentence.past or any(c < q.start for c in citations) or _is_past(clause, q.start, ctx):
             continue
         inside_parens = clause[: q.start].count("(") > clause[: q.start].count(")")
+        if (
+            item is not items[0]
+            and any(r in w for w in item.words for r in RANK_WORDS)
+            and not re.search(r"[,;(]|\svà\s", item.gap)
+        ):
+            # "có ít nhất 1 trường đại học … nằm trong nhóm 200 trường …": the ranking describes
+            # the thing the figure before counts; it is no target of its own.
+            continue
         if item.relative and (inside_parens or _next_inherits(items, item)):
             carried = item.name or carried  # a comparison beside the main figure explains it
             continue

@@ -41,7 +41,8 @@ _DUTY = re.compile(
     r"(?<!các)\s(?:chủ trì|là cơ quan|làm cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|chủ động|"
     r"căn cứ|bám sát|"
     r"định kỳ|tổ chức|triển khai|thực hiện|tham mưu|xây dựng|hướng dẫn|chỉ đạo|theo dõi|tăng cường|"
-    r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt)\b"
+    r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt|bố trí|cân đối|vận động|"
+    r"giám sát|kiểm tra|thẩm định|bảo đảm|đảm bảo|đẩy mạnh|nghiên cứu|ban hành|đôn đốc|(?<!chí )lãnh đạo)\b"
 )
 _ASSIGN_PARTS = re.compile(r"to chuc thuc hien|nhiem vu|giai phap|phan cong|trach nhiem")
 _PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I)
@@ -372,6 +373,8 @@ def _block(paragraphs: tuple[Paragraph, ...], index: int) -> list[Paragraph]:
     for paragraph in paragraphs[index + 1 :]:
         if paragraph.kind != "text" or paragraph.label or paragraph.section != block[0].section:
             break
+        if _BULLET.match(paragraph.text):
+            break  # a bullet is an item of its own
         block.append(paragraph)
     return block
 
@@ -397,8 +400,11 @@ def _duty_subject(sentence: str, finder: AgencyFinder) -> tuple[list[AgencyRef],
         return None
     subject = stripped[: duty.start()]
     refs = list(finder.find(subject + " "))
-    if not refs or stripped.find(refs[0].name) > 20:
+    if not refs or stripped.find(refs[0].name) < 0:
         return None
+    before = re.findall(r"\w+", fold(stripped[: stripped.find(refs[0].name)]))
+    if any(w not in _SUBJECT_FILLER for w in before):
+        return None  # "tham mưu UBND tỉnh ban hành …": the agency is the object of a verb
     rest = fold(subject)
     for ref in refs:
         rest = rest.replace(fold(ref.name), " ")
