@@ -268,7 +268,7 @@ def test_results_citations_numbers_and_money_spent_in_a_list_of_targets_are_not_
     ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True)  # the same examples each run (900 tried by hand)
 @given(
     st.integers(min_value=45, max_value=140),
     st.integers(min_value=6, max_value=40),
