@@ -299,3 +299,34 @@ def test_any_page_layout_of_a_pdf_text_gives_the_same_targets(width: int, per_pa
 @functools.cache
 def _shared_catalog():  # noqa: ANN202 - one catalogue for every example of the property test
     return load_catalog()
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(
+    st.randoms(use_true_random=False), st.sampled_from(["annual-2026", "programme", "held out 2: five-year"])
+)
+def test_a_portal_markdown_bolds_anything_and_the_quotes_stay_verbatim(rng, name: str) -> None:
+    # Portals bold labels, figures or whole headings at will: the targets are the same, and every
+    # quote is verbatim in the text as a reader sees it (bold marks are not text).
+    import re
+
+    from lsplan.yamlsource import squash
+
+    plan = next(p for p in P.PLANS if p.name.startswith(name))
+
+    def bold(m: re.Match[str]) -> str:
+        return f"**{m.group(0)}**" if rng.random() < 0.5 else m.group(0)
+
+    text = re.sub(
+        r"(?m)^(?:\(\d+\)|\d+\.|[a-z]\))(?= )|\d[\d.,]*\s?%|\d[\d.,]* tỷ đồng",
+        bold,
+        plan.text.replace("**", ""),
+    )
+    shaped = P.Plan(plan.name, text, "md", plan.targets, plan.tasks)
+    extraction = extract_text(text, "md", _shared_catalog(), plan_id="x")
+    tally = score(shaped, extraction)
+    assert tally.found >= 0.9 * tally.expected, tally.notes
+    assert tally.real >= 0.85 * tally.proposals, tally.notes
+    source = squash(P.source_text(shaped))
+    for item in (*extraction.targets, *extraction.tasks):
+        assert squash(item.quote) in source, item.quote
