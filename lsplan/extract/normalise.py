@@ -137,7 +137,7 @@ def normalise(lines: list[str], source_kind: str) -> Document:
         dropped = False
         current.append(line)
 
-    for raw in lines:
+    for index, raw in enumerate(lines):
         if raw == "\f":
             if current_kind == "footnote":
                 flush()  # footnotes end with their page
@@ -164,9 +164,13 @@ def normalise(lines: list[str], source_kind: str) -> Document:
             dropped = True
             continue
         if resume and not in_footnotes:
-            resume = False
             if take_up(line):
+                resume = False
                 continue
+            if _running_head(line, lines, index, paragraphs):
+                dropped = True  # a head seen once, between a page's cut sentence and its rest
+                continue
+            resume = False
         if line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
             flush()
             if not _TABLE_RULE.match(line):
@@ -216,6 +220,20 @@ def normalise(lines: list[str], source_kind: str) -> Document:
         footnotes=tuple(dict.fromkeys(footnotes)),
         seams=tuple(all_seams),
     )
+
+
+def _running_head(line: str, lines: list[str], index: int, paragraphs: list) -> bool:  # noqa: ANN001
+    """A short line opening a page, between a sentence the page break cut ("… đạt 48.500") and
+    the rest of it ("tỷ đồng."): the page's running head, though the text shows it only once."""
+    if len(line) > 80 or _SENTENCE_END.search(line) or LIST_MARKER.match(line):
+        return False
+    text = next((p[1] for p in reversed(paragraphs) if p[0] == "text"), "")
+    if not text or _SENTENCE_END.search(text):
+        return False
+    following = next(
+        (n.strip() for n in lines[index + 1 :] if n.strip() and not _PAGE_NUMBER.match(n.strip())), ""
+    )
+    return following[:1].islower()
 
 
 def _starts_paragraph(current: list[str], line: str, after_blank: bool) -> bool:

@@ -23,16 +23,31 @@ REPORT_PART = re.compile(
     r"(?!.*(?:muc tieu|nhiem vu|phuong huong|chi tieu))"
 )
 _FORWARD_PART = re.compile(r"muc tieu|nhiem vu|phuong huong|chi tieu|ke hoach|giai phap|dinh huong")
+# Words of a commitment. "Chỉ tiêu", "nhiệm vụ", "mục tiêu" are not among them: a report counts
+# them too ("15/18 chỉ tiêu đạt và vượt", "hoàn thành nhiệm vụ", "vượt mục tiêu Nghị quyết").
 _FORWARD_WORDS = re.compile(
-    r"\b(?:mục tiêu|phấn đấu|chỉ tiêu|định hướng|phương hướng|nhiệm vụ|đến năm (?:19|20)\d\d|"
-    r"kế hoạch năm|giai đoạn (?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
+    r"\b(?:phấn đấu|định hướng|phương hướng|đến năm (?:19|20)\d\d|trở lên|tối thiểu|không dưới|"
+    r"ít nhất|giai đoạn (?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _REPORT_MARKS = re.compile(
-    r"\b(?:ước (?:đạt|thực hiện|tính)|so với cùng kỳ|cùng kỳ năm trước|đã (?:đạt|thực hiện|hoàn thành)|"
-    r"đạt được|bằng \d[\d.,]*\s*% (?:kế hoạch|dự toán))",
+    r"\b(?:ước (?:đạt|thực hiện|tính|tăng|giảm)|so với cùng kỳ|cùng kỳ năm trước|"
+    r"đã (?:đạt|thực hiện|hoàn thành|giải ngân)|đạt được|chưa đạt|mới đạt|"
+    r"(?:bằng|đạt) \d[\d.,]*\s*% (?:kế hoạch|dự toán)|lũy kế|luỹ kế|"
+    r"tăng \d[\d.,]*\s*% so với năm (?:19|20)\d\d)",
     re.IGNORECASE,
 )
+_PLAN_KINDS = ("ke hoach", "chuong trinh", "chuong trinh hanh dong", "nghi quyet", "quyet dinh", "de an")
+
+
+def _results_only(document: Document, kind: str, ahead: bool) -> bool:
+    """No plan's title, no part that looks ahead, and the marks of a report outweigh the words of
+    a commitment three to one: a text of results, however its figures are worded."""
+    if fold(kind) in _PLAN_KINDS or ahead:
+        return False
+    marks = len(_REPORT_MARKS.findall(document.text))
+    forward = len(_FORWARD_WORDS.findall(document.text))
+    return marks >= 2 and forward * 3 <= marks
 
 
 def _top(paragraph: Paragraph) -> str:
@@ -43,16 +58,17 @@ def result_parts(document: Document, kind: str) -> Callable[[Paragraph], bool]:
     """A test: does this paragraph belong to a part that reports results?"""
     parts: dict[str, bool] = {}  # top-level section -> reports results
     report = fold(kind) == "bao cao"
+    ahead = False  # a part whose heading looks ahead ("MỤC TIÊU", "NHIỆM VỤ NĂM 2026")
     for paragraph in document.paragraphs:
         top = _top(paragraph)
         if paragraph.kind == "text" and paragraph.label and paragraph.section == top and top not in parts:
-            heading = fold(paragraph.text[:120])
+            # A heading joined with its first lines ("1. Về nông nghiệp Diện tích lúa đạt … bằng
+            # 98% kế hoạch"): only its opening words are the heading.
+            bare = len(paragraph.text) <= 120 and not paragraph.text.rstrip().endswith((".", ";"))
+            heading = fold(paragraph.text[: 120 if bare else 50])
             parts[top] = bool(REPORT_PART.search(heading)) or report and not _FORWARD_PART.search(heading)
-    if (
-        not report
-        and not _FORWARD_WORDS.search(document.text)
-        and len(_REPORT_MARKS.findall(document.text)) >= 2
-    ):
+            ahead = ahead or not parts[top] and bool(_FORWARD_PART.search(heading))
+    if not report and _results_only(document, kind, ahead):
         return lambda paragraph: True  # results from end to end, with no title saying so
 
     def reports(paragraph: Paragraph) -> bool:

@@ -393,7 +393,8 @@ _NOUN_AFTER = re.compile(
 )
 _ACTION_VERB = (
     r"(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
-    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp|sửa chữa)"
+    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp|sửa chữa|hoàn thành|"
+    r"đầu tư|bàn giao|khởi công)"
 )
 # "Thu hút", "Hỗ trợ xây dựng, sửa chữa": verbs only, nothing named
 _ACTION = re.compile(rf"^{_ACTION_VERB}(?:(?:\s*,\s*|\s+và\s+|\s+){_ACTION_VERB})*$", re.IGNORECASE)
