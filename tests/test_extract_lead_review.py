@@ -371,3 +371,53 @@ thu dịch vụ tiêu dùng.
     duties = {(r.agency.name, r.indicators) for r in run(text, catalog).responsibilities}
     culture = "Sở Văn hóa, Thể thao và Du lịch"
     assert duties == {("Sở Công Thương", ("retail-sales",)), (culture, ("tourists",))}
+
+
+PARTY_PROGRAMME = """TỈNH ỦY SƠN LA
+CHƯƠNG TRÌNH
+Công tác trọng tâm năm 2026
+
+I. MỤC TIÊU
+Phấn đấu tốc độ tăng trưởng kinh tế đạt trên 8%; giảm ít nhất 10% số vụ tai nạn giao thông so với
+năm 2025.
+
+II. NHIỆM VỤ TRỌNG TÂM
+1. Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026.
+2. Các huyện ủy, thành ủy chỉ đạo thực hiện tốt công tác giảm nghèo bền vững.
+"""
+
+
+def test_a_party_programme_under_its_letterhead(catalog) -> None:
+    extraction = run(PARTY_PROGRAMME, catalog)
+    assert (extraction.plan.kind, extraction.plan.title) == ("Chương trình", "Công tác trọng tâm năm 2026")
+    assert extraction.plan.issuer == "Tỉnh ủy Sơn La"
+    # "so với năm 2025" is what the cut is measured against, not the target's year.
+    assert {t.period.as_dict()["year"] for t in extraction.targets} == {2026}
+    leads = [[a.name for a in t.lead] for t in extraction.tasks]
+    assert leads == [["Ban cán sự đảng UBND tỉnh"], ["Các huyện ủy", "thành ủy"]]
+
+
+HEALTH = """KẾ HOẠCH
+Thực hiện nhiệm vụ ngành Y tế năm 2026
+
+I. MỤC TIÊU, CHỈ TIÊU
+2. Chỉ tiêu cụ thể
+- Số giường bệnh/vạn dân: 32 giường.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Nâng cao chất lượng y tế cơ sở
+- Đơn vị thực hiện: Trung tâm Y tế các huyện, thành phố.
+2. Phòng, chống dịch bệnh
+- Đơn vị chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh.
+- Đơn vị phối hợp: Các bệnh viện tuyến tỉnh, Trung tâm Y tế các huyện.
+"""
+
+
+def test_a_lead_in_names_its_figure_and_levels_stay_in_a_name(catalog) -> None:
+    extraction = run(HEALTH, catalog)
+    (beds,) = extraction.targets
+    assert (beds.indicator, beds.indicator_id, beds.low) == ("Số giường bệnh/vạn dân", "hospital-beds", 32)
+    assert beds.quote == "Số giường bệnh/vạn dân: 32 giường"
+    first, second = extraction.tasks
+    assert [a.name for a in first.lead] == ["Trung tâm Y tế các huyện, thành phố"]
+    assert [a.name for a in second.support] == ["Các bệnh viện tuyến tỉnh", "Trung tâm Y tế các huyện"]

@@ -40,6 +40,12 @@ _HEADS = (
     "cac co quan",
     "cac don vi",
     "cac doanh nghiep",  # "Các doanh nghiệp viễn thông": bodies outside the registry, still named
+    "cac benh vien",
+    "ban can su dang",  # "Ban cán sự đảng UBND tỉnh": one body, the party's board within UBND
+    "dang doan",
+    "huyen uy",
+    "thanh uy",
+    "cac huyen uy",
     "cac to chuc",
     "cac hiep hoi",
     "hiep hoi",
@@ -75,7 +81,7 @@ _STOP = re.compile(
 # district it belongs to, when a word in lower case follows ("… tỉnh Cao Bằng" goes on). Verbs
 # alone cannot say it: lower-case words are part of long names too ("Ban Quản lý dự án đầu tư
 # xây dựng tỉnh").
-_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã)\s+(\w)")
+_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã)\s+(?!ủy\b|uỷ\b|đoàn\b)(\w)")  # "huyện ủy" is a body
 
 
 def _name_end(piece: str) -> str:
@@ -83,6 +89,10 @@ def _name_end(piece: str) -> str:
         if place.group(1).islower():
             return piece[: place.start(1)].rstrip()
     return piece
+
+
+# Verbs of leading that end a name only in lower case: "Ban Chỉ đạo …" is a body.
+_LOWER_STOP = re.compile(r"\s(?:chỉ đạo|lãnh đạo|quán triệt)\b.*$", re.DOTALL)
 
 
 def _fold_word(word: str) -> str:
@@ -117,7 +127,7 @@ class AgencyFinder:
     def find(self, text: str) -> list[AgencyRef]:
         """The agencies a phrase names, in order, each once."""
         text = _strip_parentheses(text)
-        text = _STOP.sub("", text)
+        text = _LOWER_STOP.sub("", _STOP.sub("", text))
         words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         folded = [_fold_word(w) for w, _, _ in words]
         # "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" is "Ủy ban Mặt trận Tổ quốc tỉnh": names are
@@ -251,10 +261,18 @@ def _short_forms(
     return out_words, out_folded
 
 
+_LEVELS = re.compile(
+    r"\b(?:huyện|xã|phường|thị xã|thị trấn|thành phố)(?:,\s*(?:huyện|xã|phường|thị xã|thị trấn|thành phố))+\b"
+)
+
+
 def _names(chunk: str) -> list[str]:
     """The names in what the registry did not match, cut at "," ";" and "và" — except where
     what follows "và" does not begin like an agency: "Sở Dân tộc và Tôn giáo" is one name."""
-    parts = re.split(r"(\s*[,;]\s*|\s+và\s+)", chunk)
+    # "Trung tâm Y tế các huyện, thành phố", "UBND các xã, phường": the levels a name lists are
+    # one phrase, not two names; their commas are kept out of the split.
+    chunk = _LEVELS.sub(lambda m: m.group(0).replace(",", "\u0001"), chunk)
+    parts = [p.replace("\u0001", ",") for p in re.split(r"(\s*[,;]\s*|\s+và\s+)", chunk)]
     pieces: list[str] = []
     joint = ""
     for index, part in enumerate(parts):

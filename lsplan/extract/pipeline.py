@@ -35,10 +35,15 @@ def _place(text: str) -> str:
     import re
     from collections import Counter
 
+    from lsplan.text import fold
+
     names: Counter[str] = Counter()
-    for m in re.finditer(r"\b(?:tỉnh|TỈNH)\s+(\w+)(?:\s+(\w+))?", text):
+    for m in re.finditer(r"\b(?:tỉnh|TỈNH|Tỉnh)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?", text):
         words = [w for w in m.groups() if w]
-        if not words[0][:1].isupper():
+        if fold(words[0]) == "uy":  # "TỈNH ỦY SƠN LA": the party committee of the province named after it
+            words = words[1:]
+        words = words[:2]
+        if not words or not words[0][:1].isupper():
             continue
         if len(words) > 1 and not words[1][:1].isupper():
             words = words[:1]

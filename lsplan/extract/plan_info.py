@@ -32,9 +32,15 @@ def plan_info(
     for i, paragraph in enumerate(head):
         text = paragraph.text.strip()
         for name in _KINDS:
-            if text.upper().startswith(name) and len(text) < len(name) + 120:
+            # The kind opens the paragraph, or follows the issuer's letterhead joined to it in
+            # capitals ("TỈNH ỦY SƠN LA CHƯƠNG TRÌNH").
+            at = text.upper().find(name)
+            before = text[:at]
+            if at < 0 or before.strip() and not (before.isupper() and (at == 0 or before.endswith(" "))):
+                continue
+            if len(text) - at < len(name) + 120:
                 kind = name.capitalize()
-                rest = text[len(name) :].strip(" :")
+                rest = text[at + len(name) :].strip(" :")
                 title = rest or (head[i + 1].text if i + 1 < len(head) else "")
                 break
         if kind:

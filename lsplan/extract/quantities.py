@@ -114,7 +114,7 @@ FIGURE = re.compile(
 # figure in mid-sentence is never taken for one.
 _COUNTED_BEFORE = re.compile(
     r"(?:\bđạt|\blà|\bcó|\bở mức|\bcòn|\btrên|\bdưới|\btối thiểu|\bít nhất|\bkhoảng|\bkhông dưới|"
-    r"\bkhông quá|\btừ)\s*$",
+    r"\bkhông quá|\btừ|:)\s*$",  # "Số giường bệnh/vạn dân: 32 giường."
     re.IGNORECASE,
 )
 _COUNTED_NOUN = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*[.;,]?\s*$")

@@ -183,6 +183,9 @@ def _edges(text: str) -> str:
         text = trimmed
 
 
+_LIST_MARK = re.compile(r"^\s*[-–•+*]\s*")
+
+
 def _clean_name(text: str) -> str:
     text = _edges(_LEAD.sub("", text.strip(" ,;:")))
     if re.fullmatch(r"[\d.()]*", text):
@@ -589,7 +592,7 @@ def _clause_targets(
             out[-1] = _with_stretch(previous, item, clause)
             previous = out[-1]
             continue
-        name_after = False
+        name_after = lead_named = False
         if _ACTION.match(name) and _after_name(item.after):
             # "Thu hút 3,5 triệu lượt khách du lịch": the verb says what is done, the words after
             # the figure what is counted; a count to bring about is a floor.
@@ -622,6 +625,11 @@ def _clause_targets(
                 name, name_after = after_name, True
                 if q.unit != "%" and _NOUN_UNIT.match(q.unit) and not fold(name).startswith(fold(q.unit)):
                     name = f"{q.unit} {name}"  # "12 xã đạt chuẩn nông thôn mới": the count names the thing
+            elif sentence.lead and body_start and not clause[body_start : q.start].strip():
+                # "Số giường bệnh/vạn dân: 32 giường.": the figure right after the colon is the
+                # lead-in's own; the lead-in names it.
+                name = _clean_name(_LIST_MARK.sub("", sentence.lead))
+                lead_named = True
             elif item.fallback:
                 name = item.fallback
             elif carried:
@@ -686,6 +694,8 @@ def _clause_targets(
         growth = any(w in ("tăng", "tăng trưởng") for w in item.words)
         period = _period(clause, sentence.span if growth else None, heading_year, ctx, per_year)
         start, end = _quote_span(clause, body_start, item, name_after)
+        if lead_named:  # the quote holds the lead-in that names the figure
+            start = len(clause) - len(_LIST_MARK.sub("", clause))
         quote = clause[start:end].strip(" ,;")
         qualifier = _as_written(qualifier, clause[max(0, q.start - 40) : q.end + 12])
         if q.footnote:
