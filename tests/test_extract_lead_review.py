@@ -421,3 +421,21 @@ def test_a_lead_in_names_its_figure_and_levels_stay_in_a_name(catalog) -> None:
     first, second = extraction.tasks
     assert [a.name for a in first.lead] == ["Trung tâm Y tế các huyện, thành phố"]
     assert [a.name for a in second.support] == ["Các bệnh viện tuyến tỉnh", "Trung tâm Y tế các huyện"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Chi cục Thuế khu vực II",  # not the registry's "Cục Thuế"
+        "Bệnh viện Đa khoa tỉnh",
+        "Báo Hòa Bình",
+        "Quỹ Đầu tư phát triển tỉnh",
+        "Trung tâm Y tế các huyện, thành phố",
+        "Ban cán sự đảng UBND tỉnh",
+        "Bảo hiểm xã hội tỉnh",
+    ],
+)
+def test_bodies_of_other_provinces_are_named_whole(catalog, name) -> None:
+    from lsplan.extract.agencies import AgencyFinder
+
+    assert [ref.name for ref in AgencyFinder(catalog).find(f"{name} chủ trì triển khai")] == [name]

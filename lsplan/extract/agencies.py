@@ -41,6 +41,11 @@ _HEADS = (
     "cac don vi",
     "cac doanh nghiep",  # "Các doanh nghiệp viễn thông": bodies outside the registry, still named
     "cac benh vien",
+    "benh vien",
+    "quy",  # "Quỹ Đầu tư phát triển tỉnh"
+    "bao",  # "Báo Hòa Bình" (a newspaper; "báo cáo" is refused in _unknown)
+    "hop tac xa",
+    "cac hop tac xa",
     "ban can su dang",  # "Ban cán sự đảng UBND tỉnh": one body, the party's board within UBND
     "dang doan",
     "huyen uy",
@@ -151,8 +156,8 @@ class AgencyFinder:
                 if entry:
                     hit = (size, entry)
                     break
-            if hit is None:
-                i += 1
+            if hit is None or i > 0 and folded[i - 1] == "chi" and folded[i] == "cuc":
+                i += 1  # "Chi cục Thuế …" is not "Cục Thuế": the leftovers read it whole
                 continue
             size, (party, group) = hit
             start, end = words[i][1], words[i + size - 1][2]
@@ -219,6 +224,8 @@ class AgencyFinder:
     def _unknown(self, piece: str) -> AgencyRef | None:
         piece = _name_end(piece)
         key = fold(piece)
+        if key.startswith(("bao cao", "quy trinh", "quy dinh", "quy hoach", "quy che")):
+            return None  # "báo cáo …", "quy hoạch …": words that begin like "Báo …", "Quỹ …"
         if not key or not any(key == h or key.startswith(h + " ") for h in _HEADS) or len(key.split()) < 2:
             return None
         if key.startswith(("cac co quan", "cac don vi")) and set(key.split()) <= _GENERIC_WORDS:
