@@ -50,13 +50,17 @@ def default_schema_dir() -> Path:
     return packaged if packaged.is_dir() else _REPO / "schemas"
 
 
-def default_sources_dir() -> Path | None:
-    """$LSPLAN_SOURCES, else the source texts shipped with the data (data/sources/); None when absent."""
+def default_sources_dir(data_dir: Path | None = None) -> Path | None:
+    """$LSPLAN_SOURCES, else the `sources/` folder beside the data (`data_dir`), else the texts
+    shipped with lsplan (data/sources/); None when there are none. A data folder written by `lsplan extract -o
+    FOLDER` holds its plan's text in FOLDER/sources, so `data validate --data FOLDER` finds it."""
     env = os.environ.get("LSPLAN_SOURCES")
     if env:
         return Path(env)
-    candidate = default_data_dir() / "sources"
-    return candidate if candidate.is_dir() else None
+    for folder in (data_dir, default_data_dir()):  # beside the data, else the shipped texts
+        if folder is not None and (Path(folder) / "sources").is_dir():
+            return Path(folder) / "sources"
+    return None
 
 
 _CACHE: dict[tuple, Catalog] = {}
@@ -135,7 +139,7 @@ def validate(
 
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     schema_dir = default_schema_dir()
-    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
+    source_dir = sources_dir if sources_dir is not None else default_sources_dir(data_dir)
     files, findings = _read_all(data_dir)
     if findings:
         return None, findings
@@ -207,7 +211,7 @@ def validate(
 def load_catalog(data_dir: Path | None = None, sources_dir: Path | None = None) -> Catalog:
     """The validated catalogue (cached while the files are unchanged); CatalogError when invalid."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    source_dir = sources_dir if sources_dir is not None else default_sources_dir()
+    source_dir = sources_dir if sources_dir is not None else default_sources_dir(data_dir)
     schema_dir = default_schema_dir()
     watched = [data_dir / f"{n}.yaml" for n in FILES] + [schema_dir / f"{n}.schema.json" for n in FILES]
     key = (str(data_dir.resolve()), str(source_dir), _stamp(watched))

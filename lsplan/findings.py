@@ -318,6 +318,26 @@ CODES: dict[str, Code] = _table(
         "The PDF has no text layer ({pages} page(s) of images): run OCR on it first, or give the .docx.",
     ),
     (
+        "plan-text-garbled",
+        E,
+        "Text layer garbled",
+        "The PDF's text has its letters parted from their marks ({share} of its words are a lone "
+        "marked letter): its font does not give the text back. Give the .docx, or text copied from "
+        "the original.",
+    ),
+    (
+        "extract-period-unknown",
+        W,
+        "No year for a target",
+        "'{quote}' names no year, and the plan gives none: set its period before loading it.",
+    ),
+    (
+        "extract-value-unread",
+        W,
+        "Table figure not read",
+        "The planned figure of '{name}' ({value}) is not written in a way lsplan reads: enter it by hand.",
+    ),
+    (
         "extract-count-mismatch",
         W,
         "Stated count differs",

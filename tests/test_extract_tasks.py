@@ -132,3 +132,60 @@ def test_the_lead_in_parentheses_at_the_end_of_an_item(catalog) -> None:
     ]
     assert [r.id for r in found[0].support] == ["so-tai-chinh", "ubnd-cap-xa"]
     assert found[0].title == "Rà soát, điều chỉnh quy hoạch chung đô thị"
+
+
+def test_later_sentences_that_open_with_other_agencies_add_co_leads_or_support(catalog) -> None:
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "(1) Sở Tài chính chủ trì tổng hợp, theo dõi việc thực hiện Kế hoạch. Trên cơ sở đề xuất của "
+        "Sở Xây dựng, tham mưu điều chỉnh. Sở Công Thương xây dựng kế hoạch phát triển thương mại; "
+        "UBND các xã, phường phối hợp triển khai. Các cấp, các ngành chủ động tháo gỡ khó khăn.\n\n"
+        "(2) UBND cấp huyện chủ động rà soát chỉ tiêu.\n\n"
+        "Các sở, ban, ngành, UBND các huyện, thành phố căn cứ Kế hoạch này xây dựng kế hoạch của "
+        "ngành, địa phương.\n"
+    )
+    extraction = extract_text(HEAD + text, "txt", catalog, plan_id="kh-2026")
+    first, second = extraction.tasks
+    assert leads(first) == ["so-tai-chinh", "so-cong-thuong"]  # Sở Xây dựng is only an object
+    assert [r.id for r in first.support] == ["ubnd-cap-xa"]  # "Các cấp, các ngành" names no one
+    assert first.quote.endswith("phối hợp triển khai.")
+    # The group holds UBND cấp huyện: the two clauses together are the group's work.
+    assert leads(second) == ["cac-so-ban-nganh-ubnd-huyen"]
+    for task in extraction.tasks:
+        assert extraction.document.text[task.offset : task.offset + len(task.quote)] == task.quote
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Ủy ban nhân dân các xã, phường", [("ubnd-cap-xa", None)]),
+        ("Ủy ban nhân dân tỉnh", [("ubnd-tinh", None)]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", [("uy-ban-mttq-tinh", None)]),
+        ("Sở Dân tộc và Tôn giáo", [(None, "so-dan-toc-va-ton-giao")]),
+        (
+            "Trung tâm Xúc tiến đầu tư và Ban Quản lý dự án tỉnh",
+            [(None, "trung-tam-xuc-tien-dau-tu"), (None, "ban-quan-ly-du-an-tinh")],
+        ),
+        ("Sở Công Thương và các cơ quan, đơn vị liên quan", [("so-cong-thuong", None)]),
+    ],
+)
+def test_agency_names_as_other_provinces_write_them(written: str, expected, catalog) -> None:
+    refs = AgencyFinder(catalog).find(written + " chủ trì")
+    assert [(r.id, r.new_id) for r in refs] == expected
+
+
+def test_bullets_that_open_with_an_agency_are_tasks_of_their_own(catalog) -> None:
+    text = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Sở Tài chính chủ trì tổng hợp tình hình thực hiện Kế hoạch.\n\n"
+        "- Sở Công Thương: chủ trì phát triển thị trường xuất khẩu.\n\n"
+        "- Giao Sở Xây dựng chủ trì, phối hợp với UBND các xã, phường nâng cấp hạ tầng.\n\n"
+        "- Tăng cường công tác thanh tra, kiểm tra.\n"
+    )
+    found = tasks(text, catalog)
+    assert [(t.number, leads(t)) for t in found] == [
+        ("III.1", ["so-tai-chinh"]),
+        ("III.1-1", ["so-cong-thuong"]),
+        ("III.1-2", ["so-xay-dung"]),
+    ]
+    assert [r.id for r in found[2].support] == ["ubnd-cap-xa"]

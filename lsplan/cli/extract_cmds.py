@@ -26,21 +26,33 @@ class ExtractFormat(StrEnum):
     YAML = "yaml"
 
 
+# The terminal shows what a reviewer reads first (the name as the plan writes it and the figure);
+# the catalogue id when there is room, the quote with --wide (it is in full in JSON and YAML).
 TARGET_COLUMNS = [
-    Column("section", "Section"),
-    Column("indicator_id", "Indicator", max_width=34),
-    Column("comparison", "Comparison"),
-    Column("low", "Low", justify="right", show=labels.num),
-    Column("high", "High", justify="right", show=labels.num),
-    Column("unit", "Unit"),
-    Column("quote", "Quote", max_width=70),
+    Column("section", "Section", no_wrap=True),
+    Column("indicator", "Indicator", max_width=48, min_width=20),
+    Column("comparison", "Comparison", no_wrap=True, show=labels.label),
+    Column("low", "Low", justify="right", show=labels.num, no_wrap=True),
+    Column("high", "High", justify="right", show=labels.num, no_wrap=True),
+    Column("unit", "Unit", priority=1),
+    Column("indicator_id", "Catalogue indicator", max_width=34, priority=2, show=lambda v: v or _("new")),
+    Column("quote", "Quote", max_width=70, wide=True),
 ]
 TASK_COLUMNS = [
-    Column("number", "Number"),
-    Column("lead", "Lead", max_width=50),
-    Column("support", "Support", max_width=40),
-    Column("timeframe", "Time frame"),
+    Column("number", "Number", no_wrap=True),
+    Column("title", "Task", max_width=50, min_width=24, show=lambda v: _shortened(v, 140)),
+    Column("lead", "Lead", max_width=40),
+    Column("support", "Support", max_width=40, priority=1),
+    Column("timeframe", "Time frame", priority=2),
 ]
+
+
+def _shortened(text: object, length: int) -> str:
+    """A long task title in the terminal: its first words, ending on a whole word (JSON and YAML
+    keep it in full)."""
+    import textwrap
+
+    return textwrap.shorten(str(text or "—"), width=length, placeholder=" …")
 
 
 def _err(message: str) -> None:

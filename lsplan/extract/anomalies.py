@@ -61,14 +61,32 @@ def _count_findings(document: Document) -> list[Finding]:
     return out
 
 
+_MARKERS = (
+    ("bullet", re.compile(r"^[-–•+]\s")),
+    ("number", re.compile(r"^\d{1,2}[.)]\s")),
+    ("letter", re.compile(r"^[a-zđ]\)\s")),
+    ("paren", re.compile(r"^\(\d{1,2}\)\s")),
+)
+
+
+def _marker(text: str) -> str:
+    return next((kind for kind, pattern in _MARKERS if pattern.match(text)), "")
+
+
 def _items_below(paragraphs: tuple[Paragraph, ...], index: int) -> int:
-    """Bullets or numbered items right after a paragraph that announces them."""
-    count = 0
+    """The items right after a paragraph that announces them: those marked as the first one is
+    ("a)", "b)", "c)"), not the items of another level that follow the list ("2. …")."""
+    count, kind, depth = 0, "", 0
     for paragraph in paragraphs[index + 1 :]:
-        if re.match(r"^(?:[-–•+]|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\))\s", paragraph.text):
-            count += 1
-        else:
+        marker = _marker(paragraph.text)
+        if not marker:
             break
+        if not kind:
+            kind, depth = marker, paragraph.section.count(".")
+        if marker == kind and paragraph.section.count(".") == depth:
+            count += 1
+        elif paragraph.section.count(".") <= depth and marker != "bullet":
+            break  # the next item of the level above: the list is over
     return count
 
 
@@ -108,6 +126,12 @@ def find_anomalies(
                     second=target.quote[:80],
                     cell=target.section or None,
                 )
+            )
+    for target in targets:
+        period = target.period
+        if period.year is None and (period.start is None or period.end is None):
+            findings.append(
+                make_finding("extract-period-unknown", quote=target.quote[:80], cell=target.section or None)
             )
     for target in targets:
         if target.unit == "%" and target.comparison != "relative":

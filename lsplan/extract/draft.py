@@ -234,8 +234,29 @@ def targets_yaml(extraction: Extraction) -> str:
         if target.comparison == "relative":
             record["benchmark"] = target.benchmark or target.quote
         record["source"] = _source(document, target.section or UNNUMBERED, target.quote)
+        if target.period.year is None and (target.period.start is None or target.period.end is None):
+            # No year in the text and none from the plan (extract-period-unknown): left commented
+            # out, so that the draft still validates and nothing is loaded with a year made up.
+            out.append(_comment("NOT LOADED: no year is known; set period, then uncomment"))
+            out.append("".join(f"  # {line[2:]}\n" for line in _dump(record).splitlines()))
+            continue
         out.append(_dump(record))
     return "".join(out)
+
+
+def _agency_code(name: str, taken: set[str]) -> str:
+    """A short code from the name's initials ("Sở Dân tộc và Tôn giáo" -> "SDTVTG"), unique in
+    the draft: the registry's format (2-12 capitals or digits), for the officer to confirm."""
+    from lsplan.text import fold
+
+    letters = "".join(w[0] for w in fold(name).split() if w[0].isalnum()).upper()[:10] or "CQ"
+    code = letters if len(letters) >= 2 else letters + "X"
+    n = 1
+    while code in taken:
+        n += 1
+        code = f"{letters[:10]}{n}"
+    taken.add(code)
+    return code
 
 
 def assignments_yaml(extraction: Extraction) -> str:
@@ -249,9 +270,17 @@ def assignments_yaml(extraction: Extraction) -> str:
                 new.setdefault(ref.new_id, ref)
     if not new:
         out.append("  # every agency named is in the registry\n")
+    codes: set[str] = set()
     for agency_id, ref in new.items():
-        out.append(_comment(f"PROPOSED new agency, named as written: {ref.name!r}; check kind and aliases"))
-        out.append(_dump({"id": agency_id, "code": "", "name": ref.name, "kind": "khac"}))
+        out.append(
+            _comment(
+                f"PROPOSED new agency, named as written: {ref.name!r}; check code, kind, aliases, name_en"
+            )
+        )
+        code = _agency_code(ref.name, codes)
+        out.append(
+            _dump({"id": agency_id, "code": code, "name": ref.name, "name_en": ref.name, "kind": "khac"})
+        )
     out.append("groups: []\n" if False else "groups:\n  # groups of the registry are used as they are\n")
     out.append("tasks:\n")
     used: set[str] = set()

@@ -11,6 +11,7 @@ and a new indicator is proposed: a wrong match would be a guess presented as a f
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -19,6 +20,9 @@ from lsplan.model import Indicator
 from lsplan.text import fold
 
 THRESHOLD = 0.62
+# Ahead of every other indicator by this much, or it is no match: "khách" alone fits all
+# visitors and the domestic ones about as well, and picking one would be a guess.
+MARGIN = 0.08
 # Words that say how a figure is measured, not what is measured: the verb and unit carry them.
 _STOP = frozenset(
     "toc do tang truong ty le trong tong cua va cac tinh dat tren khoang chiem co the la duoc "
@@ -30,7 +34,9 @@ _SCALE = {"nghin", "ngan", "trieu", "ty", "1"}
 
 
 def tokens(text: str, extra_stop: frozenset[str] = frozenset()) -> set[str]:
-    return {w for w in fold(text).split() if w not in _STOP and w not in extra_stop and not w.isdigit()}
+    # "trong nước" (domestic) is a telling word, though "trong" and "nước" alone are not.
+    folded = fold(text).replace("trong nuoc", "trongnuoc")
+    return {w for w in folded.split() if w not in _STOP and w not in extra_stop and not w.isdigit()}
 
 
 @lru_cache(maxsize=2048)
@@ -77,7 +83,20 @@ class IndicatorMatcher:
         for indicator in indicators.values():
             names = [indicator.name, *indicator.aliases]
             self._names[indicator.id] = [t for t in (tokens(n) for n in names) if t]
+        # How much a word tells indicators apart: rare words ("quốc tế", "nội địa") weigh more
+        # than words a whole family shares ("du lịch"). A name that leaves out an indicator's
+        # telling word is then not taken for it ("1,5 triệu lượt khách" is all visitors, not
+        # the domestic ones whose alias "Khách trong nước" is just "khách" and a telling word).
+        counts: dict[str, int] = {}
+        for name_sets in self._names.values():
+            for word in set().union(*name_sets) if name_sets else ():
+                counts[word] = counts.get(word, 0) + 1
+        total = max(len(self._names), 1)
+        self._weight = {word: math.log(1 + total / count) for word, count in counts.items()}
         self._units = {indicator.id: fold(indicator.unit) for indicator in indicators.values()}
+
+    def _weighed(self, words: set[str]) -> float:
+        return sum(self._weight.get(word, 1.0) for word in words)
 
     def family(self, indicator_id: str | None) -> set[str]:
         if not indicator_id or indicator_id not in self.indicators:
@@ -98,6 +117,7 @@ class IndicatorMatcher:
         if not own:
             return None, 0.0
         best: tuple[float, str | None] = (0.0, None)
+        runner_up = 0.0  # the best score of any other indicator
         for indicator_id, name_sets in self._names.items():
             if indicator_id in exclude:
                 continue
@@ -117,7 +137,7 @@ class IndicatorMatcher:
                     continue
                 # The family (the sentence's subject, the indicator just matched) may supply the
                 # words a fragment leaves out; what is written must be explained by the alias.
-                coverage = len(alias & (own | family)) / len(alias)
+                coverage = self._weighed(alias & (own | family)) / self._weighed(alias)
                 precision = len(common) / len(own)
                 score = max(score, 0.55 * coverage + 0.45 * precision)
             if score and family:
@@ -126,8 +146,11 @@ class IndicatorMatcher:
             if unit_key == self._units[indicator_id]:
                 score += 0.05
             if score > best[0]:
+                runner_up = best[0]
                 best = (score, indicator_id)
-        if best[0] >= THRESHOLD:
+            elif score > runner_up:
+                runner_up = score
+        if best[0] >= THRESHOLD and best[0] - runner_up >= MARGIN:
             return best[1], min(best[0], 1.0)
         return None, best[0]
 

@@ -41,6 +41,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     source_kind: str  # "txt", "md", "docx", "pdf"
     footnotes: tuple[str, ...] = ()  # footnote numbers seen ("1", "2")
+    seams: tuple[int, ...] = ()  # offsets in `text` where a page's furniture was dropped mid-paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class TargetProposal:
     benchmark: str | None = None
     confidence: float = 0.5
     notes: tuple[str, ...] = ()
+    footnote: str = ""  # the footnote marker on the figure, when there is one
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,13 +30,25 @@ def _plan_id(path: Path) -> str:
 
 
 def _place(text: str) -> str:
-    """The province the plan is about: the most frequent "tỉnh X Y" ("Lạng Sơn")."""
+    """The province the plan is about: the most frequent "tỉnh X Y" ("Lạng Sơn"), its words
+    capitalised ("Bảo hiểm xã hội tỉnh đẩy mạnh …" names no province)."""
     import re
     from collections import Counter
 
-    names = Counter(
-        m.group(1) for m in re.finditer(r"\btỉnh\s+([A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*)?)", text)
-    )
+    from lsplan.text import fold
+
+    names: Counter[str] = Counter()
+    for m in re.finditer(r"\b(?:tỉnh|TỈNH|Tỉnh)\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?", text):
+        words = [w for w in m.groups() if w]
+        if fold(words[0]) == "uy":  # "TỈNH ỦY SƠN LA": the party committee of the province named after it
+            words = words[1:]
+        words = words[:2]
+        if not words or not words[0][:1].isupper():
+            continue
+        if len(words) > 1 and not words[1][:1].isupper():
+            words = words[:1]
+        name = " ".join(words)
+        names[name.title() if name.isupper() else name] += 1  # "TỈNH CAO BẰNG" in a letterhead
     return names.most_common(1)[0][0] if names else ""
 
 
@@ -45,6 +57,8 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
     from lsplan.extract.anomalies import find_anomalies
     from lsplan.extract.indicators import IndicatorMatcher, new_indicator_id
     from lsplan.extract.plan_info import plan_info
+    from lsplan.extract.qualitative import qualitative_targets
+    from lsplan.extract.results import result_parts
     from lsplan.extract.target_tables import table_targets
     from lsplan.extract.targets import PeriodContext, find_targets
     from lsplan.extract.tasks import find_responsibilities, find_tasks
@@ -69,23 +83,33 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
             new_ids[key] = new_indicator_id(name, taken)
         return new_ids[key]
 
+    reports = result_parts(document, info.kind)
     ctx = PeriodContext(
         default=default if default.year else Period(year=issued),
         plan_year=max((y for y in (issued, info.horizon_start) if y), default=None),
+        reports=reports,
     )
     targets = find_targets(document, ctx, matcher.match, matcher.family, new_id)
+    unread: list = []
     targets += table_targets(
         document,
+        reports,
         ctx.plan_year,
         ctx.default,
         matcher.match,
         lambda i: catalog.indicators[i].direction.value,
         new_id,
+        unread,
     )
+    targets += qualitative_targets(document, targets, reports, ctx.default, new_id)
+    if document.seams:
+        targets = [_clipped(document, t, _figure_text(t)) for t in targets]
     finder = AgencyFinder(catalog)
     tasks = find_tasks(document, finder, info)
+    if document.seams:
+        tasks = [_clipped(document, t, t.lead[0].name if t.lead else "") for t in tasks]
     responsibilities = find_responsibilities(document, finder, matcher)
-    anomalies = find_anomalies(document, targets, tasks, repeated, info)
+    anomalies = unread + find_anomalies(document, targets, tasks, repeated, info)
     return Extraction(
         plan=info,
         document=document,
@@ -94,3 +118,37 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
         responsibilities=tuple(responsibilities),
         anomalies=tuple(anomalies),
     )
+
+
+def _clipped(document: Document, proposal: Any, keep: str) -> Any:
+    from dataclasses import replace
+
+    from lsplan.extract.normalise import clip_to_seams
+
+    offset, quote = clip_to_seams(document, proposal.offset, proposal.quote, keep)
+    if quote == proposal.quote:
+        return proposal
+    changes: dict[str, Any] = {"offset": offset, "quote": quote}
+    if hasattr(proposal, "notes"):
+        changes["notes"] = (
+            *proposal.notes,
+            "quote cut at a page break (the page's furniture lies inside it)",
+        )
+    return replace(proposal, **changes)
+
+
+def _figure_text(target: Any) -> str:
+    """The figure as written in a target's quote: the number equal to its low or high."""
+    import re
+
+    from lsplan.extract.quantities import parse_number
+
+    for m in re.finditer(r"\d[\d.,]*", target.quote):
+        written = m.group(0).rstrip(".,")
+        try:
+            value = parse_number(written)
+        except ValueError:
+            continue
+        if value in (target.low, target.high):
+            return written
+    return ""

@@ -7,7 +7,15 @@ import re
 from lsplan.extract.model import Document, Period, PlanInfo
 from lsplan.text import fold
 
-_KINDS = ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "ĐỀ ÁN")
+_KINDS = (
+    "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "CHƯƠNG TRÌNH",
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "ĐỀ ÁN",
+    "BÁO CÁO",
+)
 _NUMBER = re.compile(r"Số\s*:\s*([\w\s./\-]*?/(?:KH|CTr|NQ|QĐ|ĐA)[\w\-]*)")
 _DATE = re.compile(r"ngày\s+(\d{0,2})\s*tháng\s+(\d{0,2})\s*năm\s+((?:19|20)\d\d)")
 _SPAN = re.compile(r"(?:giai đoạn|thời kỳ)\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
@@ -24,9 +32,15 @@ def plan_info(
     for i, paragraph in enumerate(head):
         text = paragraph.text.strip()
         for name in _KINDS:
-            if text.upper().startswith(name) and len(text) < len(name) + 120:
+            # The kind opens the paragraph, or follows the issuer's letterhead joined to it in
+            # capitals ("TỈNH ỦY SƠN LA CHƯƠNG TRÌNH").
+            at = text.upper().find(name)
+            before = text[:at]
+            if at < 0 or before.strip() and not (before.isupper() and (at == 0 or before.endswith(" "))):
+                continue
+            if len(text) - at < len(name) + 120:
                 kind = name.capitalize()
-                rest = text[len(name) :].strip(" :")
+                rest = text[at + len(name) :].strip(" :")
                 title = rest or (head[i + 1].text if i + 1 < len(head) else "")
                 break
         if kind:
@@ -78,11 +92,19 @@ def plan_info(
 
 
 def _issuer(head: str, place: str) -> str:
+    """The body that issues the plan: the one named first at its top ("ỦY BAN NHÂN DÂN TỈNH …
+    KẾ HOẠCH Thực hiện Nghị quyết của Hội đồng nhân dân tỉnh …" is a UBND plan)."""
     folded = fold(head)
-    if "hoi dong nhan dan" in folded or "hdnd" in folded.split()[:3]:
-        return f"HĐND tỉnh {place}".strip()
-    if "uy ban nhan dan" in folded or "ubnd" in folded:
-        return f"UBND tỉnh {place}".strip()
-    if "tinh uy" in folded or "ban chap hanh" in folded:
-        return f"Tỉnh ủy {place}".strip()
-    return ""
+    bodies = (
+        (("hoi dong nhan dan", "hdnd"), "HĐND tỉnh"),
+        (("uy ban nhan dan", "ubnd"), "UBND tỉnh"),
+        (("tinh uy", "ban chap hanh"), "Tỉnh ủy"),
+    )
+    found = []
+    for names, label in bodies:
+        positions = [m.start() for name in names for m in re.finditer(rf"\b{name}\b", folded)]
+        if positions:
+            found.append((min(positions), label))
+    if not found:
+        return ""
+    return f"{min(found)[1]} {place}".strip()

@@ -23,6 +23,9 @@ UNITS = sorted(
         "tỷ đồng",
         "triệu đồng/lao động/năm",
         "triệu đồng/người/năm",
+        "triệu đồng/người/tháng",
+        "triệu đồng/tháng",
+        "triệu đồng/ha",
         "triệu đồng/người",
         "triệu đồng",
         "nghìn đồng",
@@ -84,20 +87,44 @@ UNITS = sorted(
         "tỉnh",
         "tỉnh, thành phố",
         "năm",
+        "lần",
+        "ngày làm việc",
+        "ngày",
+        "giờ",
+        "tuổi",
+        "‰",
     ],
     key=len,
     reverse=True,
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 FIGURE = re.compile(
-    rf"(?<![\w/.,\-])(?P<a>{_NUM})(?P<afn>\d)?(?:\[(?P<amark>\d{{1,2}})\])?\s*(?P<apct>%)?"
+    rf"(?<![\w/.,\-])(?P<a>{_NUM})(?P<afn>\d)?(?:\[\^?(?P<amark>\d{{1,2}})\])?\s*(?P<apct>%)?"
     rf"(?:\s*(?:-|–|—|đến|tới)\s*(?P<b>{_NUM})\s*(?P<bpct>%)?)?"
-    rf"(?:\[(?P<bmark>\d{{1,2}})\])?"
+    rf"(?:\[\^?(?P<bmark>\d{{1,2}})\])?"
+    rf"(?:(?<=%)(?P<pfn>\d{{1,2}})(?![\d.,]))?"
     rf"(?P<ratio>/(?P<of>\d+))?"
-    rf"(?:\s*(?P<unit>{_UNIT})(?![\w]))?",
+    rf"(?:\s*(?P<unit>{_UNIT})(?P<ufn>\d{{1,2}})?(?![\w]))?",
     re.IGNORECASE,
 )
+# "Tuổi thọ trung bình đạt 72 tuổi.", "Số bác sĩ trên 10.000 dân đạt 12 bác sĩ.": a count of a noun
+# the list of units does not hold. Read only where nothing can be mistaken for it: the figure
+# follows a word of reaching or of a bound, and the clause ends with its noun (one to three
+# words in lower case), so a date ("ngày 15 tháng 12"), an article ("khoản 2 Điều 5") or a
+# figure in mid-sentence is never taken for one.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\bđạt|\blà|\bcó|\bở mức|\bcòn|\btrên|\bdưới|\btối thiểu|\bít nhất|\bkhoảng|\bkhông dưới|"
+    r"\bkhông quá|\btừ|:)\s*$",  # "Số giường bệnh/vạn dân: 32 giường."
+    re.IGNORECASE,
+)
+_COUNTED_NOUN = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*[.;,]?\s*$")
 _GLUED_AFTER = re.compile(r"^[\w/\-]")  # "123-KL/TW", "25/NQ", "4B": a code, not a figure
+_BOUND_BEFORE = re.compile(
+    r"(?:không quá|tối đa|dưới|còn|xuống|rút ngắn|giảm|trên|tối thiểu|ít nhất|không vượt quá)\s*$", re.I
+)
+_MORE_OF = re.compile(r"(?:có thêm|tăng thêm|thêm|có ít nhất|có tối thiểu|ít nhất|tối thiểu)\s*$", re.I)
+_COUNTED = re.compile(r"\s*((?!năm\b|tháng\b|quý\b|ngày\b|lần\b)[a-zà-ỹđ]+(?: [a-zà-ỹđ]+)?)(?=[\s,;.]|$)")
+_AGE_GROUP = re.compile(r"(?:trẻ em|trẻ|người|lao động|dân số|học sinh)\s+(?:dưới|trên|từ|đủ|đến)?\s*$", re.I)
 _PHONE_BEFORE = re.compile(r"(?:điện thoại|đt|tel|fax|hotline|số máy)[\s.:]*$", re.I)
 
 
@@ -117,7 +144,11 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
         a, b = m.group("a"), m.group("b")
         pct = bool(m.group("apct") or m.group("bpct"))
         unit = "%" if pct else (m.group("unit") or "")
-        footnote = m.group("afn") or m.group("amark") or m.group("bmark") or ""
+        footnote = (
+            m.group("afn") or m.group("amark") or m.group("bmark") or m.group("pfn") or m.group("ufn") or ""
+        )
+        if (m.group("pfn") or m.group("ufn")) and footnote not in footnotes:
+            continue  # "48.500 tỷ đồng2" with no footnote 2: not a figure to guess at
         if m.group("afn"):
             # "6.8772": a glued footnote marker only if the text has footnote 2 and the
             # number without it is well formed; otherwise the figure is not read at all.
@@ -128,13 +159,33 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             rest = clause[m.end("ratio") :]
             if not unit or rest.startswith("/") or m.group("a") != m.group("of") and not unit:
                 continue
+        end_of = 0
+        if not unit and not b and not m.group("ratio"):
+            counted = _COUNTED.match(clause[m.end() :]) if _MORE_OF.search(clause[: m.start()]) else None
+            if counted:
+                # "Có thêm 2 khu du lịch được công nhận": after "có thêm", "ít nhất" the noun
+                # that follows a number is what is counted, known unit or not.
+                unit = counted.group(1)
+                end_of = m.end() + counted.end()
+            elif not re.fullmatch(r"(19|20)\d\d", a):
+                tail = clause[m.end() :]
+                spaced = clause[m.end() - 1 : m.end()].isspace() or tail[:1].isspace()
+                noun = _COUNTED_NOUN.match(tail) if spaced else None
+                lower = noun is not None and all(w[0].islower() for w in noun.group(1).split())
+                if lower and _COUNTED_BEFORE.search(clause[: m.start()]) and noun.group(1).lower() != "năm":
+                    unit = noun.group(1)  # "đạt 72 tuổi.": the clause ends with what is counted
+                    end_of = clause.index(unit, m.end()) + len(unit)
         if not unit or unit.lower() == "năm" and not m.group("ratio"):
             continue
         tail = clause[m.end() :]
-        if not pct and not m.group("unit") and _GLUED_AFTER.match(tail):
+        if not pct and not m.group("unit") and not end_of and _GLUED_AFTER.match(tail):
             continue
         if _PHONE_BEFORE.search(clause[: m.start()]):
             continue
+        if unit.lower() == "tuổi" and _AGE_GROUP.search(clause[: m.start()]):
+            continue  # "trẻ em dưới 1 tuổi": who is counted, not a figure to reach
+        if unit.lower() in ("ngày", "ngày làm việc", "giờ") and not _BOUND_BEFORE.search(clause[: m.start()]):
+            continue  # "báo cáo trong 15 ngày" is a deadline; "không quá 10 ngày" a target
         if len(a.replace(".", "").replace(",", "")) >= 9 and not _grouping_ok(a):
             continue
         if (
@@ -145,14 +196,21 @@ def find_quantities(clause: str, footnotes: tuple[str, ...] = ()) -> list[Quanti
             continue  # a year ("năm 2025 tỉnh Lạng Sơn"), not a count of provinces
         low = parse_number(a)
         high = parse_number(b) if b else None
+        end = end_of or m.end()
+        if pct and m.group("unit"):
+            # "100% khu công nghiệp có hệ thống xử lý nước thải": the noun after a share is
+            # what the share is of, it names the indicator; it is no unit of the figure.
+            end = m.start("unit")
+            while clause[end - 1] == " ":
+                end -= 1
         out.append(
             Quantity(
                 start=m.start(),
-                end=m.end(),
+                end=end,
                 low=low,
                 high=high,
                 unit=unit if unit == "%" else _canonical_unit(unit),
-                text=m.group(0).strip(),
+                text=clause[m.start() : end].strip(),
                 footnote=footnote,
             )
         )

@@ -13,15 +13,26 @@ import re
 from collections.abc import Callable
 
 from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
-from lsplan.extract.quantities import parse_number
+from lsplan.extract.quantities import _UNIT, parse_number
+from lsplan.extract.table_header import is_subheader, merge_header
+from lsplan.findings import make_finding
+from lsplan.model import Finding
 from lsplan.text import fold
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _VALUE = re.compile(
-    rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ)?\s*"
-    rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?\s*(?P<after>trở lên)?$",
+    rf"^(?P<q>≥|>=|>|≤|<=|<|~|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|khoảng|xấp xỉ|giảm|tăng)?\s*"
+    rf"(?P<a>{_NUM})\s*%?\s*(?:(?:-|–|—|đến)\s*(?P<b>{_NUM})\s*%?)?"
+    rf"(?:\s*(?:{_UNIT}))?\s*(?P<after>trở lên)?"  # "75 triệu đồng": a unit repeated in the cell
+    rf"\s*(?P<note>\[\^?\d{{1,2}}\]|\(\d{{1,2}}\)|\*+)?$",  # "75[^1]", "75(1)": a footnote marker
     re.IGNORECASE,
 )
+# What the row's own name says about its figure, as the prose rules read it (lsplan.extract.
+# targets): "giảm" is a cut, a share of a structure ("Tỷ trọng …", "Cơ cấu …") is a band, and
+# "bình quân giai đoạn 2026 - 2030" or "… mỗi năm" is a yearly average over the span.
+_CUT = re.compile(r"\b(?:giam|cat giam)\b")
+_LEVEL_AFTER_CUT = re.compile(r"\b(?:con|xuong)\b")
+_STRUCTURE = re.compile(r"^(?:ty trong|co cau)\b|\bchiem\b")
 _PAST_COLUMN = re.compile(r"\b(?:thuc hien|uoc|uth|th|ket qua|thuc te|so sanh|ty le so)\b")
 _PLAN_COLUMN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|du kien)\b")
 
@@ -29,6 +40,7 @@ _PLAN_COLUMN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu|phan dau|du kien)
 def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object] | None:
     name = unit = None
     planned: list[tuple[int, int | None]] = []
+    worded: list[bool] = []  # the column says it holds the plan ("Kế hoạch", "Mục tiêu")
     for index, cell in enumerate(cells):
         key = fold(cell)
         if (
@@ -44,39 +56,66 @@ def _columns(cells: tuple[str, ...], plan_year: int | None) -> dict[str, object]
         if _PAST_COLUMN.search(key):
             continue
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", key)]
-        if _PLAN_COLUMN.search(key) or years and (plan_year is None or max(years) >= plan_year):
+        if years and plan_year is not None and max(years) < plan_year:
+            continue  # "Năm 2025 Kế hoạch": a past year's plan, not a target of this one
+        if _PLAN_COLUMN.search(key) or years:
             planned.append((index, max(years) if years else None))
+            worded.append(bool(_PLAN_COLUMN.search(key)))
+    # "Năm 2025 | Mục tiêu đến năm 2030": beside a column that says it holds the plan, a bare
+    # earlier year is the baseline the plan starts from, not a target.
+    goal = max((y for (_, y), w in zip(planned, worded, strict=True) if w and y), default=None)
+    if goal is not None:
+        planned = [(i, y) for (i, y), w in zip(planned, worded, strict=True) if w or y is None or y >= goal]
     if name is None or not planned:
         return None
     return {"name": name, "unit": unit, "planned": planned}
 
 
 Matcher = Callable[..., tuple[str | None, float]]
+# What a plan wants less of: a bare figure of such an indicator is a ceiling.
+_LESS_IS_BETTER = re.compile(
+    r"\b(?:ho ngheo|can ngheo|that nghiep|tai nan|tu vong|suy dinh duong|o nhiem|no xau|no dong|"
+    r"toi pham|chay rung|lao dong nong nghiep|ty le sinh|chenh lech|thoi gian (?:giai quyet|xu ly))\b"
+)
+
+
+def _direction_of_name(name: str) -> str:
+    """For an indicator the catalogue does not know: what its name says is better. A plan's
+    figure to reach is a floor ("Kim ngạch xuất khẩu … 2.800"), a poverty rate's a ceiling."""
+    return "lower" if _LESS_IS_BETTER.search(fold(name)) else "higher"
 
 
 def table_targets(
     document: Document,
+    reports: Callable[[Paragraph], bool],
     plan_year: int | None,
     default: Period,
     match: Matcher,
     direction_of: Callable[[str], str],
     new_id: Callable[[str], str],
+    unread: list[Finding] | None = None,
 ) -> list[TargetProposal]:
+    """The targets of the document's target tables; a planned cell with a figure that is not
+    read is put in `unread` as a finding on its row (never dropped without a word)."""
     out: list[TargetProposal] = []
     columns: dict[str, object] | None = None
-    previous_kind = ""
+    header_cells: tuple[str, ...] | None = None  # the row just read as the header
     for paragraph in document.paragraphs:
         if paragraph.kind != "row":
-            columns, previous_kind = None, paragraph.kind
+            columns, header_cells = None, None
+            continue
+        if header_cells is not None and is_subheader(paragraph.cells):
+            merged = merge_header(header_cells, paragraph.cells)
+            columns, header_cells = _columns(merged, plan_year) or columns, None
             continue
         header = _columns(paragraph.cells, plan_year)
         if header is not None:
-            columns = header
+            columns, header_cells = header, paragraph.cells
             continue
-        if columns is None:
+        header_cells = None
+        if columns is None or reports(paragraph):
             continue
-        out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id))
-    del previous_kind
+        out.extend(_row_targets(paragraph, columns, default, match, direction_of, new_id, unread))
     return out
 
 
@@ -87,6 +126,7 @@ def _row_targets(
     match: Matcher,
     direction_of: Callable[[str], str],
     new_id: Callable[[str], str],
+    unread: list[Finding] | None = None,
 ) -> list[TargetProposal]:
     cells = row.cells
     name_index = columns["name"]
@@ -106,6 +146,11 @@ def _row_targets(
             continue
         value = _VALUE.match(cells[index].strip())
         if not value:
+            if unread is not None and re.search(r"\d", cells[index]):
+                written_value, where = cells[index].strip(), row.section or None
+                unread.append(
+                    make_finding("extract-value-unread", name=name, value=written_value, cell=where)
+                )
             continue
         low: float | None = parse_number(value.group("a"))
         high: float | None = parse_number(value.group("b")) if value.group("b") else None
@@ -114,7 +159,17 @@ def _row_targets(
         unit_text = "%" if unit.strip() == "%" else unit
         indicator_id, score = match(name, unit_text, "", set(), frozenset())
         notes: list[str] = []
-        if high is not None:
+        folded_name = fold(name)
+        cut = bool(_CUT.search(folded_name)) and not _LEVEL_AFTER_CUT.search(folded_name)
+        if cut and not qualifier or qualifier == "giảm":
+            # "Tỷ lệ hộ nghèo giảm bình quân mỗi năm | % | 3 - 4", "Tỷ lệ hộ nghèo | % | giảm 0,5 - 1"
+            comparison = "reduction"
+            high = high if high is not None else low
+        elif qualifier == "tăng":  # "Kim ngạch xuất khẩu | % | tăng 10": a change on the year before
+            comparison = "relative"
+        elif high is not None and not value.group("after") and _STRUCTURE.search(folded_name):
+            comparison = "band"  # "Tỷ trọng công nghiệp - xây dựng trong GRDP | % | 25 - 26"
+        elif high is not None:
             comparison = "at_least" if value.group("after") else "range"
             high = None if value.group("after") else high
         elif qualifier in ("≥", ">=", ">", "trên", "tối thiểu", "ít nhất", "trở lên"):
@@ -124,7 +179,7 @@ def _row_targets(
         elif qualifier in ("~", "khoảng", "xấp xỉ"):
             comparison, high = "approx", low
         else:
-            direction = direction_of(indicator_id) if indicator_id else ""
+            direction = direction_of(indicator_id) if indicator_id else _direction_of_name(name)
             comparison = {"higher": "at_least", "lower": "at_most"}.get(direction, "exact")
             if comparison == "at_most":
                 low, high = None, low
@@ -134,7 +189,7 @@ def _row_targets(
                 f"a bare figure in a table, read as {comparison}"
                 + (f" ({direction} is better)" if direction else "")
             )
-        period = Period(year=year) if year else default
+        period = _row_period(name, comparison, default) or (Period(year=year) if year else default)
         start = row.start + row.text.find(cells[name_index])
         quote = row.text[
             row.text.find(cells[name_index]) : row.text.find(cells[index], row.text.find(cells[name_index]))
@@ -159,3 +214,20 @@ def _row_targets(
             )
         )
     return out
+
+
+def _row_period(name: str, comparison: str, default: Period) -> Period | None:
+    """The span a row's name gives its figure: "bình quân giai đoạn 2026 - 2030" (a yearly
+    average), "… mỗi năm" beside a cut (per year, over the plan's span when the name gives
+    none); None when the name says nothing of it."""
+    from lsplan.extract.targets import _AVERAGE, _PER_YEAR, _SPAN
+
+    span = _SPAN.search(name)
+    if span and _AVERAGE.search(name):
+        return Period(start=int(span.group(1)), end=int(span.group(2)), basis="annual_average")
+    if comparison == "reduction" and _PER_YEAR.search(name):
+        if span:
+            return Period(start=int(span.group(1)), end=int(span.group(2)), basis="per_year")
+        if default.start is not None and default.end is not None and default.start != default.end:
+            return Period(start=default.start, end=default.end, basis="per_year")
+    return None

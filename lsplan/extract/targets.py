@@ -19,15 +19,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lsplan.extract.model import Document, Period, Quantity, Stretch, TargetProposal
+from lsplan.extract.model import Document, Paragraph, Period, Quantity, Stretch, TargetProposal
 from lsplan.extract.quantities import find_quantities
 from lsplan.text import fold
 
 _CLAUSE_SPLIT = re.compile(r";\s*|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(\-–])|(?<=\.)\s*$")
 _PAST = re.compile(
-    r"\b(?:ước (?:đạt|thực hiện|tính|cả năm)|đạt được|thực hiện được|đã (?:đạt|thực hiện|hoàn thành|"
-    r"giải ngân|chi|thu|tăng|giảm|có|được|xây dựng|trồng|thu hút|đón)|kết quả (?:đạt|thực hiện)|"
-    r"so với cùng kỳ|lũy kế|luỹ kế|cùng kỳ năm trước)",
+    r"\b(?:ước (?:đạt|thực hiện|tính|cả năm|tăng|giảm|khoảng)|đạt được|thực hiện được|"
+    r"đã (?:đạt|thực hiện|hoàn thành|giải ngân|chi|thu|tăng|giảm|có|được|xây dựng|trồng|thu hút|đón)|"
+    r"kết quả (?:đạt|thực hiện)|so với cùng kỳ|lũy kế|luỹ kế|cùng kỳ năm trước)",
     re.IGNORECASE,
 )
 _CITATION = re.compile(
@@ -35,9 +35,6 @@ _CITATION = re.compile(
     r"Chương trình(?: hành động)?|Thông báo|Công văn|Đề án|Luật)\s+(?:số\s*)?\d",
 )
 _YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_REPORT_PART = re.compile(
-    r"^[ivxlc]+ (?:ket qua|danh gia|tinh hinh|bao cao)(?!.*(?:muc tieu|nhiem vu|phuong huong|chi tieu))"
-)
 # Figures that describe a thing rather than commit to one: a project's cost, an estimate handed down.
 _DESCRIPTIVE = re.compile(
     r"tổng mức đầu tư|dự toán[^,;.]{0,30}\bgiao\b|được phân bổ|đã bố trí|được cấp", re.IGNORECASE
@@ -47,6 +44,8 @@ _SPAN = re.compile(
     r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A sentence that opens on a year before the plan's reports that year: "Năm 2025, …".
+_PAST_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Trong\s+|Cả\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _AVERAGE = re.compile(r"bình quân|trung bình", re.I)
 _PER_YEAR = re.compile(r"%\s*/\s*năm|mỗi năm|hằng năm|hàng năm", re.I)
 
@@ -60,6 +59,8 @@ _TAIL_WORDS = [
     "tăng",
     "giảm",
     "chiếm",
+    "đóng góp",
+    "cắt giảm",
     "có thể",
     "có",
     "ở mức",
@@ -165,17 +166,36 @@ def _strip_tail(name: str) -> tuple[str, list[str]]:
         name = name[: m.start()].rstrip(" ,:")
         if not name:
             break
-    return name.strip(" ,;:()"), words
+    return _edges(name), words
+
+
+def _edges(text: str) -> str:
+    """`text` without separators at its ends, and without brackets there unless they pair up:
+    "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its ")", "(trong đó" loses its "("."""
+    while True:
+        trimmed = text.strip(" ,;:.")
+        if trimmed.endswith(")") and trimmed.count("(") < trimmed.count(")") or trimmed.endswith("("):
+            trimmed = trimmed[:-1]
+        if trimmed.startswith("(") and trimmed.count("(") > trimmed.count(")") or trimmed.startswith(")"):
+            trimmed = trimmed[1:]
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
+_LIST_MARK = re.compile(r"^\s*[-–•+*]\s*")
 
 
 def _clean_name(text: str) -> str:
-    text = _LEAD.sub("", text.strip(" ,;:().")).strip(" ,;:().")
+    text = _edges(_LEAD.sub("", text.strip(" ,;:")))
+    if re.fullmatch(r"[\d.()]*", text):
+        return ""  # a label alone ("2.13."): no name
     text = _SPAN.sub("", text)
     text = re.sub(
         r"(?:(?:bình quân|trung bình)\s*)?(?:hằng|hàng|mỗi)?\s*năm\s*(?:thời kỳ|giai đoạn)?\s*$", "", text
     )
     text = re.sub(r"\s*(?:đến|tới|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*$", "", text, flags=re.I)
-    return text.strip(" ,;:().")
+    return _edges(text)
 
 
 def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_Item]:
@@ -231,7 +251,17 @@ def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_It
 
 
 def _after_name(after: str, whole: bool = False) -> str:
-    text = re.split(r"[;(]|\.\s|\s+so với\s" if whole else r"[;(]|\.\s|\s+so với\s|\s+và\s", after)[0]
+    # "… 13 bác sĩ/1 vạn dân và 34 giường bệnh": "và" before another figure ends the name; in
+    # "50 doanh nghiệp khoa học và công nghệ" it is part of it.
+    # "1,5 triệu lượt khách, trong đó khách quốc tế …": the parts that follow are items of
+    # their own, not words of this name.
+    text = re.split(
+        r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b"
+        if whole
+        else r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b|\s+và\s(?=[^,;.]*\d)",
+        after,
+        flags=re.IGNORECASE,
+    )[0]
     text = re.sub(r"^\s*(?:kế hoạch|GRDP của tỉnh)\b", "", text)
     name, _ = _strip_tail(_clean_name(text))
     return _clean_name(name)
@@ -253,7 +283,7 @@ def _comparison(
         return "at_least", sign, q.low, None
     if sign in ("≤", "<") and q.high is None:
         return "at_most", sign, None, q.low
-    if "còn" in words or "xuống" in words:  # "giảm còn dưới 2%": a level to reach, not a cut
+    if any(w in ("còn", "xuống", "xuống còn") for w in words):  # "giảm còn dưới 2%": a level, not a cut
         if q.high is not None:
             return "range", qualifier, q.low, q.high
         return (
@@ -261,10 +291,14 @@ def _comparison(
             if qualifier not in APPROX_WORDS
             else ("approx", qualifier, q.low, q.low)
         )
-    if "giảm" in words:
+    if "giảm" in words or "cắt giảm" in words:
         return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
-    if item.relative and q.high is None:
-        return "relative", qualifier, q.low, None
+    if item.relative:
+        # "tăng 12% so với năm 2025", "tăng 8 - 8,5% so với năm 2025", "tăng 1,5 - 2 lần so với
+        # năm 2025": a change against a benchmark, one figure or a range
+        return "relative", qualifier, q.low, q.high
+    if q.unit == "lần":  # "gấp 2 lần": a multiple of something the text names elsewhere
+        return "relative", qualifier, q.low, q.high
     if any(r in w for w in words for r in RANK_WORDS) or re.search(
         r"\b(tinh|dia phuong)\b.*(dan dau|dung dau)", fold(after)
     ):
@@ -272,7 +306,7 @@ def _comparison(
     if q.high is not None:
         if "trở lên" in after[:12] or qualifier in AT_LEAST_WORDS:
             return "at_least", qualifier, q.low, None
-        if band_context or "chiếm" in words:
+        if band_context or "chiếm" in words or "đóng góp" in words:
             return "band", qualifier, q.low, q.high
         return "range", qualifier, q.low, q.high
     if qualifier in AT_LEAST_WORDS or "trở lên" in after[:12]:
@@ -285,6 +319,8 @@ def _comparison(
         return "relative", qualifier, q.low, None
     if re.search(r"\d/\d", q.text):
         return "exact", qualifier, q.low, q.low
+    if ("action" in words or any(w in ("có thêm", "tăng thêm", "thêm") for w in words)) and q.high is None:
+        return "at_least", qualifier, q.low, None  # a count to bring about, or more of it: a floor
     if any(w in ("đạt", "tăng", "tăng trưởng", "phấn đấu", "đạt mức") for w in words):
         return "at_least", qualifier, q.low, None
     if "có" in words or "là" in words or "bằng" in words or "chiếm" in words:
@@ -304,6 +340,7 @@ def _comparison(
 class PeriodContext:
     default: Period
     plan_year: int | None  # the year the plan is issued in, when known: earlier years are past
+    reports: Callable[[Paragraph], bool] = lambda paragraph: False  # a part that reports results
 
 
 def _period(
@@ -344,6 +381,28 @@ def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
 
 
 Matcher = Callable[[str, str, str, set[str], frozenset[str]], tuple[str | None, float]]
+_ACTION_START = re.compile(
+    r"^(?:thu hút|đón|tạo|trồng|xây dựng|hỗ trợ|đào tạo|thành lập|phát triển|xóa|cải tạo|nâng cấp|"
+    r"cứng hóa|giải quyết)\s",
+    re.IGNORECASE,
+)
+_PLACE_ONLY = re.compile(
+    r"^(?:toàn tỉnh|cả tỉnh|tỉnh|toàn thành phố|trên địa bàn(?: tỉnh)?|địa phương)$", re.I
+)
+# Words right after a figure that name what it measures ("30% thời gian …", "55% GRDP"), not
+# a benchmark, a rate or the end of the item.
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!so với|trở lên|mỗi|hằng|hàng|bình quân|trên|dưới|năm\b|/|và\b|trong\b|vào\b)[A-Za-zĐđÀ-ỹ]"
+)
+_ACTION_VERB = (
+    r"(?:thu hút|đón(?: tiếp)?|tạo(?: mới)?|trồng(?: mới)?|xây dựng(?: mới)?|hỗ trợ|đào tạo|thành lập"
+    r"(?: mới)?|phát triển(?: mới)?|xóa|cải tạo|nâng cấp|cứng hóa|làm mới|cấp|sửa chữa|hoàn thành|"
+    r"đầu tư|bàn giao|khởi công)"
+)
+# "Thu hút", "Hỗ trợ xây dựng, sửa chữa": verbs only, nothing named
+_ACTION = re.compile(rf"^{_ACTION_VERB}(?:(?:\s*,\s*|\s+và\s+|\s+){_ACTION_VERB})*$", re.IGNORECASE)
+# A unit that says what is counted ("bác sĩ/vạn dân", "giường bệnh/vạn dân", "doanh nghiệp").
+_NAMING_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|%))\w.*$")
 # A unit that is a counted thing ("khu công nghiệp", "tập đoàn") names what is counted.
 _NOUN_UNIT = re.compile(r"^(?!.*(?:đồng|USD|\bha\b|tấn|km|kWh|lượt|MW|m2|m3|/))[^\d%]+$")
 
@@ -357,16 +416,24 @@ def find_targets(
 ) -> list[TargetProposal]:
     proposals: list[TargetProposal] = []
     heading_years: dict[str, int] = {}
-    reporting_parts: set[str] = set()
+    referenced: dict[str, TargetProposal] = {}  # footnote number -> the target whose figure bears it
     for paragraph in document.paragraphs:
-        if paragraph.kind in ("row", "footnote"):
-            continue  # footnotes explain figures (estimates, breakdowns); they set no targets
-        text = paragraph.text
-        top = paragraph.section.split(".")[0].split("(")[0]
-        if paragraph.label and paragraph.section == top and _REPORT_PART.search(fold(text[:120])):
-            reporting_parts.add(top)  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025": results, not targets
-        if top in reporting_parts:
+        if paragraph.kind == "row":
             continue
+        text = paragraph.text
+        if paragraph.kind == "footnote":
+            # Footnotes explain figures: an estimate, a source, a breakdown. Only the breakdown
+            # of a target's own figure ("6.8772 hộ" … "2 Bao gồm 2.472 hộ …; 4.405 hộ …") is
+            # read: its parts, as shown.
+            number = _BREAKDOWN.match(text)
+            parent = referenced.get(number.group(1)) if number else None
+            if parent is not None:
+                proposals.extend(
+                    _breakdown(paragraph, number.end(), parent, ctx, match, family_of, new_id, document)
+                )
+            continue
+        if ctx.reports(paragraph):
+            continue  # "I. KẾT QUẢ THỰC HIỆN NĂM 2025", a report: results, not targets
         if paragraph.label and len(text) < 160:
             year = _YEAR.search(text)
             if year:
@@ -378,25 +445,82 @@ def find_targets(
             if key in heading_years:
                 heading_year = heading_years[key]
                 break
-        body_offset = 0
-        if paragraph.kind == "footnote":
-            lead = re.match(r"\d{1,2}\s+(?:Bao gồm|Gồm|Trong đó)?[:,]?\s*", text)
-            body_offset = lead.end() if lead else 0
         sentence = _Sentence()
         for offset, clause, new_sentence in clauses(text):
-            if offset < body_offset:
-                clause, offset = clause[body_offset - offset :], body_offset
             if new_sentence:
                 previous_sentence, sentence = sentence, _Sentence()
+                opening = _PAST_OPENING.match(clause)
+                sentence.past = bool(opening and ctx.plan_year and int(opening.group(1)) < ctx.plan_year)
                 if re.match(r"\s*trong đó\b", clause, re.I):
                     # "… khoảng 6 triệu lượt. Trong đó có 1,4 triệu …": parts of an approximate total.
                     sentence.approx = previous_sentence.approx and ("*", previous_sentence.approx[1])
-            proposals.extend(
-                _clause_targets(
-                    clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
+            found = _clause_targets(
+                clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
+            )
+            for proposal in found:
+                if proposal.footnote:
+                    referenced.setdefault(proposal.footnote, proposal)
+            proposals.extend(found)
+    return proposals
+
+
+_BREAKDOWN = re.compile(r"^\[?\^?(\d{1,2})\]?:?\s+(?=(?:Bao gồm|Gồm|Trong đó)\b)", re.I)
+
+
+def _breakdown(
+    paragraph: Paragraph,
+    body_start: int,
+    parent: TargetProposal,
+    ctx: PeriodContext,
+    match: Matcher,
+    family_of: Callable[[str | None], set[str]],
+    new_id: Callable[[str], str],
+    document: Document,
+) -> list[TargetProposal]:
+    """The parts a footnote lists of a target's figure: each an exact component, in the section
+    of the figure the footnote explains (the footnote itself sits at the foot of a page)."""
+    from dataclasses import replace
+
+    body = re.match(r"(?:Bao gồm|Gồm|Trong đó)\s*(?:có)?[:,]?\s*", paragraph.text[body_start:], re.I)
+    start = body_start + (body.end() if body else 0)
+    out = []
+    for offset, clause, _ in clauses(paragraph.text[start:]):
+        for part in _clause_targets(
+            clause, paragraph, start + offset, _Sentence(), None, ctx, match, family_of, new_id, document
+        ):
+            if part.low is None:
+                continue
+            # A part is named by its whole and by what sets it apart ("… xóa nhà tạm" + "theo
+            # Nghị quyết số 188-NQ/TU"); it is never the whole's own indicator.
+            indicator_id, score = match(
+                f"{parent.indicator} {part.indicator}",
+                part.unit,
+                "",
+                set(),
+                frozenset({parent.indicator_id} - {None}),
+            )
+            if indicator_id is None or indicator_id == parent.indicator_id:
+                indicator_id, score = part.indicator_id, 0.0
+            out.append(
+                replace(
+                    part,
+                    indicator_id=indicator_id,
+                    new_indicator=None if indicator_id else part.new_indicator,
+                    confidence=round(min(0.95, 0.45 + 0.5 * score), 2) if indicator_id else 0.4,
+                    comparison="exact",
+                    low=part.low,
+                    high=part.high if part.high is not None else part.low,
+                    qualifier="",
+                    section=parent.section,
+                    period=parent.period,
+                    footnote="",
+                    notes=(
+                        *part.notes,
+                        f"a part of the figure footnote {parent.footnote} explains ({parent.indicator})",
+                    ),
                 )
             )
-    return proposals
+    return out
 
 
 @dataclass
@@ -410,6 +534,7 @@ class _Sentence:
     matched: set[str] = field(default_factory=set)  # indicators matched so far: each once
     first_family: set[str] = field(default_factory=set)  # words of the first one matched
     approx: tuple[str, str] | None = None  # (verb, "khoảng" as written) of a list's first item
+    past: bool = False  # "Năm 2025, GRDP ước tăng 11,2%; thu ngân sách đạt …": every clause is past
 
 
 def _clause_targets(
@@ -448,9 +573,17 @@ def _clause_targets(
         family |= sentence.first_family
     for item in items:
         q = item.quantity
-        if any(c < q.start for c in citations) or _is_past(clause, q.start, ctx):
+        if sentence.past or any(c < q.start for c in citations) or _is_past(clause, q.start, ctx):
             continue
         inside_parens = clause[: q.start].count("(") > clause[: q.start].count(")")
+        if (
+            item is not items[0]
+            and any(r in w for w in item.words for r in RANK_WORDS)
+            and not re.search(r"[,;(]|\svà\s", item.gap)
+        ):
+            # "có ít nhất 1 trường đại học … nằm trong nhóm 200 trường …": the ranking describes
+            # the thing the figure before counts; it is no target of its own.
+            continue
         if item.relative and (inside_parens or _next_inherits(items, item)):
             carried = item.name or carried  # a comparison beside the main figure explains it
             continue
@@ -459,20 +592,52 @@ def _clause_targets(
             out[-1] = _with_stretch(previous, item, clause)
             previous = out[-1]
             continue
-        name_after = False
+        name_after = lead_named = False
+        if _ACTION.match(name) and _after_name(item.after):
+            # "Thu hút 3,5 triệu lượt khách du lịch": the verb says what is done, the words after
+            # the figure what is counted; a count to bring about is a floor.
+            item.words.append("action")
+            name = ""
+        elif _ACTION_START.match(name) and q.unit != "%":
+            item.words.append("action")  # "Tạo việc làm mới cho 16.500 lao động"
+        elif name and _PLACE_ONLY.match(name) and _after_name(item.after):
+            name = ""  # "toàn tỉnh có khoảng 10.000 doanh nghiệp đang hoạt động": the place names nothing
+        elif (
+            name
+            and q.unit == "%"
+            and any(w in ("giảm", "cắt giảm", "tăng") for w in item.words)
+            and _NOUN_AFTER.match(item.after)
+        ):
+            # "Cải cách thể chế, cắt giảm ít nhất 30% thời gian xử lý thủ tục hành chính": what
+            # is cut is what follows the figure.
+            name = ""
+        if (
+            name
+            and q.unit == "%"
+            and any(w in ("chiếm", "đóng góp") for w in item.words)
+            and _NOUN_AFTER.match(item.after)
+        ):
+            # "Kinh tế tư nhân đóng góp khoảng 55 - 58% GRDP": a share of what follows it
+            name = f"{name} {_after_name(item.after.split(',')[0])}".strip()
         if not name:
             after_name = _after_name(item.after)
             if after_name:
                 name, name_after = after_name, True
                 if q.unit != "%" and _NOUN_UNIT.match(q.unit) and not fold(name).startswith(fold(q.unit)):
                     name = f"{q.unit} {name}"  # "12 xã đạt chuẩn nông thôn mới": the count names the thing
+            elif sentence.lead and body_start and not clause[body_start : q.start].strip():
+                # "Số giường bệnh/vạn dân: 32 giường.": the figure right after the colon is the
+                # lead-in's own; the lead-in names it.
+                name = _clean_name(_LIST_MARK.sub("", sentence.lead))
+                lead_named = True
             elif item.fallback:
                 name = item.fallback
             elif carried:
                 name = carried
-            elif previous is not None:
+            elif previous is not None and (previous.unit == q.unit or not _NAMING_UNIT.match(q.unit)):
                 name = previous.indicator
             else:
+                # "Đạt 35 giường bệnh/vạn dân và 19 bác sĩ/vạn dân": a unit of its own names the figure
                 name = q.unit if q.unit != "%" else ""
         if not name:
             continue
@@ -480,11 +645,20 @@ def _clause_targets(
         measure = ""
         if q.unit == "%" and any(w in ("tăng", "tăng trưởng") for w in item.words):
             measure = "growth_rate"
-        elif "chiếm" in item.words or band_context and q.unit == "%":
+        elif "chiếm" in item.words or "đóng góp" in item.words or band_context and q.unit == "%":
             measure = "share"
         comparison, qualifier, low, high = _comparison(item, band_context, q.unit == "%")
+        if comparison == "band" and any(w in ("chiếm", "đóng góp") for w in item.words):
+            band_context = (
+                True  # "đóng góp khoảng 55 - 58% GRDP, khoảng 35 - 40% tổng thu …": the list's verb
+            )
         if comparison == "rank":
             measure = "rank"
+            about = re.search(r"\svề\s+([^;.]+)", item.after)
+            if about and not name_after:
+                # "tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước về chỉ số PCI": the
+                # ranking is about what follows "về"; the words before name the province.
+                name = about.group(1).strip(" ,")
         verb = next((w for w in item.words if w in ("chiếm", "đạt", "tăng", "có")), "")
         notes = []
         if comparison == "approx":
@@ -492,6 +666,7 @@ def _clause_targets(
         elif (
             sentence.approx
             and sentence.approx[0] in (verb, "*")
+            and (verb != "đạt" or sentence.approx[0] == "*")  # every item "đạt": each says its own
             and not qualifier
             and q.high is None
             and comparison in ("at_least", "exact")
@@ -519,6 +694,8 @@ def _clause_targets(
         growth = any(w in ("tăng", "tăng trưởng") for w in item.words)
         period = _period(clause, sentence.span if growth else None, heading_year, ctx, per_year)
         start, end = _quote_span(clause, body_start, item, name_after)
+        if lead_named:  # the quote holds the lead-in that names the figure
+            start = len(clause) - len(_LIST_MARK.sub("", clause))
         quote = clause[start:end].strip(" ,;")
         qualifier = _as_written(qualifier, clause[max(0, q.start - 40) : q.end + 12])
         if q.footnote:
@@ -537,6 +714,7 @@ def _clause_targets(
             quote=quote,
             offset=paragraph.start + offset + clause.find(quote, start),
             benchmark=item.relative if comparison == "relative" else None,
+            footnote=q.footnote,
             confidence=round(min(0.95, 0.45 + 0.5 * score), 2) if indicator_id else 0.4,
             notes=tuple(notes),
         )

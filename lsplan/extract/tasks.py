@@ -26,6 +26,7 @@ from lsplan.extract.model import (
     ResponsibilityProposal,
     TaskProposal,
 )
+from lsplan.extract.table_header import is_subheader, merge_header
 from lsplan.text import fold
 
 # Folded label words: "cơ quan chủ trì", "đơn vị chủ trì thực hiện", "đơn vị thực hiện", ...
@@ -40,10 +41,12 @@ _DUTY = re.compile(
     r"(?<!các)\s(?:chủ trì|là cơ quan|làm cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|chủ động|"
     r"căn cứ|bám sát|"
     r"định kỳ|tổ chức|triển khai|thực hiện|tham mưu|xây dựng|hướng dẫn|chỉ đạo|theo dõi|tăng cường|"
-    r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt)\b"
+    r"phối hợp|rà soát|cung cấp|thành lập|trực tiếp|tập trung|quán triệt|bố trí|cân đối|vận động|"
+    r"giám sát|kiểm tra|thẩm định|bảo đảm|đảm bảo|đẩy mạnh|nghiên cứu|ban hành|đôn đốc|(?<!chí )lãnh đạo)\b"
 )
 _ASSIGN_PARTS = re.compile(r"to chuc thuc hien|nhiem vu|giai phap|phan cong|trach nhiem")
 _PREFIX = re.compile(r"^\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu)\s+", re.I)
+_GIVEN = re.compile(r"^\s*Giao(?:\s+cho)?\s+[^.;:]{3,160}?\s+chủ trì\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -125,6 +128,16 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 taken.add(task.number)
             i += 1
             continue
+        inline = _inline_labels(paragraph) if paragraph.kind == "text" and paragraph.label else None
+        if inline is not None:
+            # "2. Cải cách thể chế …. Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Tư pháp;
+            # thời gian thực hiện: năm 2026.": the item carries its label block in its own text.
+            task = _label_task([paragraph], paragraph, document, finder)
+            if task is not None:
+                tasks.append(task)
+                taken.add(task.number)
+                i += 1
+                continue
         trailing = _TRAILING_LEAD.search(paragraph.text) if paragraph.kind == "text" else None
         if trailing:
             task = _trailing_task(paragraph, trailing, document, finder, tasks)
@@ -133,15 +146,33 @@ def find_tasks(document: Document, finder: AgencyFinder, info: PlanInfo) -> list
                 taken.add(paragraph.section)
                 i += 1
                 continue
+        top = paragraph.section.split(".")[0].split("(")[0]
+        if (
+            paragraph.kind == "text"
+            and _BULLET.match(paragraph.text)
+            and _ASSIGN_PARTS.search(part_titles.get(top, ""))
+        ):
+            # "- Sở Công Thương: chủ trì …", "- Giao Sở Tài chính chủ trì …": one task a bullet,
+            # numbered after its section in order ("Điều 1.2-1", "Điều 1.2-2").
+            task = _bullet_task(paragraph, document, finder, tasks)
+            if task is not None:
+                tasks.append(task)
+                taken.add(paragraph.section)
+                i += 1
+                continue
         if paragraph.kind == "text" and paragraph.section not in taken:
-            top = paragraph.section.split(".")[0].split("(")[0]
             first_after_head = (
                 i > 0 and paragraphs[i - 1].label and paragraphs[i - 1].section == paragraph.section
             )
-            if _ASSIGN_PARTS.search(part_titles.get(top, "")) and (paragraph.label or first_after_head):
+            body = paragraph.text[len(paragraph.label) :]
+            # "Điều 2. Giao Sở Tài chính chủ trì, phối hợp với …": an assignment wherever it stands.
+            assigns = bool(_ASSIGN_PARTS.search(part_titles.get(top, ""))) or bool(_GIVEN.match(body))
+            if assigns and (paragraph.label or first_after_head):
                 task = _agency_paragraph_task(paragraph, document, finder)
                 if task is not None and _labelled_later(paragraphs, i):
                     task = None  # the numbered item has its own label block further down
+                if task is not None:
+                    task = _with_co_leads(task, _block(paragraphs, i), document, finder)
                 if task is not None:
                     tasks.append(task)
                     taken.add(task.number)
@@ -187,6 +218,35 @@ def _trailing_task(
         shape="trailing",
         confidence=0.8,
     )
+
+
+def _inline_labels(paragraph: Paragraph) -> list[tuple[str, str, int, int]] | None:
+    """The labels of a numbered item that names its lead after its title, or None."""
+    found = _labels(paragraph.text)
+    if not found or not any(kind == "lead" for kind, *_ in found) or found[0][2] < len(paragraph.label) + 5:
+        return None
+    return found
+
+
+_BULLET = re.compile(r"^[-–•+*]\s+")
+
+
+def _bullet_task(
+    paragraph: Paragraph, document: Document, finder: AgencyFinder, tasks: list[TaskProposal]
+) -> TaskProposal | None:
+    task = _agency_paragraph_task(paragraph, document, finder)
+    if task is None:
+        return None
+    opening = _PREFIX.sub("", _BULLET.sub("", paragraph.text))
+    if opening.find(task.lead[0].name) > 20:
+        return None  # the bullet does not open with who does it
+    from dataclasses import replace
+
+    same = sum(
+        1 for t in tasks if t.section == paragraph.section and t.number.startswith(f"{paragraph.section}-")
+    )
+    number = f"{paragraph.section}-{same + 1}" if paragraph.section else str(same + 1)
+    return replace(task, number=number, title=_title(paragraph).lstrip("-–•+* "))
 
 
 def _labelled_later(paragraphs: tuple[Paragraph, ...], index: int) -> bool:
@@ -265,6 +325,8 @@ def _agency_paragraph_task(
         if cut <= 0 or cut > 200:
             continue
         subject = stripped[:cut]
+        if re.search(r"[.;]\s", subject):
+            continue  # the agency is in a later sentence: that sentence is the candidate
         lead = list(finder.find(subject + " "))
         if not lead:
             continue
@@ -280,13 +342,19 @@ def _agency_paragraph_task(
         sentence_end = re.search(r"[.;](?:\s|$)", text[start:])
         end = start + (sentence_end.start() if sentence_end else len(text) - start)
         quote_start = paragraph.start + body_offset + start
-        if start == 0:
-            quote_start = paragraph.start
+        if start == 0 or paragraph.label:
+            quote_start = paragraph.start  # the item from its number: what is to be done, and by whom
         quote = document.text[quote_start : paragraph.start + body_offset + end]
         timeframe = _timeframe(text)
+        title = _title(paragraph)
+        if cut == colon and start == 0:
+            # "1. Sở Văn hóa, Thể thao và Du lịch: chủ trì, hướng dẫn, đôn đốc …": the agency is
+            # the subject; what it is to do is the task's title.
+            duty_text = stripped[cut + 1 :].strip()
+            title = re.split(r"(?<=[.;])\s", duty_text, maxsplit=1)[0].rstrip(".;:")[:300] or title
         return TaskProposal(
             number=paragraph.section,
-            title=_title(paragraph),
+            title=title,
             lead=tuple(lead),
             support=tuple(support),
             timeframe=timeframe,
@@ -297,6 +365,89 @@ def _agency_paragraph_task(
             confidence=0.75,
         )
     return None
+
+
+def _block(paragraphs: tuple[Paragraph, ...], index: int) -> list[Paragraph]:
+    """A numbered item and the unnumbered paragraphs after it that are still its own."""
+    block = [paragraphs[index]]
+    for paragraph in paragraphs[index + 1 :]:
+        if paragraph.kind != "text" or paragraph.label or paragraph.section != block[0].section:
+            break
+        if _BULLET.match(paragraph.text):
+            break  # a bullet is an item of its own
+        block.append(paragraph)
+    return block
+
+
+# Who is only asked to help: "Sở B phối hợp …", "các xã, phường tham gia …".
+_SUPPORT_DUTY = re.compile(
+    r"^\s*(?:có trách nhiệm |chịu trách nhiệm )?(?:phối hợp|tham gia|hỗ trợ|cùng)\b", re.I
+)
+_SENTENCE = re.compile(r"[^.;]+(?:[.;]|$)")
+# Words a subject may carry besides the agencies' names ("Thủ trưởng các sở", "Chủ tịch UBND").
+_SUBJECT_FILLER = frozenset(
+    "cac cac co quan don vi thu truong chu tich giam doc lanh dao lien quan va theo chuc nang nhiem vu "
+    "cua minh dia phuong cap tinh huyen xa giao de nghi yeu cau".split()
+)
+
+
+def _duty_subject(sentence: str, finder: AgencyFinder) -> tuple[list[AgencyRef], str] | None:
+    """The agencies a sentence opens with as the ones who do its duty, and the words after them;
+    None when the sentence does not open with agencies followed by a duty."""
+    stripped = _PREFIX.sub("", sentence.strip())
+    duty = _DUTY.search(stripped)
+    if duty is None or duty.start() > 200:
+        return None
+    subject = stripped[: duty.start()]
+    refs = list(finder.find(subject + " "))
+    if not refs or stripped.find(refs[0].name) < 0:
+        return None
+    before = re.findall(r"\w+", fold(stripped[: stripped.find(refs[0].name)]))
+    if any(w not in _SUBJECT_FILLER for w in before):
+        return None  # "tham mưu UBND tỉnh ban hành …": the agency is the object of a verb
+    rest = fold(subject)
+    for ref in refs:
+        rest = rest.replace(fold(ref.name), " ")
+    if len([w for w in re.findall(r"\w+", rest) if w not in _SUBJECT_FILLER]) > 3:
+        return None  # the agencies are an object ("Trên cơ sở đề xuất của các sở, …"), not the subject
+    return refs, stripped[duty.start() :]
+
+
+def _with_co_leads(
+    task: TaskProposal, block: list[Paragraph], document: Document, finder: AgencyFinder
+) -> TaskProposal:
+    """A task block whose later sentences open with other agencies doing their own part of it
+    ("(1) UBND cấp huyện chủ động …. Các sở, ban, ngành, UBND các huyện, thành phố … xây dựng kế
+    hoạch …"): they are leads of the same task, side by side with the first (a group that holds an
+    agency already named stands for both); those only asked to help ("Sở B phối hợp …", "… tham
+    gia") are its support. "Các cấp, các ngành" names everybody, so no one in particular: it adds
+    no lead beside named ones. The quote runs to the last sentence read."""
+    lead, support = list(task.lead), list(task.support)
+    quote_end = task.offset + len(task.quote)
+    changed = False
+    for paragraph in block:
+        for m in _SENTENCE.finditer(paragraph.text):
+            start = paragraph.start + m.start()
+            if start < quote_end:
+                continue
+            found = _duty_subject(m.group(0), finder)
+            if found is None:
+                continue
+            refs, duty = found
+            into = support if _SUPPORT_DUTY.match(duty) else lead
+            known = {r.id or r.new_id for r in (*lead, *support)}
+            new = [r for r in refs if (r.id or r.new_id) not in known and not finder.everyone(r)]
+            if not new:
+                continue
+            into += new
+            changed = True
+            quote_end = paragraph.start + m.end()
+    if not changed:
+        return task
+    from dataclasses import replace
+
+    quote = document.text[task.offset : quote_end].rstrip()
+    return replace(task, lead=finder.union(lead), support=tuple(support), quote=quote)
 
 
 def _timeframe(text: str) -> str:
@@ -314,8 +465,8 @@ def _timeframe(text: str) -> str:
 
 _COLUMNS = (
     ("number", re.compile(r"^(?:stt|tt|so tt)$")),
-    ("lead", re.compile(r"chu tri|thuc hien")),
     ("support", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|thuc hien")),
     ("time", re.compile(r"thoi gian|tien do|thoi han")),
     ("product", re.compile(r"san pham|ket qua")),
     ("title", re.compile(r"noi dung|nhiem vu|ten|hoat dong|giai phap|cong viec")),
@@ -339,12 +490,21 @@ def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
 def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder) -> list[TaskProposal]:
     tasks: list[TaskProposal] = []
     columns: dict[str, int] | None = None
+    header_cells: tuple[str, ...] | None = None
     part = ""
     for row in rows:
+        if (
+            header_cells is not None
+            and is_subheader(row.cells)
+            and not re.fullmatch(r"[IVXLC]+|[A-Z]|\d+", row.cells[0].strip() if row.cells else "")
+        ):
+            columns, header_cells = _header(merge_header(header_cells, row.cells)) or columns, None
+            continue
         header = _header(row.cells)
         if header:
-            columns, part = header, ""
+            columns, part, header_cells = header, "", row.cells
             continue
+        header_cells = None
         if columns is None:
             continue
 
@@ -361,7 +521,6 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
         milestones = {key[5:]: cell(key) for key in (columns or {}) if key.startswith("year:") and cell(key)}
         lead = _refs(lead_text, finder)
         support = _refs(cell("support"), finder)
-        quote_start = row.start + row.text.find(title)
         tasks.append(
             TaskProposal(
                 number=f"{part}.{number}" if part and number else number or part,
@@ -371,7 +530,7 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
                 timeframe=cell("time"),
                 section=row.section,
                 quote=document.text[row.start : row.end],
-                offset=quote_start if quote_start >= row.start else row.start,
+                offset=row.start,
                 shape="annex-table",
                 product=cell("product"),
                 milestones=milestones,
@@ -383,7 +542,11 @@ def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder
 
 # ------------------------------------------------------------------ responsibilities
 
-_FOCAL = re.compile(r"\s(?:là|làm) cơ quan đầu mối\b")
+# "Sở X là cơ quan đầu mối theo dõi chỉ tiêu …", "… chịu trách nhiệm theo dõi chỉ tiêu …", "… phụ
+# trách chỉ tiêu …": an agency named as the one who answers for indicators.
+_FOCAL = re.compile(
+    r"\s(?:(?:là|làm) (?:cơ quan |đơn vị )?đầu mối|chịu trách nhiệm (?:chính )?(?:theo dõi|về)|phụ trách)\b"
+)
 
 
 def find_responsibilities(
