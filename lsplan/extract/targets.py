@@ -620,6 +620,20 @@ def _clause_targets(
         elif "chiếm" in item.words or "đóng góp" in item.words or band_context and q.unit == "%":
             measure = "share"
         comparison, qualifier, low, high = _comparison(item, band_context, q.unit == "%")
+        part_note = ""
+        if (
+            comparison == "exact"
+            and not qualifier
+            and previous is not None
+            and previous.comparison in ("at_least", "at_most")
+            and q.high is None
+            and re.search(r"\btrong đó\b", item.gap, re.I)
+        ):
+            # "Trồng mới 9.000 ha rừng, trong đó rừng gỗ lớn 1.500 ha": a part that states no
+            # comparison of its own is read like its whole.
+            comparison = previous.comparison
+            low, high = (q.low, None) if comparison == "at_least" else (None, q.low)
+            part_note = "a part introduced by 'trong đó', read like its whole"
         if comparison == "band" and any(w in ("chiếm", "đóng góp") for w in item.words):
             band_context = (
                 True  # "đóng góp khoảng 55 - 58% GRDP, khoảng 35 - 40% tổng thu …": the list's verb
@@ -632,7 +646,7 @@ def _clause_targets(
                 # ranking is about what follows "về"; the words before name the province.
                 name = about.group(1).strip(" ,")
         verb = next((w for w in item.words if w in ("chiếm", "đạt", "tăng", "có")), "")
-        notes = []
+        notes = [part_note] if part_note else []
         if comparison == "approx":
             sentence.approx = (verb, qualifier)
         elif (
