@@ -350,3 +350,13 @@ def test_a_quarterly_results_text_with_arabic_headings_and_no_title_gives_no_tar
     # The same figures under a plan's heading are targets.
     plan = "KẾ HOẠCH\nPhát triển nông nghiệp năm 2026\n\nII. CHỈ TIÊU\n\n- Diện tích lúa đạt 45.000 ha.\n"
     assert [t.low for t in extract_text(plan, "txt", catalog, plan_id="x").targets] == [45000]
+
+
+def test_a_stretch_in_a_clause_of_its_own_is_the_stretch_of_the_target_before_it(catalog) -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nII. CHỈ TIÊU\n\n"
+        "- Tốc độ tăng trưởng GRDP đạt 12% trở lên; trong điều kiện thuận lợi phấn đấu đạt 13%.\n"
+    )
+    (target,) = extract_text(text, "txt", catalog, plan_id="x").targets
+    assert (target.low, target.comparison) == (12, "at_least")
+    assert (target.stretch.text, target.stretch.low) == ("trong điều kiện thuận lợi phấn đấu đạt 13%", 13)

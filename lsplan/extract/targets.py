@@ -434,11 +434,29 @@ def find_targets(
             found = _clause_targets(
                 clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
             )
+            if not found and proposals and proposals[-1].offset >= paragraph.start and not sentence.past:
+                stretched = _stretch_clause(clause, proposals[-1], document)
+                if stretched is not None:
+                    proposals[-1] = stretched
+                    continue
             for proposal in found:
                 if proposal.footnote:
                     referenced.setdefault(proposal.footnote, proposal)
             proposals.extend(found)
     return proposals
+
+
+def _stretch_clause(clause: str, main: TargetProposal, document: Document) -> TargetProposal | None:
+    """ "… đạt 12% trở lên; trong điều kiện thuận lợi phấn đấu đạt 13%": a clause that is only a
+    stretch is the stretch of the target just before it, when that one has none yet."""
+    text = clause.strip(" ,;.")
+    if main.stretch is not None or not _STRETCH_LEAD.match(text):
+        return None
+    quantities = find_quantities(text, document.footnotes)
+    if len(quantities) != 1 or quantities[0].unit != main.unit:
+        return None
+    q = quantities[0]
+    return _replace(main, stretch=Stretch(text=text, low=q.low, high=q.high))
 
 
 _BREAKDOWN = re.compile(r"^\[?\^?(\d{1,2})\]?:?\s+(?=(?:Bao gồm|Gồm|Trong đó)\b)", re.I)
