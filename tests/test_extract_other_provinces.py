@@ -223,7 +223,7 @@ def test_items_of_the_list_of_targets_without_a_figure_are_qualitative(catalog) 
     assert all(t.low is None and t.high is None for t in extraction.targets if t.comparison == "qualitative")
 
 
-@pytest.mark.parametrize("name", ["annual-2026", "five-year", "Word plan"])
+@pytest.mark.parametrize("name", ["annual-2026", "five-year", "Word plan", "held out: annual", "held out 8"])
 def test_a_draft_of_another_province_plan_passes_data_validate_as_it_is(tmp_path, name: str) -> None:
     # New agencies ("Sở Dân tộc và Tôn giáo"), qualitative targets, footnote parts and a Word
     # plan's numbers: the draft folder is valid data as extracted, quotes included.
