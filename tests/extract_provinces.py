@@ -1079,6 +1079,44 @@ HELD_OUT_URBAN_TASKS = (
 )
 
 
+# Held out, ninth round: written after the eighth round's fixes, measured as they came.
+
+HELD_OUT_ENV = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+Quảng Trị, ngày 20 tháng 01 năm 2026
+KẾ HOẠCH
+Bảo vệ môi trường và ứng phó với biến đổi khí hậu năm 2026
+I. KẾT QUẢ NĂM 2025
+Năm 2025, tỷ lệ thu gom chất thải rắn đô thị đạt 92%, tăng 2% so với năm 2024; đã trồng mới 8.500 ha rừng.
+II. MỤC TIÊU, CHỈ TIÊU NĂM 2026
+1. Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt trên 95%; khu vực nông thôn đạt tối thiểu 75%.
+2. Trồng mới 9.000 ha rừng tập trung, trong đó rừng gỗ lớn 1.500 ha.
+3. Tỷ lệ che phủ rừng duy trì ở mức 50,5%.
+4. 100% cơ sở sản xuất, kinh doanh thuộc đối tượng phải có giấy phép môi trường được cấp phép.
+5. Giảm 10% lượng rác thải nhựa so với năm 2025.
+6. Không để phát sinh điểm nóng ô nhiễm môi trường mới trên địa bàn tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì tổ chức thực hiện Kế hoạch; Công an tỉnh chủ trì đấu tranh, xử lý vi phạm pháp luật về môi trường.
+2. Sở Tài chính tham mưu bố trí kinh phí sự nghiệp môi trường.
+3. Ủy ban nhân dân các xã, phường, đặc khu tổ chức thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn.
+"""
+HELD_OUT_ENV_TARGETS = (
+    T("chat thai ran", "at_least", 95),
+    T("nong thon", "at_least", 75),
+    T("rung tap trung", "at_least", 9000),
+    T("go lon", "at_least", 1500),
+    T("che phu rung", "at_least", 50.5),
+    T("giay phep moi truong", "at_least", 100),
+    T("rac thai nhua", "reduction", 10, 10),
+    T("o nhiem", "qualitative", None),
+)
+HELD_OUT_ENV_TASKS = (
+    L("III.1", "so-nong-nghiep-va-moi-truong", "cong-an-tinh"),
+    L("III.2", "so-tai-chinh"),
+    L("III.3", "ubnd-cap-xa"),
+)
+
+
 PLANS = [
     Plan("annual-2026 (portal .md)", ANNUAL_2026, "md", ANNUAL_2026_TARGETS, ANNUAL_2026_TASKS),
     Plan(
@@ -1198,6 +1236,9 @@ PLANS = [
         "txt",
         HELD_OUT_URBAN_TARGETS,
         HELD_OUT_URBAN_TASKS,
+    ),
+    Plan(
+        "held out 9: environment plan (text)", HELD_OUT_ENV, "txt", HELD_OUT_ENV_TARGETS, HELD_OUT_ENV_TASKS
     ),
 ]
 

@@ -223,7 +223,7 @@ def test_items_of_the_list_of_targets_without_a_figure_are_qualitative(catalog) 
     assert all(t.low is None and t.high is None for t in extraction.targets if t.comparison == "qualitative")
 
 
-@pytest.mark.parametrize("name", ["annual-2026", "five-year", "Word plan"])
+@pytest.mark.parametrize("name", ["annual-2026", "five-year", "Word plan", "held out: annual", "held out 8"])
 def test_a_draft_of_another_province_plan_passes_data_validate_as_it_is(tmp_path, name: str) -> None:
     # New agencies ("Sở Dân tộc và Tôn giáo"), qualitative targets, footnote parts and a Word
     # plan's numbers: the draft folder is valid data as extracted, quotes included.
@@ -350,3 +350,13 @@ def test_a_quarterly_results_text_with_arabic_headings_and_no_title_gives_no_tar
     # The same figures under a plan's heading are targets.
     plan = "KẾ HOẠCH\nPhát triển nông nghiệp năm 2026\n\nII. CHỈ TIÊU\n\n- Diện tích lúa đạt 45.000 ha.\n"
     assert [t.low for t in extract_text(plan, "txt", catalog, plan_id="x").targets] == [45000]
+
+
+def test_a_stretch_in_a_clause_of_its_own_is_the_stretch_of_the_target_before_it(catalog) -> None:
+    text = (
+        "KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\nII. CHỈ TIÊU\n\n"
+        "- Tốc độ tăng trưởng GRDP đạt 12% trở lên; trong điều kiện thuận lợi phấn đấu đạt 13%.\n"
+    )
+    (target,) = extract_text(text, "txt", catalog, plan_id="x").targets
+    assert (target.low, target.comparison) == (12, "at_least")
+    assert (target.stretch.text, target.stretch.low) == ("trong điều kiện thuận lợi phấn đấu đạt 13%", 13)

@@ -457,11 +457,29 @@ def find_targets(
             found = _clause_targets(
                 clause, paragraph, offset, sentence, heading_year, ctx, match, family_of, new_id, document
             )
+            if not found and proposals and proposals[-1].offset >= paragraph.start and not sentence.past:
+                stretched = _stretch_clause(clause, proposals[-1], document)
+                if stretched is not None:
+                    proposals[-1] = stretched
+                    continue
             for proposal in found:
                 if proposal.footnote:
                     referenced.setdefault(proposal.footnote, proposal)
             proposals.extend(found)
     return proposals
+
+
+def _stretch_clause(clause: str, main: TargetProposal, document: Document) -> TargetProposal | None:
+    """ "… đạt 12% trở lên; trong điều kiện thuận lợi phấn đấu đạt 13%": a clause that is only a
+    stretch is the stretch of the target just before it, when that one has none yet."""
+    text = clause.strip(" ,;.")
+    if main.stretch is not None or not _STRETCH_LEAD.match(text):
+        return None
+    quantities = find_quantities(text, document.footnotes)
+    if len(quantities) != 1 or quantities[0].unit != main.unit:
+        return None
+    q = quantities[0]
+    return _replace(main, stretch=Stretch(text=text, low=q.low, high=q.high))
 
 
 _BREAKDOWN = re.compile(r"^\[?\^?(\d{1,2})\]?:?\s+(?=(?:Bao gồm|Gồm|Trong đó)\b)", re.I)
@@ -648,6 +666,20 @@ def _clause_targets(
         elif "chiếm" in item.words or "đóng góp" in item.words or band_context and q.unit == "%":
             measure = "share"
         comparison, qualifier, low, high = _comparison(item, band_context, q.unit == "%")
+        part_note = ""
+        if (
+            comparison == "exact"
+            and not qualifier
+            and previous is not None
+            and previous.comparison in ("at_least", "at_most")
+            and q.high is None
+            and re.search(r"\btrong đó\b", item.gap, re.I)
+        ):
+            # "Trồng mới 9.000 ha rừng, trong đó rừng gỗ lớn 1.500 ha": a part that states no
+            # comparison of its own is read like its whole.
+            comparison = previous.comparison
+            low, high = (q.low, None) if comparison == "at_least" else (None, q.low)
+            part_note = "a part introduced by 'trong đó', read like its whole"
         if comparison == "band" and any(w in ("chiếm", "đóng góp") for w in item.words):
             band_context = (
                 True  # "đóng góp khoảng 55 - 58% GRDP, khoảng 35 - 40% tổng thu …": the list's verb
@@ -660,7 +692,7 @@ def _clause_targets(
                 # ranking is about what follows "về"; the words before name the province.
                 name = about.group(1).strip(" ,")
         verb = next((w for w in item.words if w in ("chiếm", "đạt", "tăng", "có")), "")
-        notes = []
+        notes = [part_note] if part_note else []
         if comparison == "approx":
             sentence.approx = (verb, qualifier)
         elif (
