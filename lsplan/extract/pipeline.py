@@ -58,10 +58,11 @@ def extract_lines(lines: list[str], kind: str, catalog: Any, plan_id: str, sourc
     from lsplan.extract.indicators import IndicatorMatcher, new_indicator_id
     from lsplan.extract.plan_info import plan_info
     from lsplan.extract.qualitative import qualitative_targets
+    from lsplan.extract.responsibilities import find_responsibilities
     from lsplan.extract.results import result_parts
     from lsplan.extract.target_tables import table_targets
     from lsplan.extract.targets import PeriodContext, find_targets
-    from lsplan.extract.tasks import find_responsibilities, find_tasks
+    from lsplan.extract.tasks import find_tasks
 
     if catalog is None:
         from lsplan.catalog import load_catalog

@@ -220,7 +220,7 @@ def _row_period(name: str, comparison: str, default: Period) -> Period | None:
     """The span a row's name gives its figure: "bình quân giai đoạn 2026 - 2030" (a yearly
     average), "… mỗi năm" beside a cut (per year, over the plan's span when the name gives
     none); None when the name says nothing of it."""
-    from lsplan.extract.targets import _AVERAGE, _PER_YEAR, _SPAN
+    from lsplan.extract.target_periods import _AVERAGE, _PER_YEAR, _SPAN
 
     span = _SPAN.search(name)
     if span and _AVERAGE.search(name):

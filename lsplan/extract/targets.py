@@ -19,366 +19,35 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lsplan.extract.model import Document, Paragraph, Period, Quantity, Stretch, TargetProposal
+from lsplan.extract.comparisons import RANK_WORDS, _as_written, _comparison
+from lsplan.extract.model import Document, Paragraph, Period, Stretch, TargetProposal
 from lsplan.extract.quantities import find_quantities
+from lsplan.extract.target_items import (
+    _LIST_MARK,
+    _STRETCH,
+    _STRETCH_LEAD,
+    _after_name,
+    _clean_name,
+    _Item,
+    _items,
+    clauses,
+)
+from lsplan.extract.target_periods import (
+    _AVERAGE,
+    _PAST_OPENING,
+    _PER_YEAR,
+    _SPAN,
+    _YEAR,
+    PeriodContext,
+    _is_past,
+    _period,
+)
 from lsplan.text import fold
 
-_CLAUSE_SPLIT = re.compile(r";\s*|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(\-–])|(?<=\.)\s*$")
-_PAST = re.compile(
-    r"\b(?:ước (?:đạt|thực hiện|tính|cả năm|tăng|giảm|khoảng)|đạt được|thực hiện được|"
-    r"đã (?:đạt|thực hiện|hoàn thành|giải ngân|chi|thu|tăng|giảm|có|được|xây dựng|trồng|thu hút|đón)|"
-    r"kết quả (?:đạt|thực hiện)|so với cùng kỳ|lũy kế|luỹ kế|cùng kỳ năm trước)",
-    re.IGNORECASE,
-)
 _CITATION = re.compile(
     r"\b(?:Nghị quyết|Kết luận|Quyết định|Công điện|Chỉ thị|Thông tư|Nghị định|Kế hoạch|"
     r"Chương trình(?: hành động)?|Thông báo|Công văn|Đề án|Luật)\s+(?:số\s*)?\d",
 )
-_YEAR = re.compile(r"\b(?:năm|vụ \w+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-# Figures that describe a thing rather than commit to one: a project's cost, an estimate handed down.
-_DESCRIPTIVE = re.compile(
-    r"tổng mức đầu tư|dự toán[^,;.]{0,30}\bgiao\b|được phân bổ|đã bố trí|được cấp", re.IGNORECASE
-)
-_REPORTING = re.compile(r"so với cùng kỳ|cùng kỳ năm trước|lũy kế|luỹ kế", re.IGNORECASE)
-_SPAN = re.compile(
-    r"(?:thời kỳ|giai đoạn|từ năm|trong)\s*((?:19|20)\d\d)\s*(?:-|–|—|đến)\s*(?:năm\s*)?((?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-# A sentence that opens on a year before the plan's reports that year: "Năm 2025, …".
-_PAST_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:Trong\s+|Cả\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
-_AVERAGE = re.compile(r"bình quân|trung bình", re.I)
-_PER_YEAR = re.compile(r"%\s*/\s*năm|mỗi năm|hằng năm|hàng năm", re.I)
-
-# Words between a name and its figure, outermost last: stripped from the name, read for meaning.
-_TAIL_WORDS = [
-    "phấn đấu",
-    "đạt và vượt",
-    "đạt mức",
-    "đạt",
-    "tăng trưởng",
-    "tăng",
-    "giảm",
-    "chiếm",
-    "đóng góp",
-    "cắt giảm",
-    "có thể",
-    "có",
-    "ở mức",
-    "là",
-    "bằng",
-    "từ",
-    "trên",
-    "dưới",
-    "hơn",
-    "khoảng",
-    "xấp xỉ",
-    "gần",
-    "ít nhất",
-    "tối thiểu",
-    "tối đa",
-    "không quá",
-    "không dưới",
-    "không thấp hơn",
-    "không vượt quá",
-    "trở lên",
-    "cao hơn",
-    "thấp hơn",
-    "nhóm",
-    "trong nhóm",
-    "thuộc nhóm",
-    "top",
-    "xếp thứ",
-    "đứng thứ",
-    "một trong",
-    "tương đương",
-    "trong đó có",
-    "trong đó",
-    "và",
-    "với",
-    "cho",
-    "được",
-    "mỗi năm",
-    "hằng năm",
-    "bình quân",
-    "sản xuất",
-    "trồng",
-    "có thêm",
-    "tăng thêm",
-    "thêm",
-    "còn",
-    "xuống",
-    "xuống còn",
-]
-_TAIL = re.compile(
-    r"(?:(?:^|\s)("
-    + "|".join(sorted(map(re.escape, _TAIL_WORDS), key=len, reverse=True))
-    + r")|([≥>≤<]))\s*$",
-    re.IGNORECASE,
-)
-_LEAD = re.compile(
-    r"^(?:[-–•+*]\s*|\(?\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVX]+\.\s)*\s*"
-    r"(?:trong đó có|trong đó,?|và|tương đương|phấn đấu đến năm \d{4},?|đến năm \d{4},?|"
-    r"năm \d{4},?)?\s*",
-    re.IGNORECASE,
-)
-AT_LEAST_WORDS = ("trên", "ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "trở lên", "đạt và vượt")
-AT_MOST_WORDS = ("dưới", "tối đa", "không quá", "không vượt quá")
-APPROX_WORDS = ("khoảng", "xấp xỉ", "gần")
-RANK_WORDS = ("nhóm", "top", "xếp thứ", "đứng thứ", "một trong")
-_STRETCH = re.compile(r"phấn đấu|(?:trong |nếu có |khi có )?điều kiện thuận lợi", re.I)
-_STRETCH_LEAD = re.compile(
-    r"^(?:phấn đấu|(?:trong|nếu có|khi có)\s+điều kiện thuận lợi(?:\s+(?:thì|có thể))?)\b", re.I
-)
-
-
-@dataclass
-class _Item:
-    quantity: Quantity
-    name: str  # as written
-    words: list[str]  # the words between name and figure, lower case
-    gap: str  # the text between the previous figure and this one
-    relative: str | None  # "so với …" benchmark
-    after: str  # the text after the figure up to the next figure
-    segment_start: int = 0  # where the item's own words begin in the clause
-    fallback: str = ""  # the subject before "phấn đấu" when nothing names the figure after it
-
-
-def clauses(text: str) -> list[tuple[int, str, bool]]:
-    """(offset, clause, starts a sentence) pieces of a paragraph: cut at ';' and sentence ends."""
-    out, start, new_sentence = [], 0, True
-    for m in _CLAUSE_SPLIT.finditer(text):
-        if m.start() > start and text[start : m.start()].strip():
-            out.append((start, text[start : m.start()], new_sentence))
-        new_sentence = not m.group(0).startswith(";")
-        start = m.end()
-    if start < len(text) and text[start:].strip():
-        out.append((start, text[start:], new_sentence))
-    return out
-
-
-def _strip_tail(name: str) -> tuple[str, list[str]]:
-    words: list[str] = []
-    while True:
-        m = _TAIL.search(name)
-        if not m:
-            break
-        words.append((m.group(1) or m.group(2)).lower())
-        name = name[: m.start()].rstrip(" ,:")
-        if not name:
-            break
-    return _edges(name), words
-
-
-def _edges(text: str) -> str:
-    """`text` without separators at its ends, and without brackets there unless they pair up:
-    "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its ")", "(trong đó" loses its "("."""
-    while True:
-        trimmed = text.strip(" ,;:.")
-        if trimmed.endswith(")") and trimmed.count("(") < trimmed.count(")") or trimmed.endswith("("):
-            trimmed = trimmed[:-1]
-        if trimmed.startswith("(") and trimmed.count("(") > trimmed.count(")") or trimmed.startswith(")"):
-            trimmed = trimmed[1:]
-        if trimmed == text:
-            return text
-        text = trimmed
-
-
-_LIST_MARK = re.compile(r"^\s*[-–•+*]\s*")
-
-
-def _clean_name(text: str) -> str:
-    text = _edges(_LEAD.sub("", text.strip(" ,;:")))
-    if re.fullmatch(r"[\d.()]*", text):
-        return ""  # a label alone ("2.13."): no name
-    text = _SPAN.sub("", text)
-    text = re.sub(
-        r"(?:(?:bình quân|trung bình)\s*)?(?:hằng|hàng|mỗi)?\s*năm\s*(?:thời kỳ|giai đoạn)?\s*$", "", text
-    )
-    text = re.sub(r"\s*(?:đến|tới|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*$", "", text, flags=re.I)
-    return _edges(text)
-
-
-def _items(clause: str, body_start: int, quantities: list[Quantity]) -> list[_Item]:
-    items: list[_Item] = []
-    previous_end = body_start
-    for index, q in enumerate(quantities):
-        gap = clause[previous_end : q.start]
-        segment = gap
-        if index > 0:
-            # The words right after a figure finish it ("95% kế hoạch, …"): the next name
-            # starts after the first separator, or after "và" when there is none.
-            cut = re.search(r"[,;(]", gap)
-            if cut:
-                segment = gap[cut.end() :]
-            else:
-                joint = list(re.finditer(r"\s(?:và|với)\s", gap))
-                segment = gap[joint[-1].end() :] if joint else gap
-        segment_start = q.start - len(segment)
-        stretch = _STRETCH_LEAD.match(segment.strip(" ,"))
-        before_goal = ""
-        if stretch:
-            segment_start += len(segment) - len(segment.lstrip(" ,"))
-            segment = segment.strip(" ,")[stretch.end() :]
-        else:
-            goal = list(re.finditer(r"phấn đấu\s", segment, re.I))
-            if goal and goal[-1].start() > 0:
-                before_goal = segment[: goal[-1].start()]
-                segment_start += goal[-1].start()
-                segment = segment[goal[-1].start() :]
-        name, words = _strip_tail(_clean_name(segment))
-        name = _clean_name(name)
-        verb = re.match(r"(giảm|tăng)\s+(?=\S)", name, re.IGNORECASE)
-        if verb:  # "Giảm tỷ lệ hộ nghèo 3 - 4%": the verb leads the name
-            words.append(verb.group(1).lower())
-            name = name[verb.end() :]
-        with_total = name.rfind(" với tổng ")
-        if with_total > 0:  # "… cải thiện nhà ở với tổng kinh phí trên 400 tỷ đồng"
-            segment_start += segment.find(name) + with_total + 5 if segment.find(name) >= 0 else 0
-            name = name[with_total + 5 :]
-        # "mở rộng sản xuất thạch đen …, phấn đấu đạt 2.300 ha": the subject may be before.
-        fallback = _clean_name(_strip_tail(_clean_name(before_goal))[0]) if before_goal else ""
-        if stretch:
-            words.append("stretch")
-        next_start = quantities[index + 1].start if index + 1 < len(quantities) else len(clause)
-        after = clause[q.end : next_start]
-        relative = None
-        m = re.match(r"\s*(?:kế hoạch\s*)?so với\s+([^,;()]+)", after)
-        if m:
-            relative = m.group(1).strip()
-        items.append(_Item(q, name, words, gap, relative, after, segment_start, fallback))
-        previous_end = q.end
-    return items
-
-
-def _after_name(after: str, whole: bool = False) -> str:
-    # "… 13 bác sĩ/1 vạn dân và 34 giường bệnh": "và" before another figure ends the name; in
-    # "50 doanh nghiệp khoa học và công nghệ" it is part of it.
-    # "1,5 triệu lượt khách, trong đó khách quốc tế …": the parts that follow are items of
-    # their own, not words of this name.
-    text = re.split(
-        r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b"
-        if whole
-        else r"[;(]|\.\s|\s+so với\s|,\s*(?:trong đó|gồm|bao gồm|riêng)\b|\s+và\s(?=[^,;.]*\d)",
-        after,
-        flags=re.IGNORECASE,
-    )[0]
-    text = re.sub(r"^\s*(?:kế hoạch|GRDP của tỉnh)\b", "", text)
-    name, _ = _strip_tail(_clean_name(text))
-    return _clean_name(name)
-
-
-def _comparison(
-    item: _Item, band_context: bool, default_unit_pct: bool
-) -> tuple[str, str, float | None, float | None]:
-    """(comparison code, qualifier as written, low, high)."""
-    q = item.quantity
-    words = item.words
-    text_before = fold(item.gap[-40:])
-    after = item.after.lower()
-    qualifier = next((w for w in words if w in (*AT_LEAST_WORDS, *AT_MOST_WORDS, *APPROX_WORDS)), "")
-    if after.lstrip().startswith("trở lên"):
-        qualifier = qualifier or "trở lên"
-    sign = item.gap.rstrip()[-1:] if item.gap.strip() else ""
-    if sign in ("≥", ">") and q.high is None:
-        return "at_least", sign, q.low, None
-    if sign in ("≤", "<") and q.high is None:
-        return "at_most", sign, None, q.low
-    if any(w in ("còn", "xuống", "xuống còn") for w in words):  # "giảm còn dưới 2%": a level, not a cut
-        if q.high is not None:
-            return "range", qualifier, q.low, q.high
-        return (
-            ("at_most", qualifier or "còn", None, q.low)
-            if qualifier not in APPROX_WORDS
-            else ("approx", qualifier, q.low, q.low)
-        )
-    if "giảm" in words or "cắt giảm" in words:
-        return "reduction", qualifier or "giảm", q.low, q.high if q.high is not None else q.low
-    if item.relative:
-        # "tăng 12% so với năm 2025", "tăng 8 - 8,5% so với năm 2025", "tăng 1,5 - 2 lần so với
-        # năm 2025": a change against a benchmark, one figure or a range
-        return "relative", qualifier, q.low, q.high
-    if q.unit == "lần":  # "gấp 2 lần": a multiple of something the text names elsewhere
-        return "relative", qualifier, q.low, q.high
-    if any(r in w for w in words for r in RANK_WORDS) or re.search(
-        r"\b(tinh|dia phuong)\b.*(dan dau|dung dau)", fold(after)
-    ):
-        return "rank", qualifier, None, q.high if q.high is not None else q.low
-    if q.high is not None:
-        if "trở lên" in after[:12] or qualifier in AT_LEAST_WORDS:
-            return "at_least", qualifier, q.low, None
-        if band_context or "chiếm" in words or "đóng góp" in words:
-            return "band", qualifier, q.low, q.high
-        return "range", qualifier, q.low, q.high
-    if qualifier in AT_LEAST_WORDS or "trở lên" in after[:12]:
-        return "at_least", qualifier, q.low, None
-    if qualifier in AT_MOST_WORDS:
-        return "at_most", qualifier, None, q.low
-    if qualifier in APPROX_WORDS:
-        return "approx", qualifier, q.low, q.low
-    if item.relative:
-        return "relative", qualifier, q.low, None
-    if re.search(r"\d/\d", q.text):
-        return "exact", qualifier, q.low, q.low
-    if ("action" in words or any(w in ("có thêm", "tăng thêm", "thêm") for w in words)) and q.high is None:
-        return "at_least", qualifier, q.low, None  # a count to bring about, or more of it: a floor
-    if any(w in ("đạt", "tăng", "tăng trưởng", "phấn đấu", "đạt mức") for w in words):
-        return "at_least", qualifier, q.low, None
-    if "có" in words or "là" in words or "bằng" in words or "chiếm" in words:
-        return (
-            ("exact" if not default_unit_pct else "at_least"),
-            qualifier,
-            q.low,
-            q.low if not default_unit_pct else None,
-        )
-    if q.unit == "%" or "/" in q.unit:
-        return "at_least", qualifier, q.low, None
-    del text_before
-    return "exact", qualifier, q.low, q.low
-
-
-@dataclass(frozen=True)
-class PeriodContext:
-    default: Period
-    plan_year: int | None  # the year the plan is issued in, when known: earlier years are past
-    reports: Callable[[Paragraph], bool] = lambda paragraph: False  # a part that reports results
-
-
-def _period(
-    clause: str, sentence_span: Period | None, heading_year: int | None, ctx: PeriodContext, per_year: bool
-) -> Period:
-    span = _SPAN.search(clause)
-    if span and _AVERAGE.search(clause[: span.start()][-60:] + clause[span.end() :][:20]):
-        return Period(start=int(span.group(1)), end=int(span.group(2)), basis="annual_average")
-    if sentence_span is not None and not _YEAR.search(clause):
-        return sentence_span
-    years = [int(y) for y in _YEAR.findall(clause)]
-    if ctx.plan_year:
-        years = [y for y in years if y >= ctx.plan_year]
-    end = years[-1] if years else heading_year or ctx.default.year or ctx.default.end
-    if per_year:
-        start = ctx.default.start if ctx.default.start is not None else end
-        return Period(start=start, end=end, basis="per_year")
-    if span:
-        return Period(start=int(span.group(1)), end=int(span.group(2)), basis="by_end")
-    return Period(year=end)
-
-
-def _is_past(clause: str, quantity_start: int, ctx: PeriodContext) -> bool:
-    before = clause[:quantity_start]
-    if _REPORTING.search(clause) or _PAST.search(before) or re.search(r"\bđã\b", before, re.I):
-        return True
-    if ctx.plan_year:
-        for m in _YEAR.finditer(before):
-            year = int(m.group(1))
-            lead = before[max(0, m.start() - 25) : m.start()].lower()
-            if year < ctx.plan_year and "so với" not in lead and "tương đương" not in lead:
-                return True
-        for m in _SPAN.finditer(before):  # "Giai đoạn 2021 - 2025, … đạt 6,5%": a period that is over
-            lead = before[max(0, m.start() - 25) : m.start()].lower()
-            if int(m.group(2)) < ctx.plan_year and "so với" not in lead:
-                return True
-    return bool(_DESCRIPTIVE.search(before))
-
 
 Matcher = Callable[[str, str, str, set[str], frozenset[str]], tuple[str | None, float]]
 _ACTION_START = re.compile(
@@ -786,13 +455,6 @@ def _two_subjects(name, comparison, item, match, unit, measure, family, sentence
     if first[0] and second[0] and first[0] != second[0]:
         return first, second
     return None
-
-
-def _as_written(qualifier: str, around: str) -> str:
-    if not qualifier:
-        return ""
-    m = re.search(re.escape(qualifier), around, re.I)
-    return m.group(0) if m else qualifier
 
 
 def _family_words(text: str) -> list[str]:

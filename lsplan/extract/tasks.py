@@ -8,14 +8,14 @@ The shapes plans use, each tried in this order:
 - agency paragraphs under the parts that assign work ("Tổ chức thực hiện", "Nhiệm vụ, giải
   pháp", "Phân công"): "1. Sở Công Thương: chủ trì …", "5. Cục Thống kê tỉnh có trách nhiệm …",
   "Giao Sở X chủ trì, phối hợp với …", "Đề nghị Ủy ban MTTQ tỉnh …".
-Indicator duties ("Sở X là cơ quan đầu mối … chỉ tiêu …") also become responsibilities.
+Annex tables are read in lsplan.extract.task_tables; indicator duties ("Sở X là cơ quan đầu mối …
+chỉ tiêu …") become responsibilities in lsplan.extract.responsibilities.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from lsplan.extract.agencies import AgencyFinder
 from lsplan.extract.model import (
@@ -23,10 +23,9 @@ from lsplan.extract.model import (
     Document,
     Paragraph,
     PlanInfo,
-    ResponsibilityProposal,
     TaskProposal,
 )
-from lsplan.extract.table_header import is_subheader, merge_header
+from lsplan.extract.task_tables import _table_tasks
 from lsplan.text import fold
 
 # Folded label words: "cơ quan chủ trì", "đơn vị chủ trì thực hiện", "đơn vị thực hiện", ...
@@ -459,130 +458,3 @@ def _timeframe(text: str) -> str:
         re.I,
     )
     return m.group(0) if m else ""
-
-
-# ------------------------------------------------------------------ annex tables
-
-_COLUMNS = (
-    ("number", re.compile(r"^(?:stt|tt|so tt)$")),
-    ("support", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|thuc hien")),
-    ("time", re.compile(r"thoi gian|tien do|thoi han")),
-    ("product", re.compile(r"san pham|ket qua")),
-    ("title", re.compile(r"noi dung|nhiem vu|ten|hoat dong|giai phap|cong viec")),
-)
-
-
-def _header(cells: tuple[str, ...]) -> dict[str, int] | None:
-    columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        key = fold(cell)
-        if _YEAR.fullmatch(key.replace("nam ", "").strip()):
-            columns[f"year:{key.replace('nam ', '').strip()}"] = index
-            continue
-        for name, pattern in _COLUMNS:
-            if name not in columns and pattern.search(key):
-                columns[name] = index
-                break
-    return columns if {"title", "lead"} <= set(columns) else None
-
-
-def _table_tasks(rows: list[Paragraph], document: Document, finder: AgencyFinder) -> list[TaskProposal]:
-    tasks: list[TaskProposal] = []
-    columns: dict[str, int] | None = None
-    header_cells: tuple[str, ...] | None = None
-    part = ""
-    for row in rows:
-        if (
-            header_cells is not None
-            and is_subheader(row.cells)
-            and not re.fullmatch(r"[IVXLC]+|[A-Z]|\d+", row.cells[0].strip() if row.cells else "")
-        ):
-            columns, header_cells = _header(merge_header(header_cells, row.cells)) or columns, None
-            continue
-        header = _header(row.cells)
-        if header:
-            columns, part, header_cells = header, "", row.cells
-            continue
-        header_cells = None
-        if columns is None:
-            continue
-
-        def cell(name: str, cells: tuple[str, ...] = row.cells, columns: dict[str, int] = columns) -> str:
-            index = columns.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
-
-        number, title, lead_text = cell("number"), cell("title"), cell("lead")
-        if not lead_text and not cell("support") and (re.fullmatch(r"[IVXLC]+|[A-Z]", number) or not number):
-            part = number or part  # a part heading: the numbering below restarts
-            continue
-        if not title:
-            continue
-        milestones = {key[5:]: cell(key) for key in (columns or {}) if key.startswith("year:") and cell(key)}
-        lead = _refs(lead_text, finder)
-        support = _refs(cell("support"), finder)
-        tasks.append(
-            TaskProposal(
-                number=f"{part}.{number}" if part and number else number or part,
-                title=title[:300],
-                lead=lead,
-                support=support,
-                timeframe=cell("time"),
-                section=row.section,
-                quote=document.text[row.start : row.end],
-                offset=row.start,
-                shape="annex-table",
-                product=cell("product"),
-                milestones=milestones,
-                confidence=0.85 if lead else 0.5,
-            )
-        )
-    return tasks
-
-
-# ------------------------------------------------------------------ responsibilities
-
-# "Sở X là cơ quan đầu mối theo dõi chỉ tiêu …", "… chịu trách nhiệm theo dõi chỉ tiêu …", "… phụ
-# trách chỉ tiêu …": an agency named as the one who answers for indicators.
-_FOCAL = re.compile(
-    r"\s(?:(?:là|làm) (?:cơ quan |đơn vị )?đầu mối|chịu trách nhiệm (?:chính )?(?:theo dõi|về)|phụ trách)\b"
-)
-
-
-def find_responsibilities(
-    document: Document, finder: AgencyFinder, matcher: Any
-) -> list[ResponsibilityProposal]:
-    out: list[ResponsibilityProposal] = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind != "text":
-            continue
-        text = paragraph.text
-        focal = _FOCAL.search(text)
-        if not focal or "chỉ tiêu" not in text[focal.end() :]:
-            continue
-        subject = _PREFIX.sub("", text[len(paragraph.label) : focal.start()].strip())
-        agencies = finder.find(subject + " ")
-        duty = text[text.find("chỉ tiêu", focal.end()) :]
-        duty = re.split(r"(?<=[.;])\s", duty)[0]
-        indicators: list[str] = []
-        for piece in re.split(r"[,;:]|\s+và\s+|\bchỉ tiêu\b", duty):
-            if len(piece.split()) < 2:
-                continue
-            indicator_id, score = matcher.match(piece, "")
-            if indicator_id and score >= 0.75 and indicator_id not in indicators:
-                indicators.append(indicator_id)
-        if not agencies or not indicators:
-            continue
-        end = text.find(duty) + len(duty)
-        for agency in agencies:
-            out.append(
-                ResponsibilityProposal(
-                    agency=agency,
-                    indicators=tuple(indicators),
-                    role="lead",
-                    section=paragraph.section,
-                    quote=text[:end].rstrip(),
-                    offset=paragraph.start,
-                )
-            )
-    return out
