@@ -22,13 +22,10 @@ def _stream(data: bytes, extra: str = "") -> bytes:
     return f"<< /Length {len(data)} {extra}>>\nstream\n".encode() + data + b"\nendstream"
 
 
-def text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose text layer holds `pages` (lines of Unicode text, Vietnamese included).
-
-    Each character gets a one-byte code of a simple font, and the font's ToUnicode map gives
-    the character back: the way real PDFs carry text in fonts that are not Latin-1.
-    """
-    chars = sorted({ch for page in pages for line in page for ch in line})
+def one_byte_font(characters: set[str]) -> tuple[dict[str, int], bytes]:
+    """A one-byte code for each character and the ToUnicode CMap that gives the characters back,
+    the way real PDFs carry text in fonts that are not Latin-1."""
+    chars = sorted(characters)
     assert len(chars) < 255, "one simple font holds 254 characters"
     code = {ch: i + 1 for i, ch in enumerate(chars)}
     cmap_lines = "\n".join(f"<{code[ch]:02X}> <{ord(ch):04X}>" for ch in chars)
@@ -39,6 +36,16 @@ def text_pdf(pages: list[list[str]]) -> bytes:
         f"{len(chars)} beginbfchar\n{cmap_lines}\nendbfchar\n"
         "endcmap CMapName currentdict /CMap defineresource pop end end"
     ).encode()
+    return code, cmap
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF whose text layer holds `pages` (lines of Unicode text, Vietnamese included).
+
+    Each character gets a one-byte code of a simple font, and the font's ToUnicode map gives
+    the character back: the way real PDFs carry text in fonts that are not Latin-1.
+    """
+    code, cmap = one_byte_font({ch for page in pages for line in page for ch in line})
     n_pages = len(pages)
     # objects: 1 catalog, 2 pages, 3 font, 4 cmap, then (page, content) per page
     kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(n_pages))

@@ -162,18 +162,9 @@ def test_an_agency_paragraph_is_titled_by_its_duty(catalog) -> None:
 def _placed_pdf(lines: list[list[tuple[int, str]]]) -> bytes:
     """A one-page PDF whose lines place each piece of text at its own x (points), as a table's
     cells sit on a page: the text layer has no table, only words where they stand."""
-    from extract_fixtures import _pdf, _stream
+    from extract_fixtures import _pdf, _stream, one_byte_font
 
-    chars = sorted({ch for line in lines for _, text in line for ch in text})
-    code = {ch: i + 1 for i, ch in enumerate(chars)}
-    cmap_lines = "\n".join(f"<{code[ch]:02X}> <{ord(ch):04X}>" for ch in chars)
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CMapName /Extract-Test def /CMapType 2 def\n"
-        "1 begincodespacerange <01> <FF> endcodespacerange\n"
-        f"{len(chars)} beginbfchar\n{cmap_lines}\nendbfchar\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode()
+    code, cmap = one_byte_font({ch for line in lines for _, text in line for ch in text})
     widths = " ".join("500" for _ in range(255))
     ops = [b"BT /F1 10 Tf"]
     for row, line in enumerate(lines):

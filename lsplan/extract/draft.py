@@ -238,7 +238,7 @@ def targets_yaml(extraction: Extraction) -> str:
             # No year in the text and none from the plan (extract-period-unknown): left commented
             # out, so that the draft still validates and nothing is loaded with a year made up.
             out.append(_comment("NOT LOADED: no year is known; set period, then uncomment"))
-            out.append("".join(f"  # {line[2:]}\n" for line in _dump(record).splitlines()))
+            out.append(_comment("\n".join(line[2:] for line in _dump(record).splitlines())))
             continue
         out.append(_dump(record))
     return "".join(out)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from lsplan.extract.model import Document, Paragraph, Period, TargetProposal
 from lsplan.extract.quantities import _UNIT, parse_number
 from lsplan.extract.table_header import is_subheader, merge_header
+from lsplan.extract.target_periods import _AVERAGE, _PER_YEAR, _SPAN
 from lsplan.findings import make_finding
 from lsplan.model import Finding
 from lsplan.text import fold
@@ -220,8 +221,6 @@ def _row_period(name: str, comparison: str, default: Period) -> Period | None:
     """The span a row's name gives its figure: "bình quân giai đoạn 2026 - 2030" (a yearly
     average), "… mỗi năm" beside a cut (per year, over the plan's span when the name gives
     none); None when the name says nothing of it."""
-    from lsplan.extract.target_periods import _AVERAGE, _PER_YEAR, _SPAN
-
     span = _SPAN.search(name)
     if span and _AVERAGE.search(name):
         return Period(start=int(span.group(1)), end=int(span.group(2)), basis="annual_average")
