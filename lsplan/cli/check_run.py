@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lsplan.cli import labels
-from lsplan.cli.exits import echo_err, fail
+from lsplan.cli.exits import catalog_or_exit, echo_err, fail
 from lsplan.i18n import _
 from lsplan.render import Column, OutputFormat
 
@@ -87,16 +87,6 @@ def _with_names(specs: tuple[Column, ...], catalog: Any) -> list[Column]:
         return indicator_name(indicator) if indicator is not None else str(ident or "—")
 
     return [replace(c, show=name) if c.key == "indicator" else c for c in labels.columns(specs)]
-
-
-def catalog_or_exit(data_dir: Path | None) -> Any:
-    from lsplan.catalog import CatalogError, load_catalog
-
-    try:
-        return load_catalog(data_dir)
-    except CatalogError as exc:
-        message = _("the plan data is invalid: {error} (run `lsplan data validate`)")
-        raise fail(message.format(error=exc)) from None
 
 
 def quarter_or_exit(text: str | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from typing import Any
 
 
 class CommandExit(Exception):
@@ -54,3 +55,16 @@ def failure_exit(exc: BaseException) -> CommandExit | None:
     if isinstance(exc, OSError) and exc.errno != errno.EPIPE:
         return fail(f"{os_error_message(exc)} [os-error]")
     return None
+
+
+def catalog_or_exit(data_dir: Any) -> Any:
+    """The plan data, or `error: the plan data is invalid …` and exit 2. Shared by every command
+    (lsplan.cli.store_common re-exports it) and by check's typer-free body."""
+    from lsplan.catalog import CatalogError, load_catalog
+    from lsplan.i18n import _
+
+    try:
+        return load_catalog(data_dir)
+    except CatalogError as exc:
+        message = _("the plan data is invalid: {error} (run `lsplan data validate`)")
+        raise fail(message.format(error=exc)) from None

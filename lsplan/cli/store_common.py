@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from lsplan.cli.exits import catalog_or_exit as catalog_or_exit  # one for every command
 from lsplan.i18n import _, resolve_lang
 
 
@@ -224,20 +225,6 @@ def quarter_option(text: str | None) -> str | None:
         err(_("error: not a quarter: {text} (use Q1, Q2, Q3 or Q4)").format(text=repr(text)))
         raise typer.Exit(2)
     return mapping[key]
-
-
-def catalog_or_exit(data_dir: Path | None) -> Any:
-    from lsplan.catalog import CatalogError, load_catalog
-
-    try:
-        return load_catalog(data_dir)
-    except CatalogError as exc:
-        err(
-            _("error: {message}").format(
-                message=_("the plan data is invalid: {error} (run `lsplan data validate`)").format(error=exc)
-            )
-        )
-        raise typer.Exit(2) from exc
 
 
 @contextmanager
