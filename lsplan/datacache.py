@@ -78,15 +78,34 @@ def _path(kind: str, cache_key: str) -> Path:
     return cache_dir() / f"{kind}-{cache_key[:32]}.bin"
 
 
-def get(cache_key: str, kind: str = "catalog") -> Any | None:
-    """The value stored under `cache_key`, or None when there is none or it cannot be trusted."""
+def get(cache_key: str, kind: str = "catalog", *, private: bool = False) -> Any | None:
+    """The value stored under `cache_key`, or None when there is none or it cannot be trusted.
+
+    `private`: only from a file that no other user could have written (`_private`), for a value
+    that is run rather than read (lsplan.classcode keeps compiled code)."""
     if not enabled():
         return None
+    path = _path(kind, cache_key)
     try:
-        raw = _path(kind, cache_key).read_bytes()
+        if private and not _private(path):
+            return None
+        raw = path.read_bytes()
     except OSError:
         return None
     return decode(raw, cache_key)
+
+
+def _private(path: Path) -> bool:
+    """The file and its folder belong to this user and nobody else may write them (POSIX). On
+    Windows there are no such mode bits to read; the folder is in the user's own profile."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    for item in (path, path.parent):
+        status = item.stat()
+        if status.st_uid != getuid() or status.st_mode & 0o022:
+            return False
+    return True
 
 
 def put(cache_key: str, value: Any, kind: str = "catalog") -> None:
@@ -97,7 +116,7 @@ def put(cache_key: str, value: Any, kind: str = "catalog") -> None:
     target = _path(kind, cache_key)
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's alone (see `_private`)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(encode(value, cache_key))
