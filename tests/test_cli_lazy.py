@@ -173,3 +173,19 @@ def test_the_fast_root_help_is_typers_help(lang: str, width: str) -> None:
     assert fast.stdout == slow.stdout
     words = {"vi": "Kiểm tra từng ô", "en": "Check submitted spreadsheets"}
     assert words[lang] in fast.stdout and "report" in fast.stdout
+
+
+def test_check_s_terminal_table_imports_no_rich(tmp_path: Path) -> None:
+    """The terminal output of a check is drawn by lsplan.render.plain, without rich (the same
+    bytes: tests/test_render_plain.py), both to a pipe and, with FORCE_COLOR, in colour."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from workbooks import save_report
+
+    report = save_report(tmp_path / "r.xlsx")
+    cache = str(tmp_path / "cache")
+    for colour in ("", "1"):
+        modules, out = _modules_after(
+            "check", str(report), LSPLAN_CACHE_DIR=cache, FORCE_COLOR=colour, COLUMNS="100"
+        )
+        assert "r.xlsx" in out and ("\x1b[" in out) == bool(colour)
+        assert "rich" not in _tops(modules)

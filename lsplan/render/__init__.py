@@ -170,7 +170,7 @@ def render_markdown(rows: Iterable[dict], columns: Sequence[Column], title: str 
 def sheet_title(name: str, used: set[str] | None = None) -> str:
     """A title Excel accepts: none of / \\ ? * [ ] :, no leading or trailing apostrophe, at most
     31 characters, not empty, and unique in the workbook (case-insensitively) when `used` is given."""
-    text = "".join("-" if ch in '/\\?*[]:' else ch for ch in xlsx_text(name))
+    text = "".join("-" if ch in "/\\?*[]:" else ch for ch in xlsx_text(name))
     text = text.strip().strip("'").strip() or "Sheet"
     title, number = text[:31], 2
     while used is not None and title.casefold() in used:
@@ -213,10 +213,10 @@ def workbook_bytes(workbook: Any) -> bytes:
     return buffer.getvalue()
 
 
-def console(stderr: bool = False):
+def console(stderr: bool = False, file: Any = None):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, file=file, highlight=False, soft_wrap=False)
 
 
 def _atomic_write(path: Path, write: Callable[[Any], None], binary: bool = False) -> None:
@@ -258,18 +258,19 @@ def emit(
         render_xlsx(output, [(title or "lsplan", rows, columns), *extra_tables])
         return
     if fmt is OutputFormat.TABLE and output is None:
-        from lsplan.render.terminal import print_tables
+        from lsplan.render.terminal import print_tables, terminal
 
-        out = console()
+        out = terminal()
         hidden = print_tables(
             out, rows, columns, title, caption, extra_tables, wide=wide, outline=outline, empty=empty
         )
         if hidden:  # say what is left out, and how to see it
             from lsplan.i18n import _
+            from lsplan.render.terminal import message
 
             out.file.flush()  # after the table, also where stdout and stderr share a terminal
-            message = _("Columns not shown: {columns} (--wide shows them).")
-            console(stderr=True).print(message.format(columns=", ".join(hidden)), style="dim", markup=False)
+            text = _("Columns not shown: {columns} (--wide shows them).").format(columns=", ".join(hidden))
+            message(terminal(stderr=True), text, "dim")
         return
     if fmt is OutputFormat.JSON:
         text = to_json(payload) + "\n"
@@ -280,12 +281,17 @@ def emit(
         for extra_title, extra_rows, extra_columns in extra_tables:
             text += "\n" + render_markdown(extra_rows, extra_columns, extra_title)
     else:  # a table written to a file: plain text, no colour codes
-        from rich.console import Console
-
+        from lsplan.render.plain import PlainConsole
         from lsplan.render.terminal import print_tables
 
         buffer = io.StringIO()
-        file_console = Console(file=buffer, width=160, color_system=None)
+
+        def rich_console() -> Any:
+            from rich.console import Console
+
+            return Console(file=buffer, width=160, color_system=None)
+
+        file_console = PlainConsole(buffer, 160, colour=False, fallback=rich_console)
         print_tables(
             file_console, rows, columns, title, caption, extra_tables, wide=True, outline=outline, empty=empty
         )

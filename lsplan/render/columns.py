@@ -17,7 +17,6 @@ class Column:
     key: str
     header: str
     justify: str = "left"  # "left" | "right" | "center"
-    style: str | None = None
     max_width: int | None = None  # a soft cap: never below the column's longest word
     # Turns a raw value into display text for table/md (csv/xlsx keep the raw value).
     show: Callable[[Any], str] | None = None

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from lsplan.render.columns import Column
 from lsplan.render.columns import display_text as _display
+from lsplan.render.plain import GridColumn, PlainConsole, Segment, cell_width, plain_console, plain_text
 
 # Table borders and padding: a column costs 3 characters (1 of padding each side, 1 of border),
 # the table 1 more (its last border).
@@ -21,22 +22,16 @@ _BOX_COLUMN, _BOX_EDGE = 3, 1
 
 def _words_width(text: str) -> int:
     """The widest word: a column narrower than this would have to cut a word inside."""
-    from rich.cells import cell_len
-
-    return max((cell_len(word) for word in text.split()), default=0)
+    return max((cell_width(word) for word in text.split()), default=0)
 
 
 def _lines_width(text: str) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(line) for line in text.splitlines()), default=0)
+    return max((cell_width(line) for line in text.splitlines()), default=0)
 
 
 def _header_width(header: str, lines: int = 2) -> int:
     """The narrowest width that shows a header in at most `lines` lines, breaking between words."""
-    from rich.cells import cell_len
-
-    words = [cell_len(word) for word in header.split()]
+    words = [cell_width(word) for word in header.split()]
     if not words:
         return 0
     width = max(words)
@@ -169,33 +164,130 @@ def rich_table(
     fitted = fit_columns(
         columns, _cell_texts(rows, columns), width if width is not None else 10**6, wide=wide or width is None
     )
-    return _table(rows, fitted, title, caption)
+    return _rich_table(
+        [_grid_column(f) for f in fitted],
+        [f.column.header for f in fitted],
+        [_row_cells(fitted, row) for row in rows],
+        title,
+        caption,
+    )
 
 
-def _table(rows: Sequence[dict], fitted: Sequence[FittedColumn], title: str | None, caption: str | None):
+def _grid_column(fitted: FittedColumn) -> GridColumn:
+    return GridColumn(fitted.width, fitted.column.justify)
+
+
+def _row_cells(fitted: Sequence[FittedColumn], row: dict) -> list[Segment]:
+    """One row's cells as (text, style): shown as they are (a "[" in a file name is not markup)."""
+    return [
+        (_display(f.column, row.get(f.column.key)), f.column.tone(row) if f.column.tone is not None else None)
+        for f in fitted
+    ]
+
+
+def _rich_text(cell: Segment):
+    from rich.text import Text
+
+    return Text(cell[0], style=cell[1] or "")
+
+
+def _rich_table(columns, header, rows, title, caption, header_style: str = "bold"):
     from rich.table import Table
 
-    table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
-    for f in fitted:
-        justify = cast(Any, f.column.justify)  # "left" | "right" | "center", as rich's Literal wants
+    table = Table(title=title, caption=caption, show_lines=False, header_style=header_style)
+    for column, text in zip(columns, header, strict=True):
         # Every column is at least as wide as its longest word: "fold" never has to cut one.
-        table.add_column(
-            f.column.header, justify=justify, style=f.column.style, width=f.width, overflow="fold"
-        )
+        justify = cast(Any, column.justify)  # "left" | "right" | "center", as rich's Literal wants
+        table.add_column(text, justify=justify, width=column.width, overflow="fold")
     for row in rows:
-        table.add_row(*_row_cells(fitted, row))
+        table.add_row(*[_rich_text(cell) for cell in row])
     return table
 
 
-def _row_cells(fitted: Sequence[FittedColumn], row: dict) -> list[Any]:
-    """One row's cells as Rich Text: shown as they are (a "[" in a file name is not markup)."""
-    from rich.text import Text
+class RichDrawing:
+    """The drawing operations of lsplan.render.plain.PlainConsole, made by rich: for any stream
+    and any text (PlainConsole draws the same, byte for byte, where it can)."""
 
-    cells = []
-    for f in fitted:
-        tone = f.column.tone(row) if f.column.tone is not None else None
-        cells.append(Text(_display(f.column, row.get(f.column.key)), style=tone or ""))
-    return cells
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
+    @width.setter
+    def width(self, width: int) -> None:
+        self.console.width = width
+
+    @property
+    def file(self) -> Any:
+        return self.console.file
+
+    def text(self, text: str, style: str | None = None) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style or ""))
+
+    def string(self, text: str, style: str | None = None, *, markup: bool = True) -> None:
+        """A string printed as a string (rich reads its :emoji: codes, and its markup unless
+        `markup` is False)."""
+        self.console.print(text, style=style, markup=markup)
+
+    def grid(
+        self, columns: Sequence[GridColumn], rows: Sequence[Sequence[Segment]], *, gap: int, indent: int = 0
+    ) -> None:
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, gap, 0, 0))
+        for column in columns:
+            grid.add_column(justify=cast(Any, column.justify), width=column.width, overflow="fold")
+        for row in rows:
+            grid.add_row(*[_rich_text(cell) for cell in row])
+        if indent:
+            from rich.padding import Padding
+
+            self.console.print(Padding(grid, (0, 0, 0, indent)))
+        else:
+            self.console.print(grid)
+
+    def table(
+        self,
+        columns: Sequence[GridColumn],
+        header: Sequence[str],
+        rows: Sequence[Sequence[Segment]],
+        *,
+        title: str | None = None,
+        caption: str | None = None,
+        header_style: str = "bold",
+    ) -> None:
+        self.console.print(_rich_table(columns, header, rows, title, caption, header_style))
+
+
+Drawing = RichDrawing | PlainConsole
+
+
+def terminal(stderr: bool = False) -> Drawing:
+    """Where the terminal output is drawn: without rich when plain_console can, else by rich."""
+    from lsplan.render import console
+
+    plain = plain_console(stderr=stderr)
+    return plain if plain is not None else RichDrawing(console(stderr=stderr))
+
+
+def _drawable(out: Drawing, texts: Iterable[str], strings: Iterable[str]) -> Drawing:
+    """`out`, or rich's drawing on the same stream when a text is beyond PlainConsole (a wide
+    character, markup in a string rich would parse)."""
+    if isinstance(out, PlainConsole):
+        if not (
+            all(plain_text(t) for t in texts) and all(plain_text(s, read_as_markup=True) for s in strings)
+        ):
+            return RichDrawing(out.fallback())
+    return out
+
+
+def message(out: Drawing, text: str, style: str | None = None) -> None:
+    """One message (not markup) on a terminal, wrapped at its width."""
+    _drawable(out, (), [text]).string(text, style, markup=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,27 +306,15 @@ class Outline:
 _OUTLINE_GAP, _OUTLINE_INDENT = 2, 4
 
 
-def _grid(fitted: Sequence[FittedColumn]):
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, _OUTLINE_GAP, 0, 0))
-    for f in fitted:
-        justify = cast(Any, f.column.justify)
-        grid.add_column(justify=justify, style=f.column.style, width=f.width, overflow="fold")
-    return grid
-
-
 def _grid_width(fitted: Sequence[FittedColumn]) -> int:
     return sum(f.width for f in fitted) + _OUTLINE_GAP * len(fitted)
 
 
 def print_outline(
-    out: Any, outline: Outline, title: str | None, width: int, wide: bool
+    out: Drawing, outline: Outline, title: str | None, width: int, wide: bool
 ) -> list[tuple[Sequence[Column], list[FittedColumn]]]:
     """Print an Outline: the head lines aligned as columns, the details aligned beneath them.
     Returns the columns of each part with the ones shown."""
-    from rich.padding import Padding
-    from rich.text import Text
 
     def fit(columns: Sequence[Column], rows: Sequence[dict], room: int) -> list[FittedColumn]:
         return fit_columns(
@@ -247,20 +327,17 @@ def print_outline(
     if not outline.heads:  # nothing to show: the summary on stderr says why
         return [(outline.head_columns, head_fit), (outline.detail_columns, detail_fit)]
     if title:
-        out.print(Text(title, style="bold"))
-    header = _grid(head_fit)
-    header.add_row(*[Text(f.column.header, style="bold") for f in head_fit])
-    _print_wider(out, header, needed)
-    for head in outline.heads:
-        line = _grid(head_fit)
-        line.add_row(*_row_cells(head_fit, head))
-        _print_wider(out, line, needed)
-        details = [d for d in outline.details if d.get(outline.key) == head.get(outline.key)]
-        if details:
-            block = _grid(detail_fit)
-            for detail in details:
-                block.add_row(*_row_cells(detail_fit, detail))
-            _print_wider(out, Padding(block, (0, 0, 0, _OUTLINE_INDENT)), needed)
+        out.text(title, "bold")
+    head_columns = [_grid_column(f) for f in head_fit]
+    detail_columns = [_grid_column(f) for f in detail_fit]
+    with _wider(out, needed):
+        out.grid(head_columns, [[(f.column.header, "bold") for f in head_fit]], gap=_OUTLINE_GAP)
+        for head in outline.heads:
+            out.grid(head_columns, [_row_cells(head_fit, head)], gap=_OUTLINE_GAP)
+            details = [d for d in outline.details if d.get(outline.key) == head.get(outline.key)]
+            if details:
+                rows = [_row_cells(detail_fit, d) for d in details]
+                out.grid(detail_columns, rows, gap=_OUTLINE_GAP, indent=_OUTLINE_INDENT)
     return [(outline.head_columns, head_fit), (outline.detail_columns, detail_fit)]
 
 
@@ -287,21 +364,22 @@ def progress(description: str, total: int, minimum: int = 5) -> Iterator[Callabl
         yield lambda _step: bar.advance(task)
 
 
-def _print_wider(out: Any, renderable: Any, needed: int) -> None:
-    """Print at the console's width, or wider when `needed` (a word is never cut to fit)."""
+@contextmanager
+def _wider(out: Drawing, needed: int) -> Iterator[None]:
+    """Draw at the terminal's width, or wider when `needed` (a word is never cut to fit)."""
     width = out.width
     if needed <= width:
-        out.print(renderable)
+        yield
         return
     out.width = needed  # Console.print(width=...) cannot go past the console's own width
     try:
-        out.print(renderable)
+        yield
     finally:
         out.width = width
 
 
 def print_tables(
-    out: Any,
+    out: Drawing,
     rows: Sequence[dict],
     columns: Sequence[Column],
     title: str | None,
@@ -317,6 +395,21 @@ def print_tables(
     (a reader sees "nothing is lagging", not a frame with nothing in it). Returns the headers of
     the columns left out."""
     hidden: list[str] = []
+    parts = (
+        [(rows, columns)]
+        if outline is None
+        else [(outline.heads, outline.head_columns), (outline.details, outline.detail_columns)]
+    )
+    parts += [(extra_rows, extra_columns) for _title, extra_rows, extra_columns in extra_tables]
+    cell_texts = [
+        text
+        for part_rows, part_columns in parts
+        for texts in _cell_texts(part_rows, part_columns)
+        for text in texts
+    ]
+    strings = [c.header for _rows, part_columns in parts for c in part_columns]
+    strings += [text for text in (title, caption, *(t for t, _r, _c in extra_tables)) if text]
+    out = _drawable(out, [*cell_texts, empty or ""], strings)
 
     def left_out(columns: Sequence[Column], fitted: Sequence[FittedColumn], rows: Sequence[dict]) -> None:
         shown = {id(f.column) for f in fitted}
@@ -328,22 +421,29 @@ def print_tables(
     def show(table_rows, table_columns, table_title, table_caption=None):
         fitted = fit_columns(table_columns, _cell_texts(table_rows, table_columns), out.width, wide=wide)
         left_out(table_columns, fitted, table_rows)
-        _print_wider(out, _table(table_rows, fitted, table_title, table_caption), _table_width(fitted))
+        with _wider(out, _table_width(fitted)):
+            out.table(
+                [_grid_column(f) for f in fitted],
+                [f.column.header for f in fitted],
+                [_row_cells(fitted, row) for row in table_rows],
+                title=table_title,
+                caption=table_caption,
+            )
 
     if outline is not None:
-        parts = print_outline(out, outline, title, out.width, wide)
-        for (columns_left, fitted), part_rows in zip(parts, (outline.heads, outline.details), strict=True):
+        outline_parts = print_outline(out, outline, title, out.width, wide)
+        for (columns_left, fitted), part_rows in zip(
+            outline_parts, (outline.heads, outline.details), strict=True
+        ):
             left_out(columns_left, fitted, part_rows)
         if caption:
-            out.print(caption)
+            out.string(caption)
     elif not rows and empty:
-        from rich.text import Text
-
         if title:
-            out.print(Text(title, style="bold"))
-        out.print(Text(empty))
+            out.text(title, "bold")
+        out.text(empty)
         if caption:
-            out.print(Text(caption, style="dim"))
+            out.text(caption, "dim")
     else:
         show(rows, columns, title, caption)
     for extra_title, extra_rows, extra_columns in extra_tables:
