@@ -14,7 +14,6 @@ fuzzy step whose result the caller always flags.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -140,6 +139,9 @@ class AgencyIndex:
         )
 
     def _fuzzy(self, query: str, key: str) -> AgencyResolution:
+        # difflib (~1.5 ms to import) only for a name that no exact, folded or word step knew.
+        import difflib
+
         close = difflib.get_close_matches(key, self._fuzzy_keys, n=8, cutoff=AGENCY_FUZZY_CUTOFF)
         if not close:  # nothing close enough to decide: offer what is nearest, decide nothing
             near = difflib.get_close_matches(key, self._fuzzy_keys, n=6, cutoff=0.5)
