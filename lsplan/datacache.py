@@ -33,7 +33,19 @@ try:  # the BLAKE2 built into CPython: importing hashlib would also load OpenSSL
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-_CODE = ("catalog.py", "catalog_load.py", "catalog_build.py", "integrity.py", "yamlsource.py", "datacache.py")
+# The code whose results the catalogue memo stands for: the checks that passed, and (the memo's
+# integrity-clean mark) integrity() and the lead check, which also go through the records of
+# model.py and the successions of names.py.
+_CODE = (
+    "catalog.py",
+    "catalog_load.py",
+    "catalog_build.py",
+    "integrity.py",
+    "yamlsource.py",
+    "datacache.py",
+    "model.py",
+    "names.py",
+)
 MAGIC = b"lsplan-memo-1\n"
 DIGEST_SIZE = 32
 KEEP = 8  # memo files kept per kind (e.g. eight checkouts or data folders in use at once)
