@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lsplan.reading.noise import SIGNATURE, noise_kind
@@ -37,7 +38,14 @@ _HEADING_WORDS = (
     "chi tieu xa hoi",
     "chi tieu moi truong",
 )
-_GROUP_PREFIX = re.compile(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
+
+
+# Compiled on first use: only a row with a figure and a ":" in its name ("Cơ cấu kinh tế: Dịch vụ")
+# is split; compiling it at import cost every start.
+@cache
+def _group_prefix() -> re.Pattern[str]:
+    return re.compile(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
+
 
 # Depths: smaller is outer. Unmarked group rows hold the unmarked rows below them.
 _DEPTH_LETTER, _DEPTH_ROMAN, _DEPTH_NUMBER = 0.0, 1.0, 2.0
@@ -114,7 +122,7 @@ def split_group_prefix(name: str) -> tuple[str, str]:
     """ "Cơ cấu kinh tế: Dịch vụ" -> ("Cơ cấu kinh tế", "Dịch vụ"); ("", name) without a prefix.
     "Trong đó: Khách quốc tế" is nesting, not a prefix (clean_name drops it)."""
     text = clean_name(name)
-    match = _GROUP_PREFIX.match(text)
+    match = _group_prefix().match(text)
     if not match or IN_WHICH.match(text):
         return "", text
     return match.group("group").strip(), match.group("name").strip(" :")
