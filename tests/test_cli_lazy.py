@@ -87,8 +87,9 @@ def test_check_imports_no_argument_layer_and_no_store(tmp_path: Path) -> None:
     assert _tops(modules) & heavy == set()
     assert "sqlite3" not in modules and "lsplan.store" not in modules
     # Standard modules only rarer paths need: glob (an argument naming no file), difflib (an
-    # agency name no exact step knows), tempfile (writing the alias file).
-    assert {"glob", "difflib", "tempfile"} & modules == set()
+    # agency name no exact step knows), tempfile (writing the alias file), decimal (the first
+    # figure written: this JSON has none).
+    assert {"glob", "difflib", "tempfile", "decimal"} & modules == set()
     # A line the fast path leaves to typer imports check's own command module and no other.
     modules, _out = _modules_after("check", "--help", LSPLAN_CACHE_DIR=cache)
     assert _command_modules(modules) == {"lsplan.cli.check_cmds"}
