@@ -101,6 +101,17 @@ def get(cache_key: str, kind: str = "catalog") -> Any | None:
     return decode(raw, cache_key)
 
 
+def raw(cache_key: str, kind: str = "catalog") -> bytes | None:
+    """The bytes of the memo file for `cache_key` as they are (unchecked), or None when there is
+    none or the memo is off: for keys that must change whenever that file changes."""
+    if not enabled():
+        return None
+    try:
+        return _path(kind, cache_key).read_bytes()
+    except OSError:
+        return None
+
+
 def put(cache_key: str, value: Any, kind: str = "catalog") -> None:
     """Store `value` (plain data) under `cache_key`; prune all but the newest KEEP of `kind`."""
     if not enabled():
