@@ -69,7 +69,7 @@ class Catalog(Records):
 
     @cached_property
     def _agency_index(self) -> AgencyIndex:
-        return AgencyIndex(self.agencies)
+        return AgencyIndex.memoised(self.agencies)
 
     @cached_property
     def _indicator_index(self) -> IndicatorIndex:

@@ -153,3 +153,21 @@ def test_the_index_memo_reads_back_the_index_init_builds(_own_memo: Path) -> Non
     # Learned aliases are never read from (or written to) it.
     learned = memoised_index(indicators, {"TMBL thử": next(iter(indicators))})
     assert learned.learned and len(sorted(_own_memo.glob("index-*.bin"))) == 1
+
+
+def test_the_agency_index_memo_reads_back_the_tables_init_builds(_own_memo: Path) -> None:
+    from lsplan.names import AgencyIndex
+
+    agencies = load_catalog().agencies
+    built = AgencyIndex(agencies)
+    AgencyIndex.memoised(agencies)  # a miss: writes the memo
+    (memo,) = sorted(_own_memo.glob("agencies-*.bin"))
+    hit = AgencyIndex.memoised(agencies)
+    assert all(getattr(hit, name) == getattr(built, name) for name in AgencyIndex._TABLES)
+    assert hit.agencies is agencies
+    name = next(iter(agencies.values())).name
+    for query in (name, "so tai chinh", "Sở KH&ĐT"):
+        assert hit.resolve(query) == built.resolve(query)
+    memo.write_bytes(memo.read_bytes().replace(b"tai", b"tau"))
+    rebuilt = AgencyIndex.memoised(agencies)  # an edited memo is rebuilt, not trusted
+    assert all(getattr(rebuilt, name) == getattr(built, name) for name in AgencyIndex._TABLES)
