@@ -1,5 +1,8 @@
 """A small on-disk memo of work that depends only on some files' bytes: plan data that has already
-passed every check (lsplan.catalog_load) and compiled message catalogues (lsplan.i18n).
+passed every check (lsplan.catalog_load) and compiled message catalogues (lsplan.i18n); also, by
+kind, tables derived from them or from code alone: the indicator names' forms ("names") and the
+indicator index ("index", lsplan.indicator_match), the agency index ("agencies", lsplan.names)
+and the unit spellings ("units", lsplan.units), each keyed by the code that builds it.
 
 Loading the catalogue parses ~190 kB of YAML and validates it against JSON Schema; that costs
 more than the whole of a short command. Both results depend only on the bytes of the data and
