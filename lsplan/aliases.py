@@ -24,7 +24,6 @@ atomically. Learned aliases match with method "learned-alias" (lsplan.indicator_
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -238,6 +237,8 @@ def remove_alias(path: Path, name: str) -> LearnedAlias:
 
 def _write(path: Path, entries: list[LearnedAlias]) -> None:
     """The whole file, atomically: a temporary file in the same folder, then os.replace."""
+    import tempfile  # with random and its seeding: ~2 ms that a check, which never writes, skips
+
     import yaml
 
     data = {

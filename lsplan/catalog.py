@@ -43,6 +43,7 @@ from lsplan.model import (
     Finding,
     Group,
     Indicator,
+    Responsibility,
     Target,
     Task,
 )
@@ -68,7 +69,7 @@ class Catalog(Records):
 
     @cached_property
     def _agency_index(self) -> AgencyIndex:
-        return AgencyIndex(self.agencies)
+        return AgencyIndex.memoised(self.agencies)
 
     @cached_property
     def _indicator_index(self) -> IndicatorIndex:
@@ -138,15 +139,32 @@ class Catalog(Records):
             memo[key] = self._compute_parties(target, role, via_groups)
         return memo[key]
 
+    def _duties(self) -> tuple[dict[str, list[Task]], dict[str, list[Responsibility]]]:
+        """Tasks by the targets they serve and responsibilities by indicator, each in data order:
+        a check asks for the parties of every target (indicators_for_agency), and scanning all
+        tasks and responsibilities for each was ~2 ms a start. Built once, like _party_memo,
+        from data that does not change after the load."""
+        found = self.__dict__.get("_duty_index")
+        if found is None:
+            by_target: dict[str, list[Task]] = {}
+            for task in self.tasks.values():
+                for target_id in dict.fromkeys(task.targets):  # a task counts once per target
+                    by_target.setdefault(target_id, []).append(task)
+            by_indicator: dict[str, list[Responsibility]] = {}
+            for resp in self.responsibilities:
+                by_indicator.setdefault(resp.indicator, []).append(resp)
+            found = self.__dict__["_duty_index"] = (by_target, by_indicator)
+        return found
+
     def _compute_parties(self, target: Target, role: str, via_groups: bool) -> tuple[str, ...]:
         out: list[str] = []
-        for task in self.tasks.values():
-            if target.id in task.targets:
-                for party in task.lead if role == "lead" else task.support:
-                    if via_groups or party not in self.groups:
-                        out.extend(self.expand(party))
-        for resp in self.responsibilities:
-            if resp.indicator == target.indicator and resp.role == role and resp.plan in (None, target.plan):
+        tasks_of, responsibilities_of = self._duties()
+        for task in tasks_of.get(target.id, ()):
+            for party in task.lead if role == "lead" else task.support:
+                if via_groups or party not in self.groups:
+                    out.extend(self.expand(party))
+        for resp in responsibilities_of.get(target.indicator, ()):
+            if resp.role == role and resp.plan in (None, target.plan):
                 if via_groups or resp.agency not in self.groups:
                     out.extend(self.expand(resp.agency))
         return tuple(dict.fromkeys(out))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
@@ -87,11 +88,34 @@ _CODE = re.compile(r"\d+[a-zA-Z]?\s*/\s*((?:[A-ZĐ][A-Za-zĐđ&]*-)*[A-ZĐ][A-Za
 _DOCUMENT_KINDS = frozenset(
     {"BC", "KH", "QĐ", "QD", "CV", "TTR", "NQ", "CTR", "TB", "BB", "TTG", "CP", "TU", "UBND"}
 )
+
+
+# Compiled on first use (these four): an attachment line in a title ("Kèm theo Báo cáo số ... của
+# ...") is rare, and the file name's words are read only when the sheets named no agency or no
+# period; compiling them at import cost every start.
+
+
 # "... của Sở Xây dựng" at the end of an attachment line.
-_OF_SENDER = re.compile(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
-_FILE_WORDS = re.compile(r"[-_.\s]+")
-_Q_NUMBER = re.compile(r"\bq ([1-4])\b")
-_DIGIT_LETTER = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+@cache
+def _of_sender() -> re.Pattern[str]:
+    return re.compile(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
+
+
+@cache
+def _file_words() -> re.Pattern[str]:
+    return re.compile(r"[-_.\s]+")
+
+
+@cache
+def _q_number() -> re.Pattern[str]:
+    return re.compile(r"\bq ([1-4])\b")
+
+
+@cache
+def _digit_letter() -> re.Pattern[str]:
+    return re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+
+
 # A whole-year estimate named in a title: "Năm 2025 (ước)", "ước thực hiện năm 2025", "ƯTH cả năm".
 _YEAR_ESTIMATE = re.compile(
     r"\b(?:uoc(?: thuc hien| th)?|uth) (?:ca )?nam\b|\bnam \d{4} uoc\b|\buth\b.*\bnam\b"
@@ -144,7 +168,7 @@ def _line_agencies(lines: Iterable[str], catalog: Catalog) -> tuple[list[_Named]
             if agency is not None:
                 found.append((agency, text, None))
         if folded.startswith(("kem theo", "dinh kem")) or "bao cao so" in folded:
-            sender = _OF_SENDER.search(text)
+            sender = _of_sender().search(text)
             if sender:
                 resolution = catalog.resolve_agency(sender.group(1))
                 if resolution.agency is not None and resolution.how not in ("fuzzy", "unknown", "ambiguous"):
@@ -172,8 +196,8 @@ def file_name_words(file_name: str) -> str:
     boundaries as spaces, so that period and agency words can be found in it."""
     stem = file_name.replace("\\", "/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    words = _DIGIT_LETTER.sub(" ", fold(_FILE_WORDS.sub(" ", stem)))
-    return _Q_NUMBER.sub(r"quy \1", words)  # "q2" -> "quy 2"
+    words = _digit_letter().sub(" ", fold(_file_words().sub(" ", stem)))
+    return _q_number().sub(r"quy \1", words)  # "q2" -> "quy 2"
 
 
 def _file_name_agency(file_name: str, catalog: Catalog) -> Agency | None:

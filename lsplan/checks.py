@@ -14,7 +14,6 @@ bad data: every problem is a Finding with a code from `lsplan.findings`.
 
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +104,9 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
         # An existing file is taken as named even when its name holds glob characters
         # ("bao cao [Q1].xlsx"): only arguments that name nothing are expanded as patterns.
         literal = os.path.exists(pattern)
-        found = (
-            sorted(glob.glob(os.path.expanduser(pattern), recursive=True))
-            if glob.has_magic(pattern) and not literal
-            else [pattern]
-        )
+        # glob (~0.5 ms to import) only for an argument that names no file: `check FILE` skips it.
+        magic = False if literal else _glob().has_magic(pattern)
+        found = sorted(_glob().glob(os.path.expanduser(pattern), recursive=True)) if magic else [pattern]
         matches: list[str] = []
         for match in found:
             if os.path.isdir(match):
@@ -118,7 +115,7 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
                     for p in Path(match).iterdir()
                     if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()
                 )
-            elif os.path.isfile(match) or literal or not glob.has_magic(pattern):
+            elif os.path.isfile(match) or literal or not magic:
                 matches.append(match)
         if not matches:
             missing.append(pattern)
@@ -127,6 +124,12 @@ def expand_paths(patterns: list[str]) -> tuple[list[Path], list[str]]:
                 seen.add(match)
                 files.append(Path(match))
     return files, missing
+
+
+def _glob():
+    import glob
+
+    return glob
 
 
 def check_files(

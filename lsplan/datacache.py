@@ -1,5 +1,8 @@
 """A small on-disk memo of work that depends only on some files' bytes: plan data that has already
-passed every check (lsplan.catalog_load) and compiled message catalogues (lsplan.i18n).
+passed every check (lsplan.catalog_load) and compiled message catalogues (lsplan.i18n); also, by
+kind, tables derived from them or from code alone: the indicator names' forms ("names") and the
+indicator index ("index", lsplan.indicator_match), the agency index ("agencies", lsplan.names)
+and the unit spellings ("units", lsplan.units), each keyed by the code that builds it.
 
 Loading the catalogue parses ~190 kB of YAML and validates it against JSON Schema; that costs
 more than the whole of a short command. Both results depend only on the bytes of the data and
@@ -33,7 +36,19 @@ try:  # the BLAKE2 built into CPython: importing hashlib would also load OpenSSL
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-_CODE = ("catalog.py", "catalog_load.py", "catalog_build.py", "integrity.py", "yamlsource.py", "datacache.py")
+# The code whose results the catalogue memo stands for: the checks that passed, and (the memo's
+# integrity-clean mark) integrity() and the lead check, which also go through the records of
+# model.py and the successions of names.py.
+_CODE = (
+    "catalog.py",
+    "catalog_load.py",
+    "catalog_build.py",
+    "integrity.py",
+    "yamlsource.py",
+    "datacache.py",
+    "model.py",
+    "names.py",
+)
 MAGIC = b"lsplan-memo-1\n"
 DIGEST_SIZE = 32
 KEEP = 8  # memo files kept per kind (e.g. eight checkouts or data folders in use at once)
@@ -106,6 +121,17 @@ def _private(path: Path) -> bool:
         if status.st_uid != getuid() or status.st_mode & 0o022:
             return False
     return True
+
+
+def raw(cache_key: str, kind: str = "catalog") -> bytes | None:
+    """The bytes of the memo file for `cache_key` as they are (unchecked), or None when there is
+    none or the memo is off: for keys that must change whenever that file changes."""
+    if not enabled():
+        return None
+    try:
+        return _path(kind, cache_key).read_bytes()
+    except OSError:
+        return None
 
 
 def put(cache_key: str, value: Any, kind: str = "catalog") -> None:

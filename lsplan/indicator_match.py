@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
+from typing import Any
 
 from lsplan.model import Indicator
 from lsplan.name_forms import LooseName, clean, contains_phrase, loose_form
@@ -147,6 +148,45 @@ class IndicatorIndex:
 
     def _loose_ids(self, key: str) -> frozenset[str]:
         return frozenset(e.indicator for e in self._loose[key])
+
+    # The tables __init__ builds, as plain data for the on-disk memo (`memoised_index`), and back.
+    _TABLES = (
+        "forms",
+        "_exact",
+        "_loose",
+        "_tokens",
+        "_context",
+        "_headings",
+        "_all_headings",
+        "_choices",
+        "_lengths",
+        "_choice_ids",
+        "_word_index",
+        "_choice_sizes",
+    )
+
+    def _plain_tables(self) -> dict[str, Any]:
+        tables = {name: getattr(self, name) for name in self._TABLES}
+        tables["_loose"] = {k: [(e.indicator, e.method, e.unit) for e in v] for k, v in self._loose.items()}
+        return tables
+
+    @classmethod
+    def _from_tables(cls, indicators: Mapping[str, Indicator], tables: dict[str, Any]) -> IndicatorIndex:
+        """The index __init__ would build (no learned aliases), from `_plain_tables` of it."""
+        index = cls.__new__(cls)
+        index.indicators = indicators
+        index.learned = {}
+        for name in cls._TABLES:
+            setattr(index, name, tables[name])
+        entries: dict[tuple[str, str, str], _Entry] = {}  # frozen: equal entries can be one object
+        index._loose = {
+            key: [entries.get(e) or entries.setdefault(e, _Entry(*e)) for e in found]
+            for key, found in tables["_loose"].items()
+        }
+        index._memo = {}
+        index._shared_memo = {}
+        index._folded_lines = {}
+        return index
 
     # ------------------------------------------------------------------ public
 
@@ -367,7 +407,13 @@ def memoised_index(
     """The index, with the forms of the catalogue's names read from the on-disk memo
     (lsplan.datacache): folding and reducing ~600 names to their loose forms is a tenth of
     checking one small report, and the forms depend only on the names and on this code. Names
-    the memo lacks are computed; the memo is then rewritten with exactly the current names."""
+    the memo lacks are computed; the memo is then rewritten with exactly the current names.
+
+    Without learned aliases, the whole index (its tables, forms included) is memoised too
+    (kind "index"): building the tables from the forms was another ~4 ms of every start. Its key
+    is this code, the indicators' names in order (all __init__ reads of them) and the bytes of
+    the forms memo, so a forms memo that is missing, edited or incomplete is used and repaired
+    exactly as before, and only an unchanged one lets the tables be read back."""
     from pathlib import Path
 
     from lsplan import datacache
@@ -377,13 +423,37 @@ def memoised_index(
         key = datacache.digest(*((here / name).read_bytes() for name in _FORMS_CODE))
     except OSError:
         return IndicatorIndex(indicators, learned)
+    tables_key = "" if learned else _tables_key(key, indicators)
+    if tables_key:
+        tables = datacache.get(tables_key, kind="index")
+        if isinstance(tables, dict) and set(tables) == set(IndicatorIndex._TABLES):
+            return IndicatorIndex._from_tables(indicators, tables)
     stored = datacache.get(key, kind="names")
     forms = stored if isinstance(stored, dict) else {}
     index = IndicatorIndex(indicators, learned, forms)
     if len(index.forms) != len(forms) or stored is None:
         used = {name: index.forms[name] for name in _catalogue_names(indicators)}
         datacache.put(key, used, kind="names")
+        tables_key = _tables_key(key, indicators) if tables_key else ""  # the forms memo changed
+    if tables_key:
+        datacache.put(tables_key, index._plain_tables(), kind="index")
     return index
+
+
+def _tables_key(forms_key: str, indicators: Mapping[str, Indicator]) -> str:
+    """The key of the index memo; "" when the memo is off or unreadable (then no index memo)."""
+    from lsplan import datacache
+
+    forms_memo = datacache.raw(forms_key, kind="names")
+    if forms_memo is None and not datacache.enabled():
+        return ""
+    names = [
+        (i.id, i.name, i.name_en, tuple(i.aliases), tuple(i.context_headings), tuple(i.context_names))
+        for i in indicators.values()
+    ]
+    return datacache.digest(
+        forms_key.encode(), forms_memo or b"", repr(names).encode("utf-8", "surrogatepass")
+    )
 
 
 def _catalogue_names(indicators: Mapping[str, Indicator]) -> set[str]:

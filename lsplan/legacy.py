@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -93,11 +94,21 @@ def _vni_table() -> dict[str, str]:
 
 
 _TABLES = {TCVN3: _tcvn3_table(), VNI: _vni_table()}
-_PATTERNS = {
-    name: re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
-    for name, table in _TABLES.items()
-}
-_REVERSE = {name: {uni: legacy for legacy, uni in table.items()} for name, table in _TABLES.items()}
+
+
+# The alternations of every legacy key (about 150 each) take ~1.3 ms to compile, and only text
+# that really is TCVN3 or VNI is ever converted: every cell of a Unicode report returns from
+# detect_legacy before. So they are compiled on the first conversion, not at import.
+@cache
+def _pattern(encoding: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in sorted(_TABLES[encoding], key=len, reverse=True)))
+
+
+@cache
+def _reverse(encoding: str) -> dict[str, str]:
+    """Unicode -> legacy, for from_unicode (test files); built on first use like `_pattern`."""
+    return {uni: legacy for legacy, uni in _TABLES[encoding].items()}
+
 
 # Letters only Unicode Vietnamese uses (beyond Latin-1): their presence means the text is Unicode.
 _UNICODE_VIETNAMESE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
@@ -153,7 +164,7 @@ def detect_legacy(text: str, font: str | None = None) -> str | None:
 def to_unicode(text: str, encoding: str, font: str | None = None) -> str:
     """Convert legacy `text` to NFC Unicode; upper-cases TCVN3 text set in an "H" font."""
     table = _TABLES[encoding]
-    converted = _PATTERNS[encoding].sub(lambda m: table[m.group(0)], text)
+    converted = _pattern(encoding).sub(lambda m: table[m.group(0)], text)
     if encoding == TCVN3 and is_uppercase_font(font):
         converted = converted.upper()
     return unicodedata.normalize("NFC", converted)
@@ -164,7 +175,7 @@ def from_unicode(text: str, encoding: str) -> str:
 
     TCVN3 has no upper-case accented letters: they are written lower-case, as for an "H" font.
     """
-    reverse = _REVERSE[encoding]
+    reverse = _reverse(encoding)
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
         if ch in reverse:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lsplan.text import fold, nfc
 
@@ -70,7 +71,16 @@ _UNIT_WORDS = (
     r"doanh nghiep|hang|giuong|bac si|giuong van dan|bac si van dan|trieu dong nguoi|"
     r"trieu dong lao dong nam|trieu dong nguoi nam"
 )
-_UNIT = re.compile(rf"^(?:don vi tinh|dvt)?\s*(?P<unit>{_UNIT_WORDS})$")
+
+
+# Compiled on first use (the patterns of loose_form, down to _leading): a row whose folded name
+# is a catalogue name or alias never needs its loose form, nor does the index, whose forms come
+# from the on-disk memo; compiling them at import was ~3 ms of every start.
+@cache
+def _unit() -> re.Pattern[str]:
+    return re.compile(rf"^(?:don vi tinh|dvt)?\s*(?P<unit>{_UNIT_WORDS})$")
+
+
 _PERIOD = (
     r"(?:nam \d{4}|\d{4}|ca nam(?: \d{4})?|\d{1,2} thang(?: dau nam)?(?: \d{4})?|quy (?:iv|iii|ii|i|\d)"
     r"(?: nam)?(?: \d{4})?|luy ke|ke hoach(?: nam)?(?: \d{4})?|uoc(?: thuc hien| th| tinh| dat)?|"
@@ -83,16 +93,42 @@ _UNIT_AT_END = (
     rf"(?:so (?:voi )?(?:cung ky|ke hoach|kh|nam truoc|ke hoach nam|ke hoach tinh giao)"
     rf"(?: nam)?(?: \d{{4}})?|{_PERIOD}|%|dat|dat duoc)$"
 )
-_SUFFIX_UNIT = re.compile(rf"\s{_UNIT_AT_END}")  # a name keeps its first word
-_BRACKET_UNIT = re.compile(rf"(?:^|\s){_UNIT_AT_END}")  # a bracket may hold nothing else
-_PARENS = re.compile(r"\(([^()]*)\)")
-_PREFIX = re.compile(r"^(?:(?:uoc thuc hien|uoc th|uoc tinh|uoc|thuc hien|tong so|so lieu)\s+)+")
+
+
+@cache
+def _suffix_unit() -> re.Pattern[str]:
+    return re.compile(rf"\s{_UNIT_AT_END}")  # a name keeps its first word
+
+
+@cache
+def _bracket_unit() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s){_UNIT_AT_END}")  # a bracket may hold nothing else
+
+
+@cache
+def _parens() -> re.Pattern[str]:
+    return re.compile(r"\(([^()]*)\)")
+
+
+@cache
+def _prefix() -> re.Pattern[str]:
+    return re.compile(r"^(?:(?:uoc thuc hien|uoc th|uoc tinh|uoc|thuc hien|tong so|so lieu)\s+)+")
+
+
 # Phrases that never tell two indicators apart (dropped from both sides).
-_FILLER = re.compile(
-    r"\b(?:tren dia ban tinh|tren dia ban|toan tinh|cua tinh|tinh lang son|ca tinh|cong ty co phan|"
-    r"cong ty|nha may|cua|dia phuong tinh)\b"
-)
-_LEADING = re.compile(r"^(?:nganh|linh vuc|cac nganh)\s+")
+@cache
+def _filler() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:tren dia ban tinh|tren dia ban|toan tinh|cua tinh|tinh lang son|ca tinh|cong ty co phan|"
+        r"cong ty|nha may|cua|dia phuong tinh)\b"
+    )
+
+
+@cache
+def _leading() -> re.Pattern[str]:
+    return re.compile(r"^(?:nganh|linh vuc|cac nganh)\s+")
+
+
 # Bullets and numbering an officer puts in front of a name: "- ", "1.2.", "a)", "II.", "Trong đó:".
 _BULLET = re.compile(
     r"^\s*(?:[-+*•–—]+|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\(?[a-zđ][.)]|[ivxlIVXL]+[.)])\s*", re.I
@@ -147,33 +183,35 @@ def loose_form(name: str, folded: str | None = None) -> LooseName:
     def bracket(match: re.Match[str]) -> str:
         nonlocal unit
         inner = fold(match.group(1))
-        found = _UNIT.match(inner)
+        found = _unit().match(inner)
         if found:
             unit = unit or found.group("unit")
             return " "
-        if not _strip_end(inner, _BRACKET_UNIT):  # only periods, estimate marks, a comparison
+        if not _strip_end(inner, _bracket_unit()):  # only periods, estimate marks, a comparison
             return " "
         kept.append(inner)
         return f" {match.group(1)} "
 
     if "(" in text or folded is None:
-        folded = fold(_PARENS.sub(bracket, text))
+        folded = fold(_parens().sub(bracket, text))
     folded = folded.replace("%", " % ")
     folded = _SPACES.sub(" ", folded).strip()
     for _attempt in range(3):
         before = folded
         folded = _strip_end(folded)
-        folded = _PREFIX.sub("", folded).strip()
+        folded = _prefix().sub("", folded).strip()
         if folded == before:
             break
     folded = expand(folded)
-    folded = _FILLER.sub(" ", folded)
-    folded = _LEADING.sub("", _SPACES.sub(" ", folded).strip())
+    folded = _filler().sub(" ", folded)
+    folded = _leading().sub("", _SPACES.sub(" ", folded).strip())
     return LooseName(folded, unit)
 
 
-def _strip_end(folded: str, unit: re.Pattern[str] = _SUFFIX_UNIT) -> str:
-    """`folded` without the period, comparison and "đạt" units at its end, one at a time."""
+def _strip_end(folded: str, unit: re.Pattern[str] | None = None) -> str:
+    """`folded` without the period, comparison and "đạt" units at its end, one at a time
+    (`unit`: the units that may end it; by default those of a name, `_suffix_unit`)."""
+    unit = unit or _suffix_unit()
     text = folded.strip()
     for _attempt in range(len(text.split())):
         match = unit.search(text)

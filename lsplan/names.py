@@ -14,7 +14,6 @@ fuzzy step whose result the caller always flags.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -63,6 +62,36 @@ class AgencyIndex:
                     if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
                         self._short.setdefault(folded[len(prefix) :], set()).add(agency.id)
         self._fuzzy_keys = sorted(self._folded)
+
+    # The lookup tables __init__ builds, plain data for the on-disk memo (`memoised`).
+    _TABLES = ("_exact", "_alias", "_folded", "_short", "_fuzzy_keys")
+
+    @classmethod
+    def memoised(cls, agencies: Mapping[str, Agency]) -> AgencyIndex:
+        """The index, its tables read back from the on-disk memo (lsplan.datacache, kind
+        "agencies") when this code, lsplan.text and the agencies' names, aliases and codes (all
+        __init__ reads of them) are unchanged: folding every name cold was ~1.2 ms a start."""
+        from pathlib import Path
+
+        from lsplan import datacache
+
+        here = Path(__file__).resolve().parent
+        names = [(a.id, a.name, tuple(a.aliases), a.code) for a in agencies.values()]
+        try:
+            code = [(here / name).read_bytes() for name in ("names.py", "text.py")]
+        except OSError:
+            return cls(agencies)
+        key = datacache.digest(*code, repr(names).encode("utf-8", "surrogatepass"))
+        tables = datacache.get(key, kind="agencies")
+        if isinstance(tables, dict) and set(tables) == set(cls._TABLES):
+            index = cls.__new__(cls)
+            index.agencies = agencies
+            for name in cls._TABLES:
+                setattr(index, name, tables[name])
+            return index
+        index = cls(agencies)
+        datacache.put(key, {name: getattr(index, name) for name in cls._TABLES}, kind="agencies")
+        return index
 
     def successors(self, agency_id: str, _seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """Who holds this agency's duties now: itself when active, else its history's successors."""
@@ -140,6 +169,9 @@ class AgencyIndex:
         )
 
     def _fuzzy(self, query: str, key: str) -> AgencyResolution:
+        # difflib (~1.5 ms to import) only for a name that no exact, folded or word step knew.
+        import difflib
+
         close = difflib.get_close_matches(key, self._fuzzy_keys, n=8, cutoff=AGENCY_FUZZY_CUTOFF)
         if not close:  # nothing close enough to decide: offer what is nearest, decide nothing
             near = difflib.get_close_matches(key, self._fuzzy_keys, n=6, cutoff=0.5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lsplan.text import fold
 
@@ -20,8 +21,20 @@ ROMAN_OF = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 _MONTHS = re.compile(r"\b0?(3|6|9|12) thang\b")
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4)\b")
-_WHOLE_YEAR = re.compile(r"\b(ca nam|nam)\b")
-_CUMULATIVE = re.compile(r"\b(luy ke|cong don|tu dau nam)\b")
+
+
+# Compiled on first use: only "quý II".."quý IV" (is it cumulative?) and a value column headed by
+# a bare "năm" reach these; "quý I", "6 tháng", "9 tháng" and "cả năm" are decided before.
+@cache
+def _whole_year() -> re.Pattern[str]:
+    return re.compile(r"\b(ca nam|nam)\b")
+
+
+@cache
+def _cumulative() -> re.Pattern[str]:
+    return re.compile(r"\b(luy ke|cong don|tu dau nam)\b")
+
+
 # "ngày 6 tháng 7 năm 2026" is a letter's date: neither "6 tháng" nor the reporting year.
 _DATE = re.compile(r"\bngay \d{1,2} thang \d{1,2}(?: nam \d{4})?\b")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -74,9 +87,9 @@ def parse_period(text: str, whole_year: bool = False) -> PeriodRef | None:
     if quarter:
         token = quarter.group(1)
         number = int(token) if token.isdigit() else ROMAN[token]
-        cumulative = number == 1 or bool(_CUMULATIVE.search(folded))
+        cumulative = number == 1 or bool(_cumulative().search(folded))
         return PeriodRef(QUARTERS[number - 1], cumulative, year)
-    if "ca nam" in folded or (whole_year and _WHOLE_YEAR.search(folded)):
+    if "ca nam" in folded or (whole_year and _whole_year().search(folded)):
         return PeriodRef("Q4", True, year)
     if year is not None:
         return PeriodRef(None, True, year)

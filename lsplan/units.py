@@ -109,7 +109,30 @@ def _key(text: str) -> str:
     return compact(text.replace("(", " ").replace(")", " "))
 
 
-_UNITS = _build()
+def _memoised() -> dict[str, Unit]:
+    """`_build()`, read back from the on-disk memo (lsplan.datacache, kind "units") when this
+    module and lsplan.text, the code the table depends on, are unchanged. Folding the ~700
+    spellings cost ~2.5 ms of every start; the memo holds each key's (name, dimension, factor),
+    and keys that shared one Unit share one again."""
+    from pathlib import Path
+
+    from lsplan import datacache
+
+    here = Path(__file__).resolve().parent
+    try:
+        key = datacache.digest(*((here / name).read_bytes() for name in ("units.py", "text.py")))
+    except OSError:
+        return _build()
+    stored = datacache.get(key, kind="units")
+    if isinstance(stored, dict):
+        made: dict[tuple, Unit] = {}
+        return {alias: made.get(spec) or made.setdefault(spec, Unit(*spec)) for alias, spec in stored.items()}
+    table = _build()
+    datacache.put(key, {alias: (u.name, u.dimension, u.factor) for alias, u in table.items()}, kind="units")
+    return table
+
+
+_UNITS = _memoised()
 
 
 def lookup(text: str | None) -> Unit | None:

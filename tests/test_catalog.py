@@ -390,6 +390,32 @@ def test_memo_is_used_for_unchanged_bytes_and_dropped_on_change(tmp_path: Path) 
         load_catalog(folder, SOURCES)
 
 
+def test_a_memo_hit_skips_integrity_only_when_it_found_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lsplan import catalog_load
+
+    def refuse(*_args):
+        raise AssertionError("integrity re-run on a memo marked clean")
+
+    clean = write(tmp_path / "clean")
+    validate(clean, SOURCES, use_memo=True)  # fills the memo
+    monkeypatch.setattr(catalog_load, "integrity", refuse)
+    monkeypatch.setattr(catalog_load, "unserved_targets", refuse)
+    catalog, findings = validate(clean, SOURCES, use_memo=True)
+    assert catalog is not None and findings == [] and catalog.warnings == ()
+    monkeypatch.undo()
+    monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path / "memo"))
+    # A target with no lead: the warning comes back, with the same words, on every memo hit.
+    data = copy.deepcopy(ASSIGNMENTS)
+    data["responsibilities"] = [r for r in data["responsibilities"] if r["indicator"] != "tourists"]
+    data["tasks"] = [t for t in data.get("tasks", []) if "kb-2025.tourists" not in (t.get("targets") or [])]
+    folder = write(tmp_path / "d", assignments=data)
+    first = validate(folder, SOURCES, use_memo=True)[1]
+    second = validate(folder, SOURCES, use_memo=True)[1]
+    assert [f.code for f in first] == ["data-no-lead"] and second == first
+
+
 # ----------------------------------------------------------------------------- who does what
 
 

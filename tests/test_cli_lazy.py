@@ -86,9 +86,66 @@ def test_check_imports_no_argument_layer_and_no_store(tmp_path: Path) -> None:
     heavy = {"typer", "click", "pydantic", "pandas", "numpy", "openpyxl", "yaml", "jsonschema"}
     assert _tops(modules) & heavy == set()
     assert "sqlite3" not in modules and "lsplan.store" not in modules
+    # Standard modules only rarer paths need: glob (an argument naming no file), difflib (an
+    # agency name no exact step knows), tempfile (writing the alias file), decimal (the first
+    # figure written: this JSON has none).
+    assert {"glob", "difflib", "tempfile", "decimal"} & modules == set()
     # A line the fast path leaves to typer imports check's own command module and no other.
     modules, _out = _modules_after("check", "--help", LSPLAN_CACHE_DIR=cache)
     assert _command_modules(modules) == {"lsplan.cli.check_cmds"}
+
+
+# Patterns compiled on first use (functools.cache'd accessors) that a check of a normal report,
+# in Unicode with every row named as the catalogue names it, never needs.
+_LAZY_PATTERNS = (
+    ("lsplan.legacy", "_pattern"),
+    ("lsplan.check_meta", "_of_sender"),
+    ("lsplan.check_meta", "_file_words"),
+    ("lsplan.periods", "_whole_year"),
+    ("lsplan.readers.ooxml_sheet", "_ref"),
+    ("lsplan.readers.ooxml_values", "_iso"),
+    ("lsplan.reading.header", "_subheader_words"),
+    ("lsplan.reading.rows", "_group_prefix"),
+    ("lsplan.reading.values", "_number_part"),
+    ("lsplan.reading.indicators", "_trailing_parens"),
+    ("lsplan.integrity", "_vn_number"),
+    ("lsplan.name_forms", "_suffix_unit"),
+)
+
+_COMPILED_PROBE = (
+    "import importlib, json, sys\n"
+    "accessors = json.loads(sys.argv[2])\n"
+    "sys.argv = ['lsplan', *json.loads(sys.argv[1])]\n"
+    "from lsplan.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "sys.stdout.flush()\n"
+    "used = {}\n"
+    "for module, name in accessors:\n"
+    "    accessor = getattr(importlib.import_module(module), name)\n"
+    "    used[f'{module}.{name}'] = accessor.cache_info().currsize\n"
+    "sys.stderr.write('\\nCOMPILED ' + json.dumps(used))\n"
+)
+
+
+def test_check_compiles_no_pattern_of_a_rarer_path(tmp_path: Path) -> None:
+    report = ROOT / "examples" / "submissions" / "2025-Q1" / "so-tai-chinh-2025-Q1.xlsx"
+    env = _env(LSPLAN_CACHE_DIR=str(tmp_path / "cache"))
+    args = json.dumps(["check", str(report), "--format", "json"])
+    for _run in range(2):  # the second with the plan-data memo filled
+        done = subprocess.run(
+            [sys.executable, "-c", _COMPILED_PROBE, args, json.dumps(_LAZY_PATTERNS)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+    assert json.loads(done.stdout)["files"][0]["status"] == "ok"
+    compiled = json.loads(done.stderr.rpartition("COMPILED ")[2])
+    assert {name for name, count in compiled.items() if count} == set()
 
 
 def test_the_command_table_matches_the_command_modules() -> None:

@@ -132,3 +132,42 @@ def test_the_name_forms_memo_builds_the_same_index_and_refills_what_it_lacks(_ow
     memo.write_bytes(memo.read_bytes().replace(b"tang", b"tank"))
     assert datacache.get(key, kind="names") is None
     assert _index_state(memoised_index(indicators)) == _index_state(computed)
+
+
+def test_the_index_memo_reads_back_the_index_init_builds(_own_memo: Path) -> None:
+    from lsplan.indicator_match import IndicatorIndex, memoised_index
+
+    indicators = load_catalog().indicators
+    computed = IndicatorIndex(indicators)
+    memoised_index(indicators)  # a miss: writes the forms memo, then the index memo
+    (memo,) = sorted(_own_memo.glob("index-*.bin"))
+    hit = memoised_index(indicators)
+    assert all(getattr(hit, name) == getattr(computed, name) for name in IndicatorIndex._TABLES)
+    assert hit.learned == {} and hit.indicators is indicators
+    name = next(iter(indicators.values())).name
+    assert hit.resolve(name) == computed.resolve(name)
+    # An edited index memo is not trusted: the index is built again, the same.
+    memo.write_bytes(memo.read_bytes().replace(b"tang", b"tank"))
+    rebuilt = memoised_index(indicators)
+    assert all(getattr(rebuilt, n) == getattr(computed, n) for n in IndicatorIndex._TABLES)
+    # Learned aliases are never read from (or written to) it.
+    learned = memoised_index(indicators, {"TMBL thử": next(iter(indicators))})
+    assert learned.learned and len(sorted(_own_memo.glob("index-*.bin"))) == 1
+
+
+def test_the_agency_index_memo_reads_back_the_tables_init_builds(_own_memo: Path) -> None:
+    from lsplan.names import AgencyIndex
+
+    agencies = load_catalog().agencies
+    built = AgencyIndex(agencies)
+    AgencyIndex.memoised(agencies)  # a miss: writes the memo
+    (memo,) = sorted(_own_memo.glob("agencies-*.bin"))
+    hit = AgencyIndex.memoised(agencies)
+    assert all(getattr(hit, name) == getattr(built, name) for name in AgencyIndex._TABLES)
+    assert hit.agencies is agencies
+    name = next(iter(agencies.values())).name
+    for query in (name, "so tai chinh", "Sở KH&ĐT"):
+        assert hit.resolve(query) == built.resolve(query)
+    memo.write_bytes(memo.read_bytes().replace(b"tai", b"tau"))
+    rebuilt = AgencyIndex.memoised(agencies)  # an edited memo is rebuilt, not trusted
+    assert all(getattr(rebuilt, name) == getattr(built, name) for name in AgencyIndex._TABLES)

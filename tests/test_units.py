@@ -86,3 +86,26 @@ def test_counts_keep_their_own_dimension() -> None:
     unit = lookup("nghìn hộ")
     assert unit is not None and unit.dimension == "count:hộ" and unit.factor == 1000
     assert convert(2, "nghìn hộ", "hộ") == 2000
+
+
+def test_the_units_memo_reads_back_the_table_build_makes(tmp_path, monkeypatch) -> None:
+    from lsplan import units
+
+    monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("LSPLAN_NO_CACHE", raising=False)
+    built = units._build()
+
+    def shape(table: dict) -> tuple:
+        first: dict[int, str] = {}  # which keys share one Unit object
+        return (
+            list(table.items()),
+            [type(u.factor) for u in table.values()],
+            [first.setdefault(id(u), k) for k, u in table.items()],
+        )
+
+    missed = units._memoised()  # writes the memo
+    (memo,) = tmp_path.glob("units-*.bin")
+    hit = units._memoised()
+    assert shape(missed) == shape(hit) == shape(built) == shape(units._UNITS)
+    memo.write_bytes(memo.read_bytes().replace("triệu".encode(), "triều".encode()))
+    assert shape(units._memoised()) == shape(built)  # an edited memo is rebuilt, not trusted

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
+from functools import cache
 
 from lsplan.readers.base import CellValue
 
@@ -57,16 +58,35 @@ WINDOWS_EPOCH = datetime(1899, 12, 30)
 MAC_EPOCH = datetime(1904, 1, 1)
 _MS_PER_DAY = 86_400_000
 
+
 # [h], [mm], [ss]: elapsed-time blocks, the only [...] blocks that count as date codes.
-_ELAPSED = re.compile(r"\[(?:hh?|mm?|ss?)\]")
-_SPECIAL = re.compile(r'["\[]')
+# Compiled on first use: a custom number format's date codes, t="d" cells and durations are
+# rare in reports; the ~0.5 ms of compiling them at import was paid by every start.
+@cache
+def _elapsed() -> re.Pattern[str]:
+    return re.compile(r"\[(?:hh?|mm?|ss?)\]")
+
+
+@cache
+def _special() -> re.Pattern[str]:
+    return re.compile(r'["\[]')
+
+
 _DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-_ISO = re.compile(
-    r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
-    r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
-)
-_ISO_DURATION = re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
+
+
+@cache
+def _iso() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+        r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
+    )
+
+
+@cache
+def _iso_duration() -> re.Pattern[str]:
+    return re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
 
 
 def is_date_format(code: str | None) -> bool:
@@ -89,7 +109,7 @@ def strip_literals(section: str) -> str:
     n, kept_from = min(len(section), max(last_quote, last_close)), 0
     i = 0
     while i < n:
-        special = _SPECIAL.search(section, i, n)
+        special = _special().search(section, i, n)
         if special is None:
             break
         i = special.start()
@@ -99,7 +119,7 @@ def strip_literals(section: str) -> str:
             end = section.find('"', i + 1)
             if "\n" in section[i + 1 : end]:  # quoted text stays on one line
                 end = -1
-        elif ch == "[" and i < last_close and not _ELAPSED.match(section, i):
+        elif ch == "[" and i < last_close and not _elapsed().match(section, i):
             end = section.find("]", i + 1)
         if end < 0:
             i += 1
@@ -153,7 +173,7 @@ def from_iso(text: str) -> CellValue:
     """A t="d" cell (ISO 8601 text), as openpyxl reads it; raise ValueError when it is not one."""
     if not text:
         return None
-    match = _ISO.match(text)
+    match = _iso().match(text)
     if match and any(match.groups()):
         parts = match.groupdict(0)
         number = {
@@ -166,7 +186,7 @@ def from_iso(text: str) -> CellValue:
             return datetime(number["year"], number["month"], number["day"])
         n = number
         return datetime(n["year"], n["month"], n["day"], n["hour"], n["minute"], n["second"], micro)
-    match = _ISO_DURATION.match(text)
+    match = _iso_duration().match(text)
     if match and any(match.groups()):
         spans = {k: float(v) for k, v in match.groupdict().items() if v}
         return str(timedelta(**spans))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lsplan.periods import PeriodRef, parse_period
@@ -23,10 +24,18 @@ if TYPE_CHECKING:
 
 NUMBERING = re.compile(r"^\(?[a-z0-9]{1,3}\)?$|^\(?\d+\s*[=x*/+-].*\)?$")
 _MERGED_CELLS_BUDGET = 200_000
-_SUBHEADER_WORDS = re.compile(
-    r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|gia tri|co cau|%)\b|%"
-    r"|\b(19|20)\d\d\b"  # year sub-columns under "Tốc độ tăng so với cùng kỳ (%)"
-)
+
+
+# Compiled on first use: only a header whose next row leaves the name column empty asks whether
+# that row is a sub-header; compiling it at import cost every start.
+@cache
+def _subheader_words() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|gia tri|co cau|%)\b|%"
+        r"|\b(19|20)\d\d\b"  # year sub-columns under "Tốc độ tăng so với cùng kỳ (%)"
+    )
+
+
 _UNTIL_DATE = re.compile(r"\bden (ngay )?\d{1,2}/\d{1,2}")
 
 
@@ -152,7 +161,7 @@ def header_name_col(texts: dict[int, str]) -> int | None:
 def is_subheader(texts: dict[int, str], name_col: int) -> bool:
     if not texts or name_col in texts:
         return False
-    return all(isinstance(t, str) and _SUBHEADER_WORDS.search(fold(t) + " ") for t in texts.values())
+    return all(isinstance(t, str) and _subheader_words().search(fold(t) + " ") for t in texts.values())
 
 
 def is_numbering(texts: dict[int, str]) -> bool:

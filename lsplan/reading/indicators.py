@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lsplan.text import fold
@@ -17,7 +18,11 @@ from lsplan.text import fold
 if TYPE_CHECKING:
     from lsplan.model import Indicator
 
-_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+
+# Compiled on first use: only an index without resolve (test catalogues) tries names without it.
+@cache
+def _trailing_parens() -> re.Pattern[str]:
+    return re.compile(r"\s*\([^()]*\)\s*$")
 
 
 class NameIndex(Protocol):
@@ -96,12 +101,12 @@ def match_indicator(
         return IndicatorMatch(None)
     if hasattr(index, "resolve") and hasattr(index, "indicators"):
         return _resolved(index, name, context, unit)
-    for text in (name, _TRAILING_PARENS.sub("", name)):
+    for text in (name, _trailing_parens().sub("", name)):
         if not text:
             continue
         indicator = index.match(text)
         if indicator is not None:
             return IndicatorMatch(indicator, _method(indicator, text))
-        if not _TRAILING_PARENS.search(name):
+        if not _trailing_parens().search(name):
             break
     return IndicatorMatch(None)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from lsplan import name_forms
 from lsplan.reading.noise import SIGNATURE, noise_kind
 from lsplan.text import fold
 
@@ -25,9 +27,10 @@ if TYPE_CHECKING:
     from lsplan.reading.celltext import CellText
 
 ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$")
-_BULLET = re.compile(
-    r"^\s*(?:[-+*•–—]+|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|\(?[a-zđ][.)]|[ivxl]+[.)])\s*", re.I
-)
+# Bullets and numbering in front of a name: the pattern of lsplan.name_forms, whose [ivxlIVXL]
+# under re.I compiles to the very same code as the [ivxl] written here before. Sharing the
+# compiled object saves compiling it a second time (~0.9 ms a start).
+_BULLET = name_forms._BULLET
 IN_WHICH = re.compile(r"^\s*(trong đó|trong do|chia ra|bao gồm|gồm)\s*:?\s*", re.I)
 _HEADING_WORDS = (
     "co cau",
@@ -37,7 +40,14 @@ _HEADING_WORDS = (
     "chi tieu xa hoi",
     "chi tieu moi truong",
 )
-_GROUP_PREFIX = re.compile(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
+
+
+# Compiled on first use: only a row with a figure and a ":" in its name ("Cơ cấu kinh tế: Dịch vụ")
+# is split; compiling it at import cost every start.
+@cache
+def _group_prefix() -> re.Pattern[str]:
+    return re.compile(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
+
 
 # Depths: smaller is outer. Unmarked group rows hold the unmarked rows below them.
 _DEPTH_LETTER, _DEPTH_ROMAN, _DEPTH_NUMBER = 0.0, 1.0, 2.0
@@ -114,7 +124,7 @@ def split_group_prefix(name: str) -> tuple[str, str]:
     """ "Cơ cấu kinh tế: Dịch vụ" -> ("Cơ cấu kinh tế", "Dịch vụ"); ("", name) without a prefix.
     "Trong đó: Khách quốc tế" is nesting, not a prefix (clean_name drops it)."""
     text = clean_name(name)
-    match = _GROUP_PREFIX.match(text)
+    match = _group_prefix().match(text)
     if not match or IN_WHICH.match(text):
         return "", text
     return match.group("group").strip(), match.group("name").strip(" :")

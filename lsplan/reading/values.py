@@ -22,14 +22,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from lsplan.numbers import ParsedNumber, parse_number
 from lsplan.text import fold
 from lsplan.units import lookup
 
-_N_OF_M = re.compile(r"^\s*(\d+)\s*/\s*\d+\s*$")
-_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+
+# Compiled on first use (these two and _number_part, _brackets): only "13/13" cells, a unit in
+# a row's name, and text cells that are no plain number ("8,5 (ước)") reach them; compiling
+# them at import cost every start.
+@cache
+def _n_of_m() -> re.Pattern[str]:
+    return re.compile(r"^\s*(\d+)\s*/\s*\d+\s*$")
+
+
+@cache
+def _trailing_parens() -> re.Pattern[str]:
+    return re.compile(r"\s*\([^()]*\)\s*$")
 
 
 APPROXIMATE, LOWER_BOUND, UPPER_BOUND, ESTIMATE = "approximate", "lower_bound", "upper_bound", "estimate"
@@ -80,8 +91,16 @@ _AFTER: dict[str, str] = {
     "tro xuong": UPPER_BOUND,
 }
 _SCALE_WORDS = ("nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "tr")
-_NUMBER_PART = re.compile(r"^(?P<before>.*?)(?P<number>[-+\u2212]?\d[\d.,]*(?:\s*%)?)(?P<after>.*)$", re.S)
-_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+@cache
+def _number_part() -> re.Pattern[str]:
+    return re.compile(r"^(?P<before>.*?)(?P<number>[-+\u2212]?\d[\d.,]*(?:\s*%)?)(?P<after>.*)$", re.S)
+
+
+@cache
+def _brackets() -> re.Pattern[str]:
+    return re.compile(r"\(([^()]*)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +123,7 @@ def read_value(value: Any, number_format: str | None = "General", *, n_of_m: boo
 
 
 def _annotated(text: str) -> ValueReading | None:
-    match = _NUMBER_PART.match(text.strip())
+    match = _number_part().match(text.strip())
     if not match:
         return None
     number = parse_number(match.group("number").strip())
@@ -118,7 +137,7 @@ def _annotated(text: str) -> ValueReading | None:
         qualifiers.append(_BEFORE[before])
     unit = ""
     after = match.group("after").strip()
-    for inside in _BRACKETS.findall(after):
+    for inside in _brackets().findall(after):
         key = fold(inside)
         if key in _AFTER:
             qualifiers.append(_AFTER[key])
@@ -126,7 +145,7 @@ def _annotated(text: str) -> ValueReading | None:
             unit = inside.strip()
         else:
             return None
-    rest = _BRACKETS.sub(" ", after).strip(" ,;")
+    rest = _brackets().sub(" ", after).strip(" ,;")
     if rest:
         key = fold(rest)
         if key in _AFTER:
@@ -216,7 +235,7 @@ def by_convention(parsed: ParsedNumber, convention: str | None) -> float | None:
 def read_number(value: Any, number_format: str | None = "General", *, n_of_m: bool = False) -> ParsedNumber:
     """The number a cell holds; with `n_of_m`, "13/13" reads as 13 (13 of the 13 planned)."""
     if n_of_m and isinstance(value, str):
-        match = _N_OF_M.match(value)
+        match = _n_of_m().match(value)
         if match:
             return parse_number(match.group(1))
     return parse_number(value, number_format)
@@ -243,7 +262,7 @@ def ambiguous_alike(cell: Any, parsed: ParsedNumber) -> bool:
 
 def unit_in_name(name: str) -> str:
     """ "Tổng mức bán lẻ (triệu đồng)" -> "triệu đồng" when the bracket holds a known unit."""
-    match = _TRAILING_PARENS.search(name)
+    match = _trailing_parens().search(name)
     text = match.group(0).strip(" ()") if match else ""
     return text if text and lookup(text) is not None else ""
 
