@@ -8,9 +8,8 @@ go to stderr. Render never computes: it formats what it is given.
 
 from __future__ import annotations
 
-import csv
+import functools
 import io
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -90,7 +89,10 @@ def neutralise(value: Any) -> Any:
 
 # What an XLSX cell cannot hold (XML 1.0): C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF;
 # lone surrogates (a file name in an unknown encoding). openpyxl refuses them with an exception.
-_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+@functools.cache
+def _xlsx_illegal() -> re.Pattern[str]:
+    """Characters an XLSX cell cannot hold (compiled on first use: ~0.7 ms no table needs)."""
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _visible_control(match: re.Match[str]) -> str:
@@ -101,8 +103,8 @@ def _visible_control(match: re.Match[str]) -> str:
 def xlsx_text(value: Any) -> Any:
     """Text a workbook can hold: each control character is replaced by its visible picture
     (U+0007 -> "␇"), an unencodable character by "\ufffd"; other values unchanged."""
-    if isinstance(value, str) and _XLSX_ILLEGAL.search(value):
-        return _XLSX_ILLEGAL.sub(_visible_control, value)
+    if isinstance(value, str) and _xlsx_illegal().search(value):
+        return _xlsx_illegal().sub(_visible_control, value)
     return value
 
 
@@ -124,6 +126,8 @@ def html_escape(text: Any, quote: bool = True) -> str:
 
 
 def to_json(payload: Any) -> str:
+    import json
+
     return json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default)
 
 
@@ -148,6 +152,8 @@ def render_csv(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     holds a CR, an LF, the separator or a quote is quoted, so no text can start a row of its own.
     QUOTE_ALL would quote numbers too, which Excel then reads as text. Neutralised afterwards."""
     buffer = io.StringIO()
+    import csv
+
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([c.key for c in columns])
     for row in rows:
