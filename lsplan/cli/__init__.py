@@ -59,9 +59,6 @@ def main() -> None:
     if rest == ["--version"]:
         sys.stdout.write(f"lsplan {__version__}\n")
         return
-    from lsplan import classcode
-
-    classcode.install()  # dataclasses' methods compiled in an earlier run: ~35 ms of a check
     _early_lang(argv)
     from lsplan.cli.streams import make_standard_streams_safe
 
@@ -71,6 +68,9 @@ def main() -> None:
 
         print_root_help()
         return
+    from lsplan import classcode
+
+    classcode.install()  # dataclasses' methods compiled in an earlier run: ~35 ms of a check
     if rest is not None:
         from lsplan.cli.fast import run_fast
 

@@ -50,7 +50,112 @@ def first_paragraph(msgid: str) -> str:
     return msgid
 
 
+# Everything rich's Console and this module read to decide how the help looks, besides the
+# terminal sizes and whether stdout is a terminal (`_snapshot_key`).
+_LOOK_VARIABLES = (
+    "TERMINAL_WIDTH",
+    "GITHUB_ACTIONS",
+    "FORCE_COLOR",
+    "PY_COLORS",
+    "_TYPER_FORCE_DISABLE_TERMINAL",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "COLORTERM",
+    "NO_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "DATABRICKS_RUNTIME_VERSION",
+)
+
+
+def _snapshot_key() -> str | None:
+    """The key of the help as drawn before with exactly these inputs, or None where they cannot
+    all be known without rich (Windows consoles, Jupyter, IDLE).
+
+    The help is a pure function of: this module's and lsplan.i18n's code, the command table, the
+    language's .po, the program's name and version, rich's files (an upgrade changes them), the
+    variables rich and typer read (_LOOK_VARIABLES), whether stdout is a terminal and its
+    encoding, and the sizes of the terminals on stdin, stdout and stderr. Any change to any of
+    them is another key, so a snapshot is only ever shown for the inputs it was drawn from."""
+    import builtins
+    from importlib.machinery import PathFinder
+
+    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+        return None
+    if (getattr(sys.stdin, "__module__", "") or "").startswith("idlelib"):
+        return None
+    from lsplan import __version__, datacache
+
+    lang = i18n.resolve_lang()
+    spec = PathFinder.find_spec("rich")
+    if spec is None or not spec.origin:
+        return None
+    rich_folder = os.path.dirname(spec.origin)
+    table = (
+        command_table.COMMAND_MODULES,
+        command_table.APP_HELP,
+        command_table.VERSION_HELP,
+        command_table.LANG_HELP,
+    )
+    parts: list[bytes] = [__version__.encode(), lang.encode(), program_name().encode(), repr(table).encode()]
+    try:
+        for path in (__file__, i18n.__file__, str(i18n.po_path(lang))):
+            with open(path, "rb") as handle:
+                parts.append(handle.read())
+        for name in ("__init__.py", "console.py", "panel.py", "table.py", "text.py", "columns.py"):
+            status = os.stat(os.path.join(rich_folder, name))
+            parts.append(f"{name}:{status.st_size}:{status.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    parts += [f"{name}={os.environ.get(name)!r}".encode() for name in _LOOK_VARIABLES]
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    parts.append(f"tty={tty} encoding={getattr(sys.stdout, 'encoding', None)}".encode())
+    for descriptor in (0, 1, 2):
+        try:
+            parts.append(str(tuple(os.get_terminal_size(descriptor))).encode())
+        except (AttributeError, ValueError, OSError):
+            parts.append(b"-")
+    return datacache.digest(*parts)
+
+
+class _Recorder:
+    """stdout as rich sees it (isatty, encoding, fileno...), also keeping what is written."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+        self.written: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return self._stream.write(text)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def print_root_help() -> None:
+    """Print the help; from the user cache when these exact inputs drew it before (`_snapshot_key`:
+    drawing it imports rich and lays out three panels, some 80 ms)."""
+    from lsplan import datacache
+
+    key = _snapshot_key()
+    stored = datacache.get(key, "help") if key else None
+    if isinstance(stored, str):
+        sys.stdout.write(stored)
+        return
+    recorder = _Recorder(sys.stdout)
+    _draw_root_help(recorder)
+    if key:
+        datacache.put(key, "".join(recorder.written), "help")
+
+
+def _draw_root_help(stdout: _Recorder) -> None:
     from rich.align import Align
     from rich.columns import Columns  # as typer wraps option help: it sets the column widths
     from rich.console import Console
@@ -91,6 +196,7 @@ def print_root_help() -> None:
         color_system="auto",
         force_terminal=force_terminal,
         width=int(terminal_width) if terminal_width else None,
+        file=stdout,  # type: ignore[arg-type]  # sys.stdout, recorded
     )
     _ = i18n.translator(i18n.resolve_lang()).gettext
 
@@ -141,4 +247,4 @@ def print_root_help() -> None:
         for name, msgid in entries:
             listing.add_row(Text(name), text(first_paragraph(msgid).strip()))
     console.print(Panel(listing, border_style="dim", title="Commands", title_align="left"))
-    sys.stdout.write("\n")  # click echoes the (empty) rest of the help after typer's panels
+    stdout.write("\n")  # click echoes the (empty) rest of the help after typer's panels
