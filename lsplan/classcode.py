@@ -31,7 +31,7 @@ from types import CodeType
 from typing import Any
 
 KIND = "classcode"
-LIMIT = 5000  # texts kept; beyond it, only the ones this run used (a bounded file)
+LIMIT = 2000  # texts kept (~2.5 MB); beyond it, only the ones this run used: a bounded file and load
 _VERSION = b"lsplan-classcode-1"
 
 _compiled: dict[str, CodeType] = {}
