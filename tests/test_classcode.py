@@ -120,3 +120,23 @@ def test_the_command_installs_it(tmp_path: Path) -> None:
         [sys.executable, "-m", "lsplan", "data", "--help"], capture_output=True, env=environment, check=True
     )
     assert len(_stored(tmp_path)) == 1
+
+
+def test_the_stored_texts_stay_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past LIMIT texts, only the ones this run used are kept: the file (and its load) is bounded."""
+    from lsplan import classcode, datacache
+
+    monkeypatch.setenv("LSPLAN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("LSPLAN_NO_CACHE", raising=False)
+    texts = [f"def f{i}():\n return {i}\n" for i in range(classcode.LIMIT + 5)]
+    compiled = {text: compile(text, "<string>", "exec", dont_inherit=True) for text in texts}
+    monkeypatch.setattr(classcode, "_compiled", compiled)
+    monkeypatch.setattr(classcode, "_used", set(texts[:3]))
+    monkeypatch.setattr(classcode, "_new", {texts[0]})
+    classcode.save()
+    stored = datacache.get(classcode.cache_key(), classcode.KIND, private=True)
+    assert set(stored) == set(texts[:3])
+    monkeypatch.setattr(classcode, "_compiled", {t: compiled[t] for t in texts[:10]})
+    monkeypatch.setattr(classcode, "_new", {texts[9]})
+    classcode.save()  # under the limit: everything met is kept
+    assert len(datacache.get(classcode.cache_key(), classcode.KIND, private=True)) == 10
