@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lsplan.findings import make_finding
@@ -29,7 +28,7 @@ from lsplan.i18n import _
 from lsplan.layouts import Table
 from lsplan.model import Agency, AgencyResolution, Finding
 from lsplan.periods import QUARTERS, parse_period, parse_year
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 
 if TYPE_CHECKING:
     from lsplan.catalog import Catalog
@@ -96,24 +95,16 @@ _DOCUMENT_KINDS = frozenset(
 
 
 # "... của Sở Xây dựng" at the end of an attachment line.
-@cache
-def _of_sender() -> re.Pattern[str]:
-    return re.compile(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
+_of_sender = lazy_pattern(r"\bcủa\s+(.+?)[\s.)]*$", re.IGNORECASE)
 
 
-@cache
-def _file_words() -> re.Pattern[str]:
-    return re.compile(r"[-_.\s]+")
+_file_words = lazy_pattern(r"[-_.\s]+")
 
 
-@cache
-def _q_number() -> re.Pattern[str]:
-    return re.compile(r"\bq ([1-4])\b")
+_q_number = lazy_pattern(r"\bq ([1-4])\b")
 
 
-@cache
-def _digit_letter() -> re.Pattern[str]:
-    return re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+_digit_letter = lazy_pattern(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 
 
 # A whole-year estimate named in a title: "Năm 2025 (ước)", "ước thực hiện năm 2025", "ƯTH cả năm".

@@ -5,14 +5,13 @@ quote. Findings carry file:line and path."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 from lsplan.catalog_build import Records, listed
 from lsplan.i18n import _
 from lsplan.model import Finding, Severity
+from lsplan.text import lazy_pattern
 from lsplan.yamlsource import YamlSource
 
 
@@ -102,9 +101,7 @@ def _target_integrity(records: Records, src: YamlSource) -> list[Finding]:
 
 # Numbers as the plan texts write them: "9.937,8" (9937.8), "1.500" (1500), "8,5" (8.5), "13".
 # Compiled on first use: a catalogue memo marked clean skips the quote check that uses it.
-@cache
-def _vn_number() -> re.Pattern[str]:
-    return re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_vn_number = lazy_pattern(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
 
 def quoted_numbers(text: str) -> set[float]:

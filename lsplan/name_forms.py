@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from lsplan.text import fold, nfc
+from lsplan.text import fold, lazy_pattern, nfc
 
 # Folded abbreviation -> folded words. Checked against every indicator of data/targets.yaml.
 ABBREVIATIONS: dict[str, str] = {
@@ -76,9 +75,7 @@ _UNIT_WORDS = (
 # Compiled on first use (the patterns of loose_form, down to _leading): a row whose folded name
 # is a catalogue name or alias never needs its loose form, nor does the index, whose forms come
 # from the on-disk memo; compiling them at import was ~3 ms of every start.
-@cache
-def _unit() -> re.Pattern[str]:
-    return re.compile(rf"^(?:don vi tinh|dvt)?\s*(?P<unit>{_UNIT_WORDS})$")
+_unit = lazy_pattern(rf"^(?:don vi tinh|dvt)?\s*(?P<unit>{_UNIT_WORDS})$")
 
 
 _PERIOD = (
@@ -95,38 +92,26 @@ _UNIT_AT_END = (
 )
 
 
-@cache
-def _suffix_unit() -> re.Pattern[str]:
-    return re.compile(rf"\s{_UNIT_AT_END}")  # a name keeps its first word
+_suffix_unit = lazy_pattern(rf"\s{_UNIT_AT_END}")  # a name keeps its first word
 
 
-@cache
-def _bracket_unit() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\s){_UNIT_AT_END}")  # a bracket may hold nothing else
+_bracket_unit = lazy_pattern(rf"(?:^|\s){_UNIT_AT_END}")  # a bracket may hold nothing else
 
 
-@cache
-def _parens() -> re.Pattern[str]:
-    return re.compile(r"\(([^()]*)\)")
+_parens = lazy_pattern(r"\(([^()]*)\)")
 
 
-@cache
-def _prefix() -> re.Pattern[str]:
-    return re.compile(r"^(?:(?:uoc thuc hien|uoc th|uoc tinh|uoc|thuc hien|tong so|so lieu)\s+)+")
+_prefix = lazy_pattern(r"^(?:(?:uoc thuc hien|uoc th|uoc tinh|uoc|thuc hien|tong so|so lieu)\s+)+")
 
 
 # Phrases that never tell two indicators apart (dropped from both sides).
-@cache
-def _filler() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?:tren dia ban tinh|tren dia ban|toan tinh|cua tinh|tinh lang son|ca tinh|cong ty co phan|"
-        r"cong ty|nha may|cua|dia phuong tinh)\b"
-    )
+_filler = lazy_pattern(
+    r"\b(?:tren dia ban tinh|tren dia ban|toan tinh|cua tinh|tinh lang son|ca tinh|cong ty co phan|"
+    r"cong ty|nha may|cua|dia phuong tinh)\b"
+)
 
 
-@cache
-def _leading() -> re.Pattern[str]:
-    return re.compile(r"^(?:nganh|linh vuc|cac nganh)\s+")
+_leading = lazy_pattern(r"^(?:nganh|linh vuc|cac nganh)\s+")
 
 
 # Bullets and numbering an officer puts in front of a name: "- ", "1.2.", "a)", "II.", "Trong đó:".

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -25,14 +24,10 @@ _QUARTER = re.compile(r"\bquy (iv|iii|ii|i|1|2|3|4)\b")
 
 # Compiled on first use: only "quý II".."quý IV" (is it cumulative?) and a value column headed by
 # a bare "năm" reach these; "quý I", "6 tháng", "9 tháng" and "cả năm" are decided before.
-@cache
-def _whole_year() -> re.Pattern[str]:
-    return re.compile(r"\b(ca nam|nam)\b")
+_whole_year = lazy_pattern(r"\b(ca nam|nam)\b")
 
 
-@cache
-def _cumulative() -> re.Pattern[str]:
-    return re.compile(r"\b(luy ke|cong don|tu dau nam)\b")
+_cumulative = lazy_pattern(r"\b(luy ke|cong don|tu dau nam)\b")
 
 
 # "ngày 6 tháng 7 năm 2026" is a letter's date: neither "6 tháng" nor the reporting year.

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Punctuation that people use interchangeably in names: "Sở KH&ĐT", "Sở KH & ĐT", "Sở KH-ĐT".
 _PUNCT = re.compile(r"[\-–—_/\\.,;:()\[\]\"'“”‘’*+]")
 # Characters that Unicode does not decompose into base + combining mark.
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l"})
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """The compiled `pattern`, made on the first call and kept: for the patterns of rarer paths
+    (old fonts, document codes, names no indicator has), which compiled at import would cost
+    every start (README, "Speed")."""
+
+    @cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    return compiled
 
 
 def nfc(text: str) -> str:

@@ -8,15 +8,14 @@ at the first cap that ends the read.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass
-from functools import cache
 
 from lsplan.model import Finding, Severity
 from lsplan.readers.base import Cell, CellValue, Limits, ReadError, Sheet, cell_ref, column_letter
 from lsplan.readers.ooxml_parts import MAIN, Package, SheetEntry, Style, open_part, safe_parser, too_complex
 from lsplan.readers.ooxml_values import cast_number, from_iso, from_serial
+from lsplan.text import lazy_pattern
 
 # Beyond max_rows, empty (styled) rows are skipped only up to this many rows in all, so that a
 # sheet of a million formatted empty rows cannot hold the reader.
@@ -30,14 +29,10 @@ _COLUMNS: dict[str, int] = {}
 
 # Compiled on first use: only a shared formula (its dependants' references) is split, and the
 # ~0.3 ms of compiling them at import was paid by every start.
-@cache
-def _ref() -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z0-9_.$'])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!])")
+_ref = lazy_pattern(r"(?<![A-Za-z0-9_.$'])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!])")
 
 
-@cache
-def _quoted() -> re.Pattern[str]:
-    return re.compile(r"(\"[^\"]*\"|'[^']*')")
+_quoted = lazy_pattern(r"(\"[^\"]*\"|'[^']*')")
 
 
 @dataclass(slots=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from functools import cache
 
 from lsplan.readers.base import CellValue
+from lsplan.text import lazy_pattern
 
 BUILTIN_FORMATS = {
     0: "General",
@@ -62,31 +62,23 @@ _MS_PER_DAY = 86_400_000
 # [h], [mm], [ss]: elapsed-time blocks, the only [...] blocks that count as date codes.
 # Compiled on first use: a custom number format's date codes, t="d" cells and durations are
 # rare in reports; the ~0.5 ms of compiling them at import was paid by every start.
-@cache
-def _elapsed() -> re.Pattern[str]:
-    return re.compile(r"\[(?:hh?|mm?|ss?)\]")
+_elapsed = lazy_pattern(r"\[(?:hh?|mm?|ss?)\]")
 
 
-@cache
-def _special() -> re.Pattern[str]:
-    return re.compile(r'["\[]')
+_special = lazy_pattern(r'["\[]')
 
 
 _DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
 
 
-@cache
-def _iso() -> re.Pattern[str]:
-    return re.compile(
-        r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
-        r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
-    )
+_iso = lazy_pattern(
+    r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+    r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
+)
 
 
-@cache
-def _iso_duration() -> re.Pattern[str]:
-    return re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
+_iso_duration = lazy_pattern(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?")
 
 
 def is_date_format(code: str | None) -> bool:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from lsplan.periods import PeriodRef, parse_period
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 
 if TYPE_CHECKING:
     from lsplan.readers import Sheet
@@ -28,12 +27,10 @@ _MERGED_CELLS_BUDGET = 200_000
 
 # Compiled on first use: only a header whose next row leaves the name column empty asks whether
 # that row is a sub-header; compiling it at import cost every start.
-@cache
-def _subheader_words() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|gia tri|co cau|%)\b|%"
-        r"|\b(19|20)\d\d\b"  # year sub-columns under "Tốc độ tăng so với cùng kỳ (%)"
-    )
+_subheader_words = lazy_pattern(
+    r"\b(quy|thang|nam|ke hoach|kh|thuc hien|th|uoc|uth|ck|cung ky|luy ke|so voi|gia tri|co cau|%)\b|%"
+    r"|\b(19|20)\d\d\b"  # year sub-columns under "Tốc độ tăng so với cùng kỳ (%)"
+)
 
 
 _UNTIL_DATE = re.compile(r"\bden (ngay )?\d{1,2}/\d{1,2}")

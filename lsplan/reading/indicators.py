@@ -8,21 +8,17 @@ can audit how every figure was attributed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 
 if TYPE_CHECKING:
     from lsplan.model import Indicator
 
 
 # Compiled on first use: only an index without resolve (test catalogues) tries names without it.
-@cache
-def _trailing_parens() -> re.Pattern[str]:
-    return re.compile(r"\s*\([^()]*\)\s*$")
+_trailing_parens = lazy_pattern(r"\s*\([^()]*\)\s*$")
 
 
 class NameIndex(Protocol):

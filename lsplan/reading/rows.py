@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from lsplan import name_forms
 from lsplan.reading.noise import SIGNATURE, noise_kind
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 
 if TYPE_CHECKING:
     from lsplan.readers import Cell, Sheet
@@ -44,9 +43,7 @@ _HEADING_WORDS = (
 
 # Compiled on first use: only a row with a figure and a ":" in its name ("Cơ cấu kinh tế: Dịch vụ")
 # is split; compiling it at import cost every start.
-@cache
-def _group_prefix() -> re.Pattern[str]:
-    return re.compile(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
+_group_prefix = lazy_pattern(r"^(?P<group>[^:]{3,80}):\s*(?P<name>\S.*)$")
 
 
 # Depths: smaller is outer. Unmarked group rows hold the unmarked rows below them.

@@ -22,25 +22,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from lsplan.numbers import ParsedNumber, parse_number
-from lsplan.text import fold
+from lsplan.text import fold, lazy_pattern
 from lsplan.units import lookup
-
 
 # Compiled on first use (these two and _number_part, _brackets): only "13/13" cells, a unit in
 # a row's name, and text cells that are no plain number ("8,5 (ước)") reach them; compiling
 # them at import cost every start.
-@cache
-def _n_of_m() -> re.Pattern[str]:
-    return re.compile(r"^\s*(\d+)\s*/\s*\d+\s*$")
+_n_of_m = lazy_pattern(r"^\s*(\d+)\s*/\s*\d+\s*$")
 
 
-@cache
-def _trailing_parens() -> re.Pattern[str]:
-    return re.compile(r"\s*\([^()]*\)\s*$")
+_trailing_parens = lazy_pattern(r"\s*\([^()]*\)\s*$")
 
 
 APPROXIMATE, LOWER_BOUND, UPPER_BOUND, ESTIMATE = "approximate", "lower_bound", "upper_bound", "estimate"
@@ -93,14 +87,10 @@ _AFTER: dict[str, str] = {
 _SCALE_WORDS = ("nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "tr")
 
 
-@cache
-def _number_part() -> re.Pattern[str]:
-    return re.compile(r"^(?P<before>.*?)(?P<number>[-+\u2212]?\d[\d.,]*(?:\s*%)?)(?P<after>.*)$", re.S)
+_number_part = lazy_pattern(r"^(?P<before>.*?)(?P<number>[-+\u2212]?\d[\d.,]*(?:\s*%)?)(?P<after>.*)$", re.S)
 
 
-@cache
-def _brackets() -> re.Pattern[str]:
-    return re.compile(r"\(([^()]*)\)")
+_brackets = lazy_pattern(r"\(([^()]*)\)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ go to stderr. Render never computes: it formats what it is given.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import sys
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsplan.render.columns import Column
 from lsplan.render.columns import display_text as _display
+from lsplan.text import lazy_pattern
 
 if TYPE_CHECKING:
     from lsplan.render.terminal import (
@@ -89,10 +89,8 @@ def neutralise(value: Any) -> Any:
 
 # What an XLSX cell cannot hold (XML 1.0): C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF;
 # lone surrogates (a file name in an unknown encoding). openpyxl refuses them with an exception.
-@functools.cache
-def _xlsx_illegal() -> re.Pattern[str]:
-    """Characters an XLSX cell cannot hold (compiled on first use: ~0.7 ms no table needs)."""
-    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters an XLSX cell cannot hold (compiled on first use: ~0.7 ms no table needs).
+_xlsx_illegal = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _visible_control(match: re.Match[str]) -> str:
