@@ -236,6 +236,14 @@ def test_text_beyond_the_plain_drawing_goes_to_rich() -> None:
     for cell, title in (("東京", "Tiêu đề"), ("Hà Nội", "[b]x[/b]")):
         print_tables(plain, [{"a": cell}], columns, title, None, [], wide=False, outline=None)
     assert len(drawn) == 2
+    # a tone PlainConsole has no SGR codes for ("blink", a background) is rich's to draw
+    toned = [Column("a", "Tên", tone=lambda row: row["tone"])]
+    print_tables(plain, [{"a": "Hà Nội", "tone": "green"}], toned, None, None, [], wide=False, outline=None)
+    assert len(drawn) == 2
+    print_tables(
+        plain, [{"a": "Hà Nội", "tone": "blink on red"}], toned, None, None, [], wide=False, outline=None
+    )
+    assert len(drawn) == 3
 
 
 class _Stream(io.StringIO):

@@ -13,7 +13,15 @@ from typing import Any, cast
 
 from lsplan.render.columns import Column
 from lsplan.render.columns import display_text as _display
-from lsplan.render.plain import GridColumn, PlainConsole, Segment, cell_width, plain_console, plain_text
+from lsplan.render.plain import (
+    GridColumn,
+    PlainConsole,
+    Segment,
+    cell_width,
+    known_style,
+    plain_console,
+    plain_text,
+)
 
 # Table borders and padding: a column costs 3 characters (1 of padding each side, 1 of border),
 # the table 1 more (its last border).
@@ -274,12 +282,16 @@ def terminal(stderr: bool = False) -> Drawing:
     return plain if plain is not None else RichDrawing(console(stderr=stderr))
 
 
-def _drawable(out: Drawing, texts: Iterable[str], strings: Iterable[str]) -> Drawing:
-    """`out`, or rich's drawing on the same stream when a text is beyond PlainConsole (a wide
-    character, markup in a string rich would parse)."""
+def _drawable(
+    out: Drawing, texts: Iterable[str], strings: Iterable[str], styles: Iterable[str | None] = ()
+) -> Drawing:
+    """`out`, or rich's drawing on the same stream when a text or style is beyond PlainConsole (a
+    wide character, markup in a string rich would parse, a style it has no SGR codes for)."""
     if isinstance(out, PlainConsole):
         if not (
-            all(plain_text(t) for t in texts) and all(plain_text(s, read_as_markup=True) for s in strings)
+            all(plain_text(t) for t in texts)
+            and all(plain_text(s, read_as_markup=True) for s in strings)
+            and all(known_style(style) for style in styles)
         ):
             return RichDrawing(out.fallback())
     return out
@@ -409,7 +421,10 @@ def print_tables(
     ]
     strings = [c.header for _rows, part_columns in parts for c in part_columns]
     strings += [text for text in (title, caption, *(t for t, _r, _c in extra_tables)) if text]
-    out = _drawable(out, [*cell_texts, empty or ""], strings)
+    tones = [
+        c.tone(row) for part_rows, part_columns in parts for c in part_columns if c.tone for row in part_rows
+    ]
+    out = _drawable(out, [*cell_texts, empty or ""], strings, tones)
 
     def left_out(columns: Sequence[Column], fitted: Sequence[FittedColumn], rows: Sequence[dict]) -> None:
         shown = {id(f.column) for f in fitted}
