@@ -18,8 +18,11 @@ from lsplan.cli import commands as command_table
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("typer", "click", "rich", "pydantic", "pandas", "numpy", "openpyxl", "yaml", "jsonschema")
 
-_PROBE = (
-    "import json, sys\n"
+# Runs `lsplan ARGS` (json in argv[1]) in this process as the command does; a probe appends what
+# it reports on stderr afterwards.
+_RUN = (
+    "import importlib, json, sys\n"
+    "probe_args = sys.argv[2:]\n"
     "sys.argv = ['lsplan', *json.loads(sys.argv[1])]\n"
     "from lsplan.cli import main\n"
     "try:\n"
@@ -27,8 +30,8 @@ _PROBE = (
     "except SystemExit:\n"
     "    pass\n"
     "sys.stdout.flush()\n"
-    "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))\n"
 )
+_PROBE = _RUN + "sys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))\n"
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -112,16 +115,8 @@ _LAZY_PATTERNS = (
     ("lsplan.name_forms", "_suffix_unit"),
 )
 
-_COMPILED_PROBE = (
-    "import importlib, json, sys\n"
-    "accessors = json.loads(sys.argv[2])\n"
-    "sys.argv = ['lsplan', *json.loads(sys.argv[1])]\n"
-    "from lsplan.cli import main\n"
-    "try:\n"
-    "    main()\n"
-    "except SystemExit:\n"
-    "    pass\n"
-    "sys.stdout.flush()\n"
+_COMPILED_PROBE = _RUN + (
+    "accessors = json.loads(probe_args[0])\n"
     "used = {}\n"
     "for module, name in accessors:\n"
     "    accessor = getattr(importlib.import_module(module), name)\n"
