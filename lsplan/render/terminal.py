@@ -323,14 +323,20 @@ def _grid_width(fitted: Sequence[FittedColumn]) -> int:
 
 
 def print_outline(
-    out: Drawing, outline: Outline, title: str | None, width: int, wide: bool
+    out: Drawing,
+    outline: Outline,
+    title: str | None,
+    width: int,
+    wide: bool,
+    cell_texts: Callable[[Sequence[dict], Sequence[Column]], list[list[str]]] = _cell_texts,
 ) -> list[tuple[Sequence[Column], list[FittedColumn]]]:
     """Print an Outline: the head lines aligned as columns, the details aligned beneath them.
-    Returns the columns of each part with the ones shown."""
+    Returns the columns of each part with the ones shown. `cell_texts` gives the display texts
+    (print_tables passes the ones it already made)."""
 
     def fit(columns: Sequence[Column], rows: Sequence[dict], room: int) -> list[FittedColumn]:
         return fit_columns(
-            columns, _cell_texts(rows, columns), room, wide=wide, per_column=_OUTLINE_GAP, edge=0
+            columns, cell_texts(rows, columns), room, wide=wide, per_column=_OUTLINE_GAP, edge=0
         )
 
     head_fit = fit(outline.head_columns, outline.heads, width)
@@ -413,12 +419,16 @@ def print_tables(
         else [(outline.heads, outline.head_columns), (outline.details, outline.detail_columns)]
     )
     parts += [(extra_rows, extra_columns) for _title, extra_rows, extra_columns in extra_tables]
-    cell_texts = [
-        text
+    # Each part's display texts, made once: for the check below, the fitting and what is left out.
+    made = {
+        (id(part_rows), id(part_columns)): _cell_texts(part_rows, part_columns)
         for part_rows, part_columns in parts
-        for texts in _cell_texts(part_rows, part_columns)
-        for text in texts
-    ]
+    }
+
+    def texts_of(part_rows: Sequence[dict], part_columns: Sequence[Column]) -> list[list[str]]:
+        return made.get((id(part_rows), id(part_columns))) or _cell_texts(part_rows, part_columns)
+
+    cell_texts = [text for texts in made.values() for column_texts in texts for text in column_texts]
     strings = [c.header for _rows, part_columns in parts for c in part_columns]
     strings += [text for text in (title, caption, *(t for t, _r, _c in extra_tables)) if text]
     tones = [
@@ -428,13 +438,13 @@ def print_tables(
 
     def left_out(columns: Sequence[Column], fitted: Sequence[FittedColumn], rows: Sequence[dict]) -> None:
         shown = {id(f.column) for f in fitted}
-        for column, texts in zip(columns, _cell_texts(rows, columns), strict=True):
+        for column, texts in zip(columns, texts_of(rows, columns), strict=True):
             blank = all(t in ("", "—") for t in texts)
             if id(column) not in shown and not blank and column.header not in hidden:
                 hidden.append(column.header)
 
     def show(table_rows, table_columns, table_title, table_caption=None):
-        fitted = fit_columns(table_columns, _cell_texts(table_rows, table_columns), out.width, wide=wide)
+        fitted = fit_columns(table_columns, texts_of(table_rows, table_columns), out.width, wide=wide)
         left_out(table_columns, fitted, table_rows)
         with _wider(out, _table_width(fitted)):
             out.table(
@@ -446,7 +456,7 @@ def print_tables(
             )
 
     if outline is not None:
-        outline_parts = print_outline(out, outline, title, out.width, wide)
+        outline_parts = print_outline(out, outline, title, out.width, wide, texts_of)
         for (columns_left, fitted), part_rows in zip(
             outline_parts, (outline.heads, outline.details), strict=True
         ):
