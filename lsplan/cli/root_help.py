@@ -80,12 +80,11 @@ def _snapshot_key() -> str | None:
     variables rich and typer read (_LOOK_VARIABLES), whether stdout is a terminal and its
     encoding, and the sizes of the terminals on stdin, stdout and stderr. Any change to any of
     them is another key, so a snapshot is only ever shown for the inputs it was drawn from."""
-    import builtins
     from importlib.machinery import PathFinder
 
-    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):
-        return None
-    if (getattr(sys.stdin, "__module__", "") or "").startswith("idlelib"):
+    from lsplan.consoles import rich_alone_knows
+
+    if rich_alone_knows():
         return None
     from lsplan import __version__, datacache
 

@@ -282,12 +282,9 @@ class PlainConsole:
 
 
 def _environment_allows(stream: Any) -> bool:
-    import builtins
+    from lsplan.consoles import rich_alone_knows
 
-    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):  # rich: legacy console, Jupyter
-        return False
-    stdin_module = getattr(sys.stdin, "__module__", "") or ""
-    if stdin_module.startswith("idlelib"):
+    if rich_alone_knows():
         return False
     encoding = (getattr(stream, "encoding", "utf-8") or "utf-8").lower()
     return encoding.startswith("utf")
